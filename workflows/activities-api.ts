@@ -1,0 +1,25 @@
+import type { EmailReceipt, EmailRequest } from '../activities/email-types.js';
+
+/** What the report item asks for when its office deadline comes: the consolidated report of its period. */
+export interface CompileReportInput {
+  /** Stable per report (`plan-X-2026-report-Q1`): a retry gets the same document number. */
+  key: string;
+  planWorkflowId: string;
+  itemWorkflowId: string;
+  /** Task workflows whose outcomes the report covers; their status is read with a query. */
+  taskWorkflowIds: string[];
+}
+
+export interface CompiledReport {
+  number: string;
+  files: Record<string, string>;
+}
+
+/**
+ * The activities workflows call, as types only (workflows never import activity code). The worker checks that
+ * `createActivities(...)` satisfies this interface.
+ */
+export interface WorkflowActivities {
+  sendEmail(req: EmailRequest): Promise<EmailReceipt>;
+  compileReport(req: CompileReportInput): Promise<CompiledReport>;
+}

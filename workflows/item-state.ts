@@ -1,0 +1,219 @@
+/**
+ * Pure rules of one item's life (unit × task or unit × report): which steps are due, how several stale steps fold
+ * into one catch-up notice, the four official states, and what each step sends. No Temporal calls here, so the
+ * rules are unit-tested directly and the workflow only sequences them.
+ */
+import { DateTime } from 'luxon';
+import type { EmailKind, EmailRequest } from '../activities/email-types.js';
+import { unitSteps } from '../domain/schedule.js';
+import type { UnitStep } from '../domain/schedule-types.js';
+import type { ItemState, ItemStatus, ItemWorkflowInput, OfficialState, UnitOutcome, UnitState } from './item-types.js';
+
+/** Steps addressed to the unit itself; several of these due at once fold into one catch-up notice. */
+const UNIT_FACING = new Set(['open', 'reminder', 'due-today', 'overdue']);
+/** Steps that only nudge; silenced while reminders are paused. */
+const NUDGES = new Set(['reminder', 'due-today']);
+
+/** `open` happens once per unit; every later step once per deadline, so an extension starts a fresh round. */
+export function stepInstanceKey(step: UnitStep, unit: UnitState): string {
+  return step.kind === 'open' ? 'open' : `${step.key}@${unit.due.date}`;
+}
+
+/** A unit still owes something: reminders and escalations apply. */
+export function isAwaitingSubmission(unit: UnitState): boolean {
+  return unit.phase === 'open' || unit.phase === 'returned';
+}
+
+export function isClosed(unit: UnitState): boolean {
+  return unit.phase === 'accepted' || unit.phase === 'dropped';
+}
+
+/** The end of the deadline day in the plan's zone: a deadline ends at 24:00 (BLDS 2015 Điều 148 k6). */
+export function deadlineEndMs(unit: UnitState, zone: string): number {
+  return DateTime.fromISO(unit.due.date, { zone }).endOf('day').toMillis();
+}
+
+/** Steps of a unit not yet acted on and still relevant to its phase. */
+export function pendingSteps(input: ItemWorkflowInput, unit: UnitState): UnitStep[] {
+  if (unit.phase === 'dropped') return [];
+  return unitSteps(input.item, unit.due, input.calendar).filter((step) => {
+    if (unit.done.includes(stepInstanceKey(step, unit))) return false;
+    return step.kind === 'open' || isAwaitingSubmission(unit);
+  });
+}
+
+/** One e-mail to send now, and the step instances it settles. */
+export interface PlannedSend {
+  unit: string;
+  settles: string[];
+  email: EmailRequest;
+  escalation?: 'office' | 'director';
+}
+
+/** The earliest plan instant (ms) at which some pending step falls due, if any. */
+export function nextStepAtMs(input: ItemWorkflowInput, state: ItemState): number | undefined {
+  let next: number | undefined;
+  for (const unit of state.units) {
+    for (const step of pendingSteps(input, unit)) {
+      const at = Date.parse(step.at);
+      if (next === undefined || at < next) next = at;
+    }
+  }
+  return next;
+}
+
+/**
+ * What is due at plan time `nowMs`. Unit-facing steps that piled up (the worker was down, or time jumped) become
+ * one catch-up notice carrying the latest step; nudges that fell due while paused are settled without a send.
+ */
+export function dueSends(input: ItemWorkflowInput, state: ItemState, nowMs: number): { sends: PlannedSend[]; skipped: { unit: string; key: string }[] } {
+  const sends: PlannedSend[] = [];
+  const skipped: { unit: string; key: string }[] = [];
+  for (const unit of state.units) {
+    const due = pendingSteps(input, unit).filter((s) => Date.parse(s.at) <= nowMs);
+    const facing: UnitStep[] = [];
+    for (const step of due) {
+      if (state.paused && NUDGES.has(step.kind)) skipped.push({ unit: unit.unit, key: stepInstanceKey(step, unit) });
+      else if (UNIT_FACING.has(step.kind)) facing.push(step);
+      else sends.push(escalationSend(input, unit, step));
+    }
+    const latest = facing[facing.length - 1];
+    if (!latest) continue;
+    const settles = facing.map((s) => stepInstanceKey(s, unit));
+    if (facing.length === 1) {
+      sends.unshift({ unit: unit.unit, settles, email: unitEmail(input, unit, kindOfStep(input, latest), `${latest.key}`) });
+    } else {
+      const email = unitEmail(input, unit, 'catch-up', `catch-up-${latest.key}`);
+      email.missedSteps = facing.map((s) => s.rule);
+      sends.unshift({ unit: unit.unit, settles, email });
+    }
+  }
+  return { sends, skipped };
+}
+
+function kindOfStep(input: ItemWorkflowInput, step: UnitStep): EmailKind {
+  switch (step.kind) {
+    case 'open':
+      return input.item.kind === 'report' ? 'report-request' : 'assignment';
+    case 'reminder':
+      return 'reminder';
+    case 'due-today':
+      return 'due-today';
+    default:
+      return 'overdue';
+  }
+}
+
+function escalationSend(input: ItemWorkflowInput, unit: UnitState, step: UnitStep): PlannedSend {
+  const toDirector = step.kind === 'escalate-director';
+  const { office, director } = input.ctx;
+  const email = baseEmail(input, unit, toDirector ? 'escalation-director' : 'escalation-office', step.key);
+  email.to = toDirector ? [{ name: director.name, email: director.email }] : [{ name: office.name, email: office.email }];
+  if (toDirector) email.cc = [{ name: office.name, email: office.email }];
+  return { unit: unit.unit, settles: [stepInstanceKey(step, unit)], email, escalation: toDirector ? 'director' : 'office' };
+}
+
+/** An e-mail about `unit`, addressed to its head, with a submit link while it still owes a report. */
+export function unitEmail(input: ItemWorkflowInput, unit: UnitState, kind: EmailKind, keySuffix: string): EmailRequest {
+  const email = baseEmail(input, unit, kind, keySuffix);
+  if (isAwaitingSubmission(unit) || kind === 'receipt') {
+    email.submitLink = { workflowId: itemWorkflowIdOf(input), itemId: input.item.itemId, unit: unit.unit };
+  }
+  return email;
+}
+
+function itemWorkflowIdOf(input: ItemWorkflowInput): string {
+  return `${input.planWorkflowId}-${input.item.itemId}`;
+}
+
+function baseEmail(input: ItemWorkflowInput, unit: UnitState, kind: EmailKind, keySuffix: string): EmailRequest {
+  const { ctx, item } = input;
+  const info = ctx.units[unit.unit];
+  const deadlineScoped = kind === 'assignment' || kind === 'report-request' ? keySuffix : `${keySuffix}@${unit.due.date}`;
+  return {
+    key: `${itemWorkflowIdOf(input)}/${unit.unit}/${deadlineScoped}`,
+    kind,
+    locale: ctx.locale,
+    to: info ? [info.head] : [],
+    organisation: ctx.organisation,
+    plan: ctx.plan,
+    item: {
+      itemId: item.itemId,
+      kind: item.kind,
+      title: item.title,
+      content: item.content,
+      forms: item.forms.map((f) => ctx.forms[f] ?? f),
+    },
+    unit: { code: unit.unit, name: info?.name ?? unit.unit },
+    deadline: unit.due,
+  };
+}
+
+/** The official state of one unit at plan time `nowMs`. */
+export function officialState(unit: UnitState, nowMs: number, zone: string): OfficialState {
+  const last = unit.versions[unit.versions.length - 1];
+  const done = unit.phase === 'accepted' || unit.phase === 'submitted';
+  if (done && last) return last.onTime ? 'done-on-time' : 'done-late';
+  return nowMs <= deadlineEndMs(unit, zone) ? 'pending-in-time' : 'overdue';
+}
+
+export function unitOutcome(unit: UnitState, nowMs: number, zone: string): UnitOutcome {
+  const last = unit.versions[unit.versions.length - 1];
+  return {
+    unit: unit.unit,
+    role: unit.role,
+    due: unit.due.date,
+    phase: unit.phase,
+    state: officialState(unit, nowMs, zone),
+    submittedAt: last?.at,
+    versions: unit.versions.length,
+    escalation: unit.escalation,
+    lastSubmission: last?.submission,
+  };
+}
+
+export function itemStatus(input: ItemWorkflowInput, state: ItemState, nowMs: number, closed: boolean): ItemStatus {
+  return {
+    itemId: input.item.itemId,
+    kind: input.item.kind,
+    title: input.item.title,
+    opensAt: input.item.opens.at,
+    paused: state.paused,
+    closed,
+    closeReason: state.closeReason,
+    units: state.units.filter((u) => u.phase !== 'dropped').map((u) => unitOutcome(u, nowMs, input.ctx.timeZone)),
+    report: state.report,
+  };
+}
+
+/** Units past their deadline with nothing accepted or under review: the `KhOverdueUnits` search attribute. */
+export function overdueUnits(state: ItemState, nowMs: number, zone: string): string[] {
+  return state.units.filter((u) => isAwaitingSubmission(u) && nowMs > deadlineEndMs(u, zone)).map((u) => u.unit);
+}
+
+const STATE_LABEL: Record<OfficialState, string> = {
+  'done-on-time': '🟢 Hoàn thành đúng hạn',
+  'done-late': '🟠 Hoàn thành quá hạn',
+  'pending-in-time': '🔵 Chưa hoàn thành, trong hạn',
+  overdue: '🔴 Quá hạn',
+};
+
+const PHASE_LABEL: Record<UnitOutcome['phase'], string> = {
+  open: 'chưa nộp',
+  submitted: 'đã nộp, chờ duyệt',
+  returned: 'trả lại để bổ sung',
+  accepted: 'đã duyệt',
+  dropped: 'đã bỏ',
+};
+
+/** The "Current details" panel of the Temporal UI: who has and has not submitted. */
+export function statusMarkdown(status: ItemStatus, unitNames: Record<string, { name: string }>): string {
+  const rows = status.units.map((u) => {
+    const name = unitNames[u.unit]?.name ?? u.unit;
+    const esc = u.escalation === 'none' ? '' : u.escalation === 'office' ? 'Văn phòng' : 'Giám đốc';
+    const [y, m, d] = u.due.split('-');
+    return `| ${name} | ${d}/${m}/${y} | ${STATE_LABEL[u.state]} | ${PHASE_LABEL[u.phase]} (${u.versions} lần nộp) | ${esc} |`;
+  });
+  const head = `**${status.title}**${status.paused ? ' — ⏸ tạm dừng nhắc' : ''}${status.closed ? ' — đã đóng' : ''}`;
+  return [head, '', '| Đơn vị | Hạn | Tình trạng | Hồ sơ | Đã báo cáo lên |', '|---|---|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,83 @@
+import type { PlanClock } from '../domain/plan-clock.js';
+import type { DatedStep, ItemSpec, WorkCalendar } from '../domain/schedule-types.js';
+import type { Submission } from '../domain/submission.js';
+import type { EmailRequest } from '../activities/email-types.js';
+import type { PlanContext } from './plan-context.js';
+
+/** The four completion states of official task tracking (QĐ 42/2014, BC 1270/BC-TCTTTg). */
+export const OFFICIAL_STATES = ['done-on-time', 'done-late', 'pending-in-time', 'overdue'] as const;
+export type OfficialState = (typeof OFFICIAL_STATES)[number];
+
+/** Where a unit stands in the review cycle. */
+export type UnitPhase = 'open' | 'submitted' | 'returned' | 'accepted' | 'dropped';
+
+export interface SubmissionVersion {
+  version: number;
+  /** Plan time (ISO) when it arrived. */
+  at: string;
+  onTime: boolean;
+  submission: Submission;
+  review?: { decision: 'accept' | 'return'; comment: string; by: string; at: string };
+}
+
+export interface UnitState {
+  unit: string;
+  role: 'lead' | 'support';
+  due: DatedStep;
+  phase: UnitPhase;
+  /** Step instances already acted on (sent, folded into a catch-up, or skipped), e.g. `reminder-3@2026-03-20`. */
+  done: string[];
+  versions: SubmissionVersion[];
+  extensions: { from: string; to: string; reason: string; by: string; at: string }[];
+  escalation: 'none' | 'office' | 'director';
+  /** Addresses that bounced permanently: reported to the office once. */
+  undeliverable: string[];
+}
+
+/** Everything an item workflow carries, so continue-as-new loses nothing. */
+export interface ItemState {
+  units: UnitState[];
+  outbox: EmailRequest[];
+  paused: boolean;
+  closeReason?: string;
+  report?: { number: string; files: Record<string, string>; at: string };
+  /** Counts e-mails per outbox message so keys stay unique (receipt-1, receipt-2 …). */
+  seq: number;
+}
+
+export interface ItemWorkflowInput {
+  planWorkflowId: string;
+  ctx: PlanContext;
+  item: ItemSpec;
+  calendar: WorkCalendar;
+  clock: PlanClock;
+  /** For report items: the task workflows whose results the consolidated report covers. */
+  reportScope?: { taskWorkflowIds: string[] };
+  state?: ItemState;
+}
+
+/** One unit's outcome, as the plan and the reports see it. */
+export interface UnitOutcome {
+  unit: string;
+  role: 'lead' | 'support';
+  due: string;
+  phase: UnitPhase;
+  state: OfficialState;
+  submittedAt?: string;
+  versions: number;
+  escalation: UnitState['escalation'];
+  lastSubmission?: Submission;
+}
+
+/** What the `status` query and the workflow result return. */
+export interface ItemStatus {
+  itemId: string;
+  kind: 'task' | 'report';
+  title: string;
+  opensAt: string;
+  paused: boolean;
+  closed: boolean;
+  closeReason?: string;
+  units: UnitOutcome[];
+  report?: ItemState['report'];
+}

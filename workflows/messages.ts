@@ -1,0 +1,81 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { OfficialYear } from '../domain/schedule-types.js';
+import type { PlanInput } from '../domain/plan-schema.js';
+import type { SubmissionInput } from '../domain/submission.js';
+import type { ItemStatus } from './item-types.js';
+import type { PlanStatus } from './plan-types.js';
+
+/** A unit's report on an item. Rejected by the validator (no history) for a wrong unit, empty or oversized content. */
+export const submitReportUpdate = defineUpdate<SubmitReceipt, [SubmissionInput]>('submitReport');
+export interface SubmitReceipt {
+  itemId: string;
+  unit: string;
+  version: number;
+  at: string;
+  onTime: boolean;
+}
+
+/** The office accepts a submission or returns it for revision with a comment. */
+export const reviewSubmissionUpdate = defineUpdate<{ unit: string; phase: string }, [ReviewInput]>('reviewSubmission');
+export interface ReviewInput {
+  unit: string;
+  decision: 'accept' | 'return';
+  comment?: string;
+  by: string;
+}
+
+/** Moves one unit's deadline, with a reason; reminders and escalations follow the new date. */
+export const extendDeadlineUpdate = defineUpdate<{ unit: string; due: string }, [ExtendInput]>('extendDeadline');
+export interface ExtendInput {
+  unit: string;
+  /** New deadline, `yyyy-MM-dd`, moved by the item's deadline policy if it is not a working day. */
+  newDate: string;
+  reason: string;
+  by: string;
+}
+
+/** Hands a unit's share of an item to another unit. */
+export const reassignItemUpdate = defineUpdate<{ from: string; to: string }, [ReassignInput]>('reassignItem');
+export interface ReassignInput {
+  from: string;
+  to: string;
+  reason: string;
+  by: string;
+}
+
+/** Amends a running plan with a new version of the plan file; running items take the changes. */
+export const amendPlanUpdate = defineUpdate<{ planVersion: number; changes: string[] }, [AmendInput]>('amendPlan');
+export interface AmendInput {
+  plan: PlanInput;
+  note: string;
+  by: string;
+}
+
+/** Asks chosen units for an ad hoc report (báo cáo đột xuất, ND 09/2019 Điều 4) with its own deadline. */
+export const requestAdHocReportUpdate = defineUpdate<{ itemId: string; workflowId: string }, [AdHocInput]>(
+  'requestAdHocReport',
+);
+export interface AdHocInput {
+  title: string;
+  content: string;
+  units: string[];
+  dueDate: string;
+  by: string;
+}
+
+/** The government announces next year's days off in the autumn: running plans take them by message. */
+export const updateCalendarUpdate = defineUpdate<{ years: number[] }, [{ years: OfficialYear[] }]>('updateCalendar');
+
+export const pauseRemindersSignal = defineSignal<[{ by: string }]>('pauseReminders');
+export const resumeRemindersSignal = defineSignal<[{ by: string }]>('resumeReminders');
+/** Sent by the plan to its items at year end (or when a task is dropped). */
+export const closeItemSignal = defineSignal<[{ reason: string }]>('closeItem');
+/** Sent by an item to its plan when it finishes. */
+export const itemClosedSignal = defineSignal<[ItemStatus]>('itemClosed');
+/** Forwarded by the plan to running items. */
+export const calendarChangedSignal = defineSignal<[{ years: OfficialYear[] }]>('calendarChanged');
+/** Forwarded by the plan when an amendment changes a running item. */
+export const itemAmendedSignal = defineSignal<[import('../domain/schedule-types.js').ItemSpec]>('itemAmended');
+
+export const itemStatusQuery = defineQuery<ItemStatus>('itemStatus');
+export const planStatusQuery = defineQuery<PlanStatus>('planStatus');

@@ -1,0 +1,30 @@
+import type { Recipient } from '../activities/email-types.js';
+import type { Plan } from '../domain/plan-schema.js';
+
+/** What an item workflow needs to know about its plan to address and word its e-mails. */
+export interface PlanContext {
+  organisation: { code: string; name: string };
+  plan: { number: string; title: string; year: number };
+  locale: 'vi' | 'en';
+  timeZone: string;
+  office: Recipient & { unit: string };
+  director: Recipient & { title?: string };
+  units: Record<string, { name: string; head: Recipient }>;
+  forms: Record<string, string>;
+}
+
+/** Extracts the addressing data from a validated plan (kept small: it travels in every child's input). */
+export function planContext(plan: Plan): PlanContext {
+  return {
+    organisation: { code: plan.organisation.code, name: plan.organisation.name },
+    plan: { number: plan.plan.number, title: plan.plan.title, year: plan.plan.year },
+    locale: plan.organisation.locale,
+    timeZone: plan.organisation.timeZone,
+    office: { name: plan.office.name, email: plan.office.email, unit: plan.office.unit },
+    director: { name: plan.director.name, email: plan.director.email, title: plan.director.title },
+    units: Object.fromEntries(
+      plan.units.map((u) => [u.code, { name: u.name, head: { name: u.head.name, email: u.head.email } }]),
+    ),
+    forms: Object.fromEntries(plan.forms.map((f) => [f.code, f.title])),
+  };
+}

@@ -1,0 +1,47 @@
+import type { ClockRequest, PlanClock } from '../domain/plan-clock.js';
+import type { Plan } from '../domain/plan-schema.js';
+import type { ItemSpec, WorkCalendar } from '../domain/schedule-types.js';
+import type { ItemStatus } from './item-types.js';
+
+export type PlanItemPhase = 'scheduled' | 'running' | 'closed' | 'dropped';
+
+export interface PlanItem {
+  spec: ItemSpec;
+  workflowId: string;
+  phase: PlanItemPhase;
+  result?: ItemStatus;
+}
+
+/** All the plan workflow carries across continue-as-new. */
+export interface PlanState {
+  plan: Plan;
+  planVersion: number;
+  calendar: WorkCalendar;
+  clock: PlanClock;
+  items: PlanItem[];
+  adHocCount: number;
+  paused: boolean;
+  closing: boolean;
+  amendments: { version: number; at: string; note: string; by: string; changes: string[] }[];
+}
+
+export interface YearPlanInput {
+  plan: Plan;
+  clock?: ClockRequest;
+  state?: PlanState;
+}
+
+export interface PlanStatus {
+  workflowId: string;
+  organisation: string;
+  year: number;
+  number: string;
+  title: string;
+  planVersion: number;
+  paused: boolean;
+  closing: boolean;
+  closesAt: string;
+  now: string;
+  items: { itemId: string; workflowId: string; kind: 'task' | 'report'; title: string; opensAt: string; phase: PlanItemPhase; result?: ItemStatus }[];
+  amendments: PlanState['amendments'];
+}
