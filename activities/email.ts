@@ -1,0 +1,154 @@
+import { access } from 'node:fs/promises';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { DateTime } from 'luxon';
+import type { SendMailOptions } from 'nodemailer';
+import { deadlineCalendar } from './email-calendar.js';
+import type { EmailReceipt, EmailRequest, Recipient } from './email-types.js';
+import type { MailConfig, Mailer } from './mailer.js';
+import { signItemToken, submitUrl } from './submit-link.js';
+import { renderEmail, type RenderLink } from './templates/render-email.js';
+
+/** Failure types the workflows can match on (`ApplicationFailure.type`). */
+export const EMAIL_ERRORS = {
+  rejected: 'EmailRejected',
+  attachmentMissing: 'EmailAttachmentMissing',
+} as const;
+
+/** The few logger methods used; Temporal's activity logger and `console` both fit. */
+export interface EmailLogger {
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+}
+
+export interface EmailDeps {
+  mailer: Mailer;
+  config: MailConfig;
+  /** Used outside an activity (unit tests, scripts); inside one, the activity's own logger is used. */
+  logger?: EmailLogger;
+}
+
+/**
+ * `<plan-SGDDT-HCM-2026-task-03.VP.reminder-3@kehoach>` from the key `plan-SGDDT-HCM-2026-task-03/VP/reminder-3`:
+ * readable in a mail client's source view, and the same on every attempt so a duplicate is recognisable.
+ */
+export function messageIdFor(key: string): string {
+  const local = key
+    .replace(/\//g, '.')
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^\.+|\.+$/g, '');
+  if (!local) throw ApplicationFailure.nonRetryable(`email key "${key}" has no usable characters for a Message-ID`, EMAIL_ERRORS.rejected);
+  return `<${local}@kehoach>`;
+}
+
+// Deliberately plain: the plan schema already validates addresses; this catches what would make SMTP refuse.
+const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
+
+/** Inside an activity: its context (logger, cancellation); in a plain test: nothing. */
+function activityContext(): Context | undefined {
+  try {
+    return Context.current();
+  } catch {
+    return undefined;
+  }
+}
+
+interface SmtpLikeError {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+}
+
+/**
+ * Permanent: the server said 5xx (mailbox unknown, policy) or nodemailer could not build an envelope.
+ * Transient: anything else, including 4xx and a refused connection. Authentication errors stay retryable even
+ * though servers answer 535: the fix is a corrected password, after which the pending e-mails should still go.
+ */
+function isPermanent(err: SmtpLikeError): boolean {
+  if (err.code === 'EAUTH' || err.code === 'EABORT') return false;
+  if (typeof err.responseCode === 'number') return err.responseCode >= 500;
+  return err.code === 'EENVELOPE' || err.code === 'EMESSAGE' || err.code === 'ECONFIG';
+}
+
+const asAddress = (r: Recipient) => ({ name: r.name, address: r.email });
+
+/** Activities that send e-mail; the transport and config come in, so tests use a real SMTP sink on loopback. */
+export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
+  /** Renders and sends one e-mail; safe to retry: the Message-ID, text and calendar UID are the same every time. */
+  async function sendEmail(req: EmailRequest): Promise<EmailReceipt> {
+    const ctx = activityContext();
+    const log: EmailLogger | undefined = ctx?.log ?? logger;
+    const messageId = messageIdFor(req.key);
+
+    const recipients = [...req.to, ...(req.cc ?? [])];
+    if (req.to.length === 0) throw ApplicationFailure.nonRetryable(`email ${req.key}: no recipient in "to"`, EMAIL_ERRORS.rejected);
+    const invalid = recipients.filter((r) => !ADDRESS.test(r.email));
+    if (invalid.length > 0) {
+      throw ApplicationFailure.nonRetryable(
+        `email ${req.key}: invalid address ${invalid.map((r) => JSON.stringify(r.email)).join(', ')} (expected name@domain)`,
+        EMAIL_ERRORS.rejected,
+      );
+    }
+
+    // Expiry counts from the deadline, not from now, so a retried e-mail carries the very same link.
+    let link: RenderLink | undefined;
+    if (req.submitLink) {
+      const expiresAt = DateTime.fromISO(req.deadline.at).plus({ days: config.linkTtlDays }).toJSDate();
+      link = { url: submitUrl(config.portalBaseUrl, signItemToken(req.submitLink, expiresAt, config.linkSecret)), expiresAt };
+    }
+    const { subject, html, text } = renderEmail(req, link);
+
+    const files = req.files ?? [];
+    for (const f of files) {
+      try {
+        await access(f.path);
+      } catch {
+        throw ApplicationFailure.nonRetryable(`email ${req.key}: attachment ${f.name} not found at ${f.path}`, EMAIL_ERRORS.attachmentMissing);
+      }
+    }
+
+    const message: SendMailOptions = {
+      messageId,
+      from: { name: config.from.name, address: config.from.email },
+      to: req.to.map(asAddress),
+      cc: req.cc?.map(asAddress),
+      subject,
+      text,
+      html,
+      headers: { 'X-Kehoach-Key': req.key, 'X-Kehoach-Kind': req.kind },
+      attachments: [
+        {
+          filename: req.locale === 'en' ? 'deadline.ics' : 'han-nop.ics',
+          content: deadlineCalendar(req, subject, link?.url),
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        },
+        ...files.map((f) => ({ filename: f.name, path: f.path })),
+      ],
+      // Only the files listed above: nothing in a request may make the worker fetch a URL.
+      disableUrlAccess: true,
+      signal: ctx?.cancellationSignal,
+    };
+
+    try {
+      const info = await mailer.sendMail(message);
+      const accepted = info.accepted.map(String);
+      const rejected = info.rejected.map(String);
+      if (accepted.length === 0) {
+        throw ApplicationFailure.nonRetryable(`email ${req.key}: every recipient was rejected (${rejected.join(', ')})`, EMAIL_ERRORS.rejected);
+      }
+      if (rejected.length > 0) log?.warn('Some recipients were rejected', { key: req.key, rejected });
+      log?.info('E-mail sent', { key: req.key, kind: req.kind, messageId, accepted: accepted.length });
+      return { messageId, accepted, rejected };
+    } catch (e) {
+      if (e instanceof ApplicationFailure) throw e;
+      const err = (e ?? {}) as SmtpLikeError;
+      const what = `email ${req.key} to ${recipients.map((r) => r.email).join(', ')}: ${err.message ?? String(e)}`;
+      if (isPermanent(err)) throw ApplicationFailure.nonRetryable(what, EMAIL_ERRORS.rejected, { code: err.code, responseCode: err.responseCode });
+      // Plain error: Temporal retries it with the activity's retry policy.
+      throw new Error(what, { cause: e });
+    }
+  }
+
+  return { sendEmail };
+}
