@@ -1,0 +1,170 @@
+import { formatDate, formatShortDate } from './format-date.js';
+import { daysInMonth, localInstant, ymd } from './local-date.js';
+import type { Locale } from './format-date.js';
+import type { PeriodCode, Plan } from './plan-schema.js';
+import { reportItemId } from './ids.js';
+import type { DatedStep, ItemSpec, WorkCalendar } from './schedule-types.js';
+import { addWorkingDays, applyDeadlinePolicy, isWorkingDay, workingDaysBetween } from './work-calendar.js';
+
+/** Periodic reports of Nghị định 09/2019: cut-off windows (Điều 12) and the deadlines a plan sets for them. */
+
+const QUARTER_LAST_MONTH = { Q1: 3, Q2: 6, Q3: 9, Q4: 12 } as const;
+
+/** The last month of a period, e.g. `Q1` → 3, `H1` → 6, `M9` → 9, `Y` → 12, `M04` → 4. */
+export function periodLastMonth(code: PeriodCode): number {
+  if (code === 'Y' || code === 'H2') return 12;
+  if (code === 'H1') return 6;
+  if (code === 'M9') return 9;
+  if (code in QUARTER_LAST_MONTH) return QUARTER_LAST_MONTH[code as keyof typeof QUARTER_LAST_MONTH];
+  return Number(code.slice(1));
+}
+
+/** Months a period covers, used to find where its cut-off window starts. */
+function periodMonths(code: PeriodCode): number {
+  if (code === 'Y' || code === 'M9') return periodLastMonth(code);
+  if (code === 'H1' || code === 'H2') return 6;
+  if (code.startsWith('Q')) return 3;
+  return 1;
+}
+
+/**
+ * Cut-off window (inclusive) of a period, Nghị định 09/2019 Điều 12: from the 15th of the month before the period to the
+ * 14th of its last month. E.g. `periodWindow('Q1', 2026)` → `{ from: '2025-12-15', to: '2026-03-14' }`;
+ * `Y` → 15/12 of the previous year to 14/12; `M9` → 15/12 to 14/9.
+ */
+export function periodWindow(code: PeriodCode, year: number): { from: string; to: string } {
+  const last = periodLastMonth(code);
+  const firstMonthIndex = last - periodMonths(code); // 0 = December of the previous year
+  const from = firstMonthIndex === 0 ? ymd(year - 1, 12, 15) : ymd(year, firstMonthIndex, 15);
+  return { from, to: ymd(year, last, 14) };
+}
+
+/** Vietnamese and English name of a period, e.g. `Q1` → `quý I`, `H1` → `6 tháng đầu năm`. */
+export function periodName(code: PeriodCode | 'adhoc', locale: Locale): string {
+  const vi: Record<string, string> = { Q1: 'quý I', Q2: 'quý II', Q3: 'quý III', Q4: 'quý IV', H1: '6 tháng đầu năm', H2: '6 tháng cuối năm', M9: '9 tháng', Y: 'năm', adhoc: 'đột xuất' };
+  const en: Record<string, string> = { Q1: 'Q1', Q2: 'Q2', Q3: 'Q3', Q4: 'Q4', H1: 'first half-year', H2: 'second half-year', M9: 'nine months', Y: 'year', adhoc: 'ad hoc' };
+  const table = locale === 'vi' ? vi : en;
+  return table[code] ?? (locale === 'vi' ? `tháng ${code.slice(1)}` : `month ${code.slice(1)}`);
+}
+
+interface ReportDates {
+  window: { from: string; to: string };
+  officeDue: DatedStep;
+  unitDue: DatedStep;
+  opens: DatedStep;
+}
+
+/** The dates of one periodic report: office deadline, the units' earlier deadline, and when the request goes out. */
+function reportDates(plan: Plan, cal: WorkCalendar, code: PeriodCode): ReportDates {
+  const reporting = plan.reporting;
+  if (!reporting) throw new Error('plan has no reporting regime');
+  const year = plan.plan.year;
+  const zone = cal.timeZone;
+  const sendAt = plan.defaults.sendAt;
+  const month = periodLastMonth(code);
+  const window = periodWindow(code, year);
+
+  const day = Math.min(reporting.officeDeadlineDay, daysInMonth(year, month));
+  const officeBase = ymd(year, month, day);
+  const office = applyDeadlinePolicy(cal, officeBase, reporting.deadlinePolicy);
+  const officeDue: DatedStep = {
+    at: localInstant(office.date, sendAt, zone),
+    date: office.date,
+    rule: `Văn phòng tổng hợp: ngày ${reporting.officeDeadlineDay} tháng cuối kỳ (${formatShortDate(officeBase)}). ${office.rule}`,
+    ruleEn: `Office consolidates: day ${reporting.officeDeadlineDay} of the period's last month (${formatShortDate(officeBase)}). ${office.ruleEn}`,
+  };
+
+  const n = reporting.unitWorkingDaysBeforeOffice;
+  const unitBase = addWorkingDays(cal, office.date, -n);
+  const unit = applyDeadlinePolicy(cal, unitBase, reporting.deadlinePolicy);
+  const unitDue: DatedStep = {
+    at: localInstant(unit.date, sendAt, zone),
+    date: unit.date,
+    rule: `Đơn vị gửi trước hạn của Văn phòng (${formatShortDate(office.date)}) ${n} ngày làm việc. ${unit.rule}`,
+    ruleEn: `Units report ${n} working days before the office's deadline (${formatShortDate(office.date)}). ${unit.ruleEn}`,
+  };
+
+  let opensDate = ymd(year, month, 1);
+  while (!isWorkingDay(cal, opensDate)) opensDate = addWorkingDays(cal, opensDate, 1);
+  const latest = addWorkingDays(cal, unit.date, -3);
+  const capped = latest < opensDate;
+  if (capped) opensDate = latest;
+  const opens: DatedStep = {
+    at: localInstant(opensDate, sendAt, zone),
+    date: opensDate,
+    rule: capped
+      ? `Gửi yêu cầu báo cáo 3 ngày làm việc trước hạn đơn vị: ${formatDate(opensDate, 'vi')}`
+      : `Gửi yêu cầu báo cáo ngày làm việc đầu tiên của tháng cuối kỳ: ${formatDate(opensDate, 'vi')}`,
+    ruleEn: capped
+      ? `Report request sent 3 working days before the units' deadline: ${formatDate(opensDate, 'en')}`
+      : `Report request sent on the first working day of the period's last month: ${formatDate(opensDate, 'en')}`,
+  };
+  return { window, officeDue, unitDue, opens };
+}
+
+/** Units a reporting regime asks: `reporting.units`, else every unit of the plan. */
+export function reportingUnits(plan: Plan): string[] {
+  return plan.reporting?.units ?? plan.units.map((u) => u.code);
+}
+
+/** One item per period of `plan.reporting.periods` (`report-Q1` …), with ND 09/2019 Điều 12 windows and the plan's deadlines. */
+export function reportItems(plan: Plan, cal: WorkCalendar): ItemSpec[] {
+  const reporting = plan.reporting;
+  if (!reporting) return [];
+  const year = plan.plan.year;
+  return reporting.periods.map((code) => {
+    const { window, officeDue, unitDue, opens } = reportDates(plan, cal, code);
+    const name = periodName(code, 'vi');
+    return {
+      itemId: reportItemId(code),
+      kind: 'report' as const,
+      title: `Báo cáo ${name} ${year}: ${plan.plan.title}`,
+      content:
+        `Báo cáo kết quả thực hiện Kế hoạch ${plan.plan.number} kỳ ${name} năm ${year}, ` +
+        `số liệu từ ${formatShortDate(window.from)} đến ${formatShortDate(window.to)} (NĐ 09/2019 Điều 12), ` +
+        `theo đề cương: kết quả; hạn chế, nguyên nhân; nhiệm vụ kỳ tới; đề xuất.`,
+      forms: plan.forms.map((f) => f.code),
+      opens,
+      units: reportingUnits(plan).map((unit) => ({ unit, role: 'lead' as const, due: unitDue })),
+      reminders: reporting.reminders ?? plan.defaults.reminders,
+      escalation: reporting.escalation ?? plan.defaults.escalation,
+      deadlinePolicy: reporting.deadlinePolicy,
+      period: { code, from: window.from, to: window.to, officeDue },
+      sendAt: plan.defaults.sendAt,
+    };
+  });
+}
+
+/**
+ * Problems with a plan's reporting regime, e.g. a deadline with no working day after the cut-off
+ * (Nghị định 09/2019 Điều 8 k5: at least 1 working day strictly between the cut-off day and the deadline day, at each level).
+ */
+export function checkReportingRegime(plan: Plan, cal: WorkCalendar, locale: Locale = 'vi'): string[] {
+  const reporting = plan.reporting;
+  if (!reporting) return [];
+  const problems: string[] = [];
+  for (const code of reporting.periods) {
+    const { window, officeDue, unitDue } = reportDates(plan, cal, code);
+    const levels = [
+      { vi: 'hạn của đơn vị', en: "units' deadline", due: unitDue.date },
+      { vi: 'hạn của Văn phòng', en: "office's deadline", due: officeDue.date },
+    ];
+    for (const level of levels) {
+      const gap = workingDaysBetween(cal, window.to, level.due);
+      if (gap >= 1) continue;
+      problems.push(
+        locale === 'vi'
+          ? `kỳ ${code}: ${level.vi} ${formatShortDate(level.due)} không cách ngày chốt số liệu ${formatShortDate(window.to)} ít nhất 1 ngày làm việc (NĐ 09/2019 Điều 8 k5)`
+          : `period ${code}: the ${level.en} ${formatShortDate(level.due)} is not at least 1 working day after the cut-off ${formatShortDate(window.to)} (Decree 09/2019 art. 8(5))`,
+      );
+    }
+    if (unitDue.date >= officeDue.date) {
+      problems.push(
+        locale === 'vi'
+          ? `kỳ ${code}: hạn của đơn vị ${formatShortDate(unitDue.date)} không trước hạn của Văn phòng ${formatShortDate(officeDue.date)}`
+          : `period ${code}: the units' deadline ${formatShortDate(unitDue.date)} is not before the office's deadline ${formatShortDate(officeDue.date)}`,
+      );
+    }
+  }
+  return problems;
+}
