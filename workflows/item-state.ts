@@ -66,7 +66,11 @@ export function nextStepAtMs(input: ItemWorkflowInput, state: ItemState): number
  * What is due at plan time `nowMs`. Unit-facing steps that piled up (the worker was down, or time jumped) become
  * one catch-up notice carrying the latest step; nudges that fell due while paused are settled without a send.
  */
-export function dueSends(input: ItemWorkflowInput, state: ItemState, nowMs: number): { sends: PlannedSend[]; skipped: { unit: string; key: string }[] } {
+export function dueSends(
+  input: ItemWorkflowInput,
+  state: ItemState,
+  nowMs: number,
+): { sends: PlannedSend[]; skipped: { unit: string; key: string }[] } {
   const sends: PlannedSend[] = [];
   const skipped: { unit: string; key: string }[] = [];
   for (const unit of state.units) {
@@ -81,7 +85,11 @@ export function dueSends(input: ItemWorkflowInput, state: ItemState, nowMs: numb
     if (!latest) continue;
     const settles = facing.map((s) => stepInstanceKey(s, unit));
     if (facing.length === 1) {
-      sends.unshift({ unit: unit.unit, settles, email: unitEmail(input, unit, kindOfStep(input, latest), `${latest.key}`) });
+      sends.unshift({
+        unit: unit.unit,
+        settles,
+        email: unitEmail(input, unit, kindOfStep(input, latest), `${latest.key}`),
+      });
     } else {
       const email = unitEmail(input, unit, 'catch-up', `catch-up-${latest.key}`);
       email.missedSteps = facing.map((s) => s.rule);
@@ -108,9 +116,16 @@ function escalationSend(input: ItemWorkflowInput, unit: UnitState, step: UnitSte
   const toDirector = step.kind === 'escalate-director';
   const { office, director } = input.ctx;
   const email = baseEmail(input, unit, toDirector ? 'escalation-director' : 'escalation-office', step.key);
-  email.to = toDirector ? [{ name: director.name, email: director.email }] : [{ name: office.name, email: office.email }];
+  email.to = toDirector
+    ? [{ name: director.name, email: director.email }]
+    : [{ name: office.name, email: office.email }];
   if (toDirector) email.cc = [{ name: office.name, email: office.email }];
-  return { unit: unit.unit, settles: [stepInstanceKey(step, unit)], email, escalation: toDirector ? 'director' : 'office' };
+  return {
+    unit: unit.unit,
+    settles: [stepInstanceKey(step, unit)],
+    email,
+    escalation: toDirector ? 'director' : 'office',
+  };
 }
 
 /** An e-mail about `unit`, addressed to its head, with a submit link while it still owes a report. */
@@ -129,7 +144,8 @@ function itemWorkflowIdOf(input: ItemWorkflowInput): string {
 function baseEmail(input: ItemWorkflowInput, unit: UnitState, kind: EmailKind, keySuffix: string): EmailRequest {
   const { ctx, item } = input;
   const info = ctx.units[unit.unit];
-  const deadlineScoped = kind === 'assignment' || kind === 'report-request' ? keySuffix : `${keySuffix}@${unit.due.date}`;
+  const deadlineScoped =
+    kind === 'assignment' || kind === 'report-request' ? keySuffix : `${keySuffix}@${unit.due.date}`;
   return {
     key: `${itemWorkflowIdOf(input)}/${unit.unit}/${deadlineScoped}`,
     kind,
@@ -215,5 +231,7 @@ export function statusMarkdown(status: ItemStatus, unitNames: Record<string, { n
     return `| ${name} | ${d}/${m}/${y} | ${STATE_LABEL[u.state]} | ${PHASE_LABEL[u.phase]} (${u.versions} lần nộp) | ${esc} |`;
   });
   const head = `**${status.title}**${status.paused ? ' — ⏸ tạm dừng nhắc' : ''}${status.closed ? ' — đã đóng' : ''}`;
-  return [head, '', '| Đơn vị | Hạn | Tình trạng | Hồ sơ | Đã báo cáo lên |', '|---|---|---|---|---|', ...rows].join('\n');
+  return [head, '', '| Đơn vị | Hạn | Tình trạng | Hồ sơ | Đã báo cáo lên |', '|---|---|---|---|---|', ...rows].join(
+    '\n',
+  );
 }

@@ -54,7 +54,12 @@ const { sendEmail } = proxyActivities<WorkflowActivities>({
   // One SMTP exchange; a hung connection is abandoned after a minute and retried.
   startToCloseTimeout: '1 minute',
   // A mail outage can last hours: keep retrying, backing off to every 10 minutes. Rejected addresses are final.
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['EmailRejected'] },
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: ['EmailRejected'],
+  },
 });
 
 const { compileReport } = proxyActivities<WorkflowActivities>({
@@ -73,7 +78,17 @@ function initialState(input: ItemWorkflowInput): ItemState {
 }
 
 function newUnit(unit: string, role: UnitState['role'], due: UnitState['due']): UnitState {
-  return { unit, role, due, phase: 'open', done: [], versions: [], extensions: [], escalation: 'none', undeliverable: [] };
+  return {
+    unit,
+    role,
+    due,
+    phase: 'open',
+    done: [],
+    versions: [],
+    extensions: [],
+    escalation: 'none',
+    undeliverable: [],
+  };
 }
 
 function fail(message: string): never {
@@ -115,7 +130,13 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
       unit.versions.push(version);
       unit.phase = 'submitted';
       queue(unitEmail(input, unit, 'receipt', `receipt-v${version.version}`));
-      return { itemId: input.item.itemId, unit: unit.unit, version: version.version, at: version.at, onTime: version.onTime };
+      return {
+        itemId: input.item.itemId,
+        unit: unit.unit,
+        version: version.version,
+        at: version.at,
+        onTime: version.onTime,
+      };
     },
     {
       validator: (raw) => {
@@ -172,7 +193,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     (req) => {
       const unit = findUnit(req.unit)!;
       const from = unit.due.date;
-      unit.due = extendedDue(input.calendar, req.newDate, input.item.sendAt, zone, req.reason, input.item.deadlinePolicy);
+      unit.due = extendedDue(input.calendar, req.newDate, input.item.sendAt, zone, req.reason);
       unit.extensions.push({ from, to: unit.due.date, reason: req.reason, by: req.by, at: nowIso() });
       unit.escalation = 'none';
       const email = unitEmail(input, unit, 'extended', `extended-${unit.due.date}`);
@@ -188,7 +209,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
         if (!/^\d{4}-\d{2}-\d{2}$/.test(req.newDate) || !DateTime.fromISO(req.newDate, { zone }).isValid) {
           fail(`newDate: "${req.newDate}" is not a date (expected yyyy-MM-dd)`);
         }
-        if (req.newDate <= unit.due.date) fail(`newDate ${req.newDate} must be after the current deadline ${unit.due.date}`);
+        if (req.newDate <= unit.due.date)
+          fail(`newDate ${req.newDate} must be after the current deadline ${unit.due.date}`);
         if (!req.reason?.trim()) fail('reason: an extension needs a reason');
       },
       description: 'Gia hạn cho một đơn vị (ngày mới, lý do)',
@@ -236,7 +258,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
   });
   setHandler(calendarChangedSignal, ({ years }) => {
     const replaced = new Set(years.map((y) => y.year));
-    input.calendar = { ...input.calendar, years: [...input.calendar.years.filter((y) => !replaced.has(y.year)), ...years] };
+    input.calendar = {
+      ...input.calendar,
+      years: [...input.calendar.years.filter((y) => !replaced.has(y.year)), ...years],
+    };
     dirty = true;
   });
   setHandler(itemAmendedSignal, (spec) => {
@@ -268,7 +293,12 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
       await sendEmail.executeWithOptions({ summary: emailSummary(send.email) }, [send.email]);
       return true;
     } catch (err) {
-      if (!(err instanceof ActivityFailure) || !(err.cause instanceof ApplicationFailure) || err.cause.type !== 'EmailRejected') throw err;
+      if (
+        !(err instanceof ActivityFailure) ||
+        !(err.cause instanceof ApplicationFailure) ||
+        err.cause.type !== 'EmailRejected'
+      )
+        throw err;
       // A rejected address will never work: tell the office once, unless the office's own address bounced.
       const unit = send.unit ? findUnit(send.unit) : undefined;
       const addresses = send.email.to.map((r) => r.email);
@@ -304,7 +334,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
           // Settle before sending so a submission arriving meanwhile cannot re-plan the same step.
           unit?.done.push(...send.settles);
           await deliver(send);
-          if (unit && send.escalation && (send.escalation === 'director' || unit.escalation === 'none')) unit.escalation = send.escalation;
+          if (unit && send.escalation && (send.escalation === 'director' || unit.escalation === 'none'))
+            unit.escalation = send.escalation;
         }),
       ]);
       continue;
@@ -323,7 +354,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     const next = candidates.length ? Math.min(...candidates) : undefined;
     dirty = false;
     if (next === undefined) await condition(() => dirty);
-    else await condition(() => dirty, realDelayUntil(input.clock, next, Date.now()), { summary: waitSummary(input, state, next) });
+    else
+      await condition(() => dirty, realDelayUntil(input.clock, next, Date.now()), {
+        summary: waitSummary(input, state, next),
+      });
   }
 
   await condition(allHandlersFinished);
@@ -338,10 +372,14 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
 }
 
 async function deliverReport(input: ItemWorkflowInput, state: ItemState, wfId: string, atIso: string): Promise<void> {
-  const compiled = await compileReport.executeWithOptions(
-    { summary: `Tổng hợp báo cáo ${input.item.title}` },
-    [{ key: wfId, planWorkflowId: input.planWorkflowId, itemWorkflowId: wfId, taskWorkflowIds: input.reportScope?.taskWorkflowIds ?? [] }],
-  );
+  const compiled = await compileReport.executeWithOptions({ summary: `Tổng hợp báo cáo ${input.item.title}` }, [
+    {
+      key: wfId,
+      planWorkflowId: input.planWorkflowId,
+      itemWorkflowId: wfId,
+      taskWorkflowIds: input.reportScope?.taskWorkflowIds ?? [],
+    },
+  ]);
   state.report = { number: compiled.number, files: compiled.files, at: atIso };
   const { office, director } = input.ctx;
   const lead = state.units[0];
@@ -402,7 +440,11 @@ function emailSummary(email: EmailRequest): string {
 function waitSummary(input: ItemWorkflowInput, state: ItemState, nextMs: number): string {
   const when = DateTime.fromMillis(nextMs, { zone: input.ctx.timeZone }).toFormat('HH:mm dd/MM/yyyy');
   const step = state.units
-    .flatMap((u) => unitSteps(input.item, u.due, input.calendar).filter((s) => Date.parse(s.at) === nextMs).map((s) => s.rule))
+    .flatMap((u) =>
+      unitSteps(input.item, u.due, input.calendar)
+        .filter((s) => Date.parse(s.at) === nextMs)
+        .map((s) => s.rule),
+    )
     .at(0);
   return `Chờ đến ${when}${step ? `: ${step}` : ''}`.slice(0, 200);
 }

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OfficialYear } from '../domain/schedule-types.js';
-import type { PlanInput } from '../domain/plan-schema.js';
+import type { Plan, PlanInput } from '../domain/plan-schema.js';
 import type { SubmissionInput } from '../domain/submission.js';
 import type { ItemStatus } from './item-types.js';
 import type { PlanStatus } from './plan-types.js';
@@ -79,3 +79,5 @@ export const itemAmendedSignal = defineSignal<[import('../domain/schedule-types.
 
 export const itemStatusQuery = defineQuery<ItemStatus>('itemStatus');
 export const planStatusQuery = defineQuery<PlanStatus>('planStatus');
+/** The plan as currently in force (after amendments), for reports and the portal. */
+export const planDefinitionQuery = defineQuery<Plan>('planDefinition');

@@ -14,7 +14,8 @@ export function closesAtMs(state: PlanState): number {
   for (const item of state.items) {
     if (item.phase === 'dropped') continue;
     for (const unit of item.spec.units) {
-      for (const step of unitSteps(item.spec, unit.due, state.calendar)) last = Math.max(last, Date.parse(step.at) + 3_600_000);
+      for (const step of unitSteps(item.spec, unit.due, state.calendar))
+        last = Math.max(last, Date.parse(step.at) + 3_600_000);
     }
     if (item.spec.period) last = Math.max(last, Date.parse(item.spec.period.officeDue.at) + 3_600_000);
   }
@@ -26,7 +27,10 @@ export function reportScope(state: PlanState, report: ItemSpec): { taskWorkflowI
   const from = report.period?.from ?? '0000-00-00';
   const to = report.period?.to ?? '9999-12-31';
   const tasks = state.items.filter(
-    (i) => i.spec.kind === 'task' && i.phase !== 'dropped' && i.spec.units.some((u) => u.due.date >= from && u.due.date <= to),
+    (i) =>
+      i.spec.kind === 'task' &&
+      i.phase !== 'dropped' &&
+      i.spec.units.some((u) => u.due.date >= from && u.due.date <= to),
   );
   return { taskWorkflowIds: tasks.map((t) => t.workflowId) };
 }
@@ -40,7 +44,10 @@ function dmy(date: string): string {
 export function itemSummary(state: PlanState, spec: ItemSpec): string {
   const due = spec.units[0]?.due.date;
   const label = spec.kind === 'task' ? `Nhiệm vụ ${spec.itemId.slice(5)}` : `Báo cáo ${spec.itemId.slice(7)}`;
-  return `${label} – ${spec.title}${due ? ` (hạn ${dmy(due)})` : ''} · ${state.plan.organisation.code} ${state.plan.plan.year}`.slice(0, 200);
+  return `${label} – ${spec.title}${due ? ` (hạn ${dmy(due)})` : ''} · ${state.plan.organisation.code} ${state.plan.plan.year}`.slice(
+    0,
+    200,
+  );
 }
 
 /** Markdown shown on the workflow page: content, forms and units with their roles and deadlines. */
@@ -48,7 +55,8 @@ export function itemDetails(state: PlanState, spec: ItemSpec): string {
   const units = new Map(state.plan.units.map((u) => [u.code, u.name]));
   const forms = new Map(state.plan.forms.map((f) => [f.code, f.title]));
   const rows = spec.units.map(
-    (u) => `| ${units.get(u.unit) ?? u.unit} | ${u.role === 'lead' ? 'Chủ trì' : 'Phối hợp'} | ${dmy(u.due.date)} | ${u.due.rule} |`,
+    (u) =>
+      `| ${units.get(u.unit) ?? u.unit} | ${u.role === 'lead' ? 'Chủ trì' : 'Phối hợp'} | ${dmy(u.due.date)} | ${u.due.rule} |`,
   );
   return [
     `**${spec.title}** — ${state.plan.plan.number}: ${state.plan.plan.title}`,
@@ -65,7 +73,12 @@ export function itemDetails(state: PlanState, spec: ItemSpec): string {
     .slice(0, 20_000);
 }
 
-const PHASE: Record<string, string> = { scheduled: '⏳ chưa mở', running: '▶ đang chạy', closed: '✔ đã đóng', dropped: '✖ đã bỏ' };
+const PHASE: Record<string, string> = {
+  scheduled: '⏳ chưa mở',
+  running: '▶ đang chạy',
+  closed: '✔ đã đóng',
+  dropped: '✖ đã bỏ',
+};
 
 /** Current details of the plan workflow: each item and where it stands. */
 export function planMarkdown(state: PlanState, zone: string): string {

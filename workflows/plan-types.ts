@@ -42,6 +42,14 @@ export interface PlanStatus {
   closing: boolean;
   closesAt: string;
   now: string;
-  items: { itemId: string; workflowId: string; kind: 'task' | 'report'; title: string; opensAt: string; phase: PlanItemPhase; result?: ItemStatus }[];
+  items: {
+    itemId: string;
+    workflowId: string;
+    kind: 'task' | 'report';
+    title: string;
+    opensAt: string;
+    phase: PlanItemPhase;
+    result?: ItemStatus;
+  }[];
   amendments: PlanState['amendments'];
 }

@@ -17,4 +17,14 @@ export const KhNextDeadline = defineSearchAttributeKey('KhNextDeadline', SearchA
 export const KhStatus = defineSearchAttributeKey('KhStatus', SearchAttributeType.KEYWORD);
 
 /** Every key, for registering them on a server. */
-export const ALL_SEARCH_ATTRIBUTES = [KhOrg, KhYear, KhKind, KhItem, KhMonth, KhUnits, KhOverdueUnits, KhNextDeadline, KhStatus];
+export const ALL_SEARCH_ATTRIBUTES = [
+  KhOrg,
+  KhYear,
+  KhKind,
+  KhItem,
+  KhMonth,
+  KhUnits,
+  KhOverdueUnits,
+  KhNextDeadline,
+  KhStatus,
+];

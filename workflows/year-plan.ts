@@ -30,6 +30,7 @@ import {
   itemAmendedSignal,
   itemClosedSignal,
   pauseRemindersSignal,
+  planDefinitionQuery,
   planStatusQuery,
   requestAdHocReportUpdate,
   resumeRemindersSignal,
@@ -102,6 +103,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     amendments: state.amendments,
   });
   setHandler(planStatusQuery, status);
+  setHandler(planDefinitionQuery, () => state.plan);
 
   setHandler(itemClosedSignal, (result) => {
     const item = state.items.find((i) => i.spec.itemId === result.itemId);
@@ -141,12 +143,15 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     {
       validator: (req) => {
         if (state.closing) fail('the plan is closing; no new reports');
-        if (state.plan.reporting && state.plan.reporting.adHocAllowed === false) fail('this plan does not allow ad hoc reports');
+        if (state.plan.reporting && state.plan.reporting.adHocAllowed === false)
+          fail('this plan does not allow ad hoc reports');
         if (!req.title?.trim()) fail('title: must not be empty');
         if (!req.units?.length) fail('units: choose at least one unit');
-        for (const u of req.units) if (!state.plan.units.some((p) => p.code === u)) fail(`units: ${u} is not a unit of the plan`);
+        for (const u of req.units)
+          if (!state.plan.units.some((p) => p.code === u)) fail(`units: ${u} is not a unit of the plan`);
         const due = DateTime.fromISO(req.dueDate ?? '', { zone });
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(req.dueDate ?? '') || !due.isValid) fail(`dueDate: "${req.dueDate}" is not a date (expected yyyy-MM-dd)`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(req.dueDate ?? '') || !due.isValid)
+          fail(`dueDate: "${req.dueDate}" is not a date (expected yyyy-MM-dd)`);
         if (due.endOf('day').toMillis() < now()) fail(`dueDate: ${req.dueDate} is already past`);
       },
       description: 'Yêu cầu báo cáo đột xuất (đơn vị, nội dung, hạn)',
@@ -164,10 +169,15 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
         if (!item) {
           state.items.push({ spec, workflowId: itemWorkflowId(planId, spec.itemId), phase: 'scheduled' });
           changes.push(`+ ${spec.itemId}`);
-        } else if (JSON.stringify(item.spec) !== JSON.stringify(spec) && item.phase !== 'closed' && item.phase !== 'dropped') {
+        } else if (
+          JSON.stringify(item.spec) !== JSON.stringify(spec) &&
+          item.phase !== 'closed' &&
+          item.phase !== 'dropped'
+        ) {
           item.spec = spec;
           changes.push(`~ ${spec.itemId}`);
-          if (item.phase === 'running') await getExternalWorkflowHandle(item.workflowId).signal(itemAmendedSignal, spec);
+          if (item.phase === 'running')
+            await getExternalWorkflowHandle(item.workflowId).signal(itemAmendedSignal, spec);
         }
       }
       for (const item of state.items) {
@@ -176,7 +186,9 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
         if (item.phase === 'scheduled') item.phase = 'dropped';
         else if (item.phase === 'running') {
           item.phase = 'dropped';
-          await getExternalWorkflowHandle(item.workflowId).signal(closeItemSignal, { reason: `bỏ theo điều chỉnh kế hoạch: ${req.note}` });
+          await getExternalWorkflowHandle(item.workflowId).signal(closeItemSignal, {
+            reason: `bỏ theo điều chỉnh kế hoạch: ${req.note}`,
+          });
         } else continue;
         changes.push(`- ${item.spec.itemId}`);
       }
@@ -190,7 +202,10 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
       validator: (req) => {
         const parsed = planSchema.safeParse(req.plan);
         if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-        if (parsed.data.organisation.code !== state.plan.organisation.code || parsed.data.plan.year !== state.plan.plan.year) {
+        if (
+          parsed.data.organisation.code !== state.plan.organisation.code ||
+          parsed.data.plan.year !== state.plan.plan.year
+        ) {
           fail('an amendment must keep the organisation code and the year');
         }
         if (!req.note?.trim()) fail('note: say why the plan changes');
@@ -203,7 +218,10 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     updateCalendarUpdate,
     async ({ years }) => {
       const replaced = new Set(years.map((y) => y.year));
-      state.calendar = { ...state.calendar, years: [...state.calendar.years.filter((y) => !replaced.has(y.year)), ...years] };
+      state.calendar = {
+        ...state.calendar,
+        years: [...state.calendar.years.filter((y) => !replaced.has(y.year)), ...years],
+      };
       // Items not yet open are rescheduled on the new calendar; running ones take it for their remaining steps.
       const fresh = scheduleItems(state.plan, state.calendar);
       for (const item of state.items) {
@@ -218,8 +236,10 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
       validator: ({ years }) => {
         if (!Array.isArray(years) || years.length === 0) fail('years: give at least one year');
         for (const y of years) {
-          if (!Number.isInteger(y.year) || !y.source?.trim() || !Array.isArray(y.days)) fail(`years: ${y.year} needs year, source and days`);
-          for (const d of y.days) if (!d.date?.startsWith(String(y.year))) fail(`years[${y.year}].days: ${d.date} is not in ${y.year}`);
+          if (!Number.isInteger(y.year) || !y.source?.trim() || !Array.isArray(y.days))
+            fail(`years: ${y.year} needs year, source and days`);
+          for (const d of y.days)
+            if (!d.date?.startsWith(String(y.year))) fail(`years[${y.year}].days: ${d.date} is not in ${y.year}`);
         }
       },
       description: 'Cập nhật lịch nghỉ lễ chính thức (năm, văn bản, ngày nghỉ/làm bù)',
@@ -254,7 +274,10 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
         ...(dueMonth ? [{ key: KhMonth, value: dueMonth }] : []),
       ],
     });
-    if (state.paused) await getExternalWorkflowHandle(item.workflowId).signal(pauseRemindersSignal, { by: 'kế hoạch đang tạm dừng nhắc' });
+    if (state.paused)
+      await getExternalWorkflowHandle(item.workflowId).signal(pauseRemindersSignal, {
+        by: 'kế hoạch đang tạm dừng nhắc',
+      });
     item.phase = 'running';
   };
 
@@ -291,7 +314,10 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
       }
       dirty = false;
       if (next === undefined) await condition(() => dirty);
-      else await condition(() => dirty, realDelayUntil(state.clock, next, Date.now()), { summary: nextSummary(state, next, zone) });
+      else
+        await condition(() => dirty, realDelayUntil(state.clock, next, Date.now()), {
+          summary: nextSummary(state, next, zone),
+        });
     }
   } catch (err) {
     if (!isCancellation(err)) throw err;
@@ -309,6 +335,11 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
 
 function nextSummary(state: PlanState, nextMs: number, zone: string): string {
   const when = DateTime.fromMillis(nextMs, { zone }).toFormat('HH:mm dd/MM/yyyy');
-  const opening: ItemSpec | undefined = state.items.find((i) => i.phase === 'scheduled' && Date.parse(i.spec.opens.at) === nextMs)?.spec;
-  return (opening ? `Mở ${opening.itemId} lúc ${when}: ${opening.title}` : `Kết thúc năm kế hoạch lúc ${when}`).slice(0, 200);
+  const opening: ItemSpec | undefined = state.items.find(
+    (i) => i.phase === 'scheduled' && Date.parse(i.spec.opens.at) === nextMs,
+  )?.spec;
+  return (opening ? `Mở ${opening.itemId} lúc ${when}: ${opening.title}` : `Kết thúc năm kế hoạch lúc ${when}`).slice(
+    0,
+    200,
+  );
 }

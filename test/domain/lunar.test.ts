@@ -41,7 +41,11 @@ describe('solarToLunar', () => {
     for (let jd = 0; jd < 366 * 12; jd++) {
       const d = new Date(Date.UTC(2020, 0, 1 + jd));
       const l = solarToLunar(d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear());
-      expect(lunarToSolar(l.day, l.month, l.year, l.leap)).toEqual({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+      expect(lunarToSolar(l.day, l.month, l.year, l.leap)).toEqual({
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+      });
     }
   });
 });

@@ -75,7 +75,11 @@ describe('reportItems: the 2026 worked example (domain.md A1, CCHC deadline the 
       i.tasks = [];
     });
     const [q1] = reportItems(p, buildWorkCalendar(p));
-    expect([q1?.period?.officeDue.date, q1?.units[0]?.due.date, q1?.period?.from]).toEqual(['2022-03-21', '2022-03-17', '2021-12-15']);
+    expect([q1?.period?.officeDue.date, q1?.units[0]?.due.date, q1?.period?.from]).toEqual([
+      '2022-03-21',
+      '2022-03-17',
+      '2021-12-15',
+    ]);
   });
 
   it('clamps the office day to the month length (31 in June → 30/6)', () => {

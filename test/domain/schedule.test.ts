@@ -30,7 +30,14 @@ describe('scheduleItems', () => {
 
   it('task-03: fixed date Fri 20/3, defaults for reminders, escalation, policy', () => {
     const t = items.find((i) => i.itemId === 'task-03');
-    expect(t).toMatchObject({ kind: 'task', forms: ['WEBSITE'], reminders: [3, 1], escalation: { officeAfter: 1, directorAfter: 3 }, deadlinePolicy: 'FORWARD', sendAt: '08:00' });
+    expect(t).toMatchObject({
+      kind: 'task',
+      forms: ['WEBSITE'],
+      reminders: [3, 1],
+      escalation: { officeAfter: 1, directorAfter: 3 },
+      deadlinePolicy: 'FORWARD',
+      sendAt: '08:00',
+    });
     expect(t?.units.map((u) => [u.unit, u.role, u.due.date, u.due.at])).toEqual([
       ['VP', 'lead', '2026-03-20', '2026-03-20T08:00:00.000+07:00'],
       ['TCCB', 'support', '2026-03-20', '2026-03-20T08:00:00.000+07:00'],
@@ -64,7 +71,9 @@ describe('dueFor', () => {
     });
     const due = dueFor(p, buildWorkCalendar(p), p.tasks[0]!);
     expect(due.date).toBe('2026-06-01');
-    expect(due.rule).toBe('Hạn cuối tháng 05/2026. Hạn 31/05/2026 rơi vào Chủ nhật; chuyển sang thứ Hai, 01/06/2026 (BLDS 2015 Điều 148 k5)');
+    expect(due.rule).toBe(
+      'Hạn cuối tháng 05/2026. Hạn 31/05/2026 rơi vào Chủ nhật; chuyển sang thứ Hai, 01/06/2026 (BLDS 2015 Điều 148 k5)',
+    );
   });
 
   it('a task opening on a day off opens on the next working day', () => {
@@ -91,14 +100,31 @@ describe('unitSteps', () => {
       ['escalate-director', '2026-03-25'], // Wed
     ]);
     const steps = unitSteps(task03, task03.units[0]!.due, cal);
-    expect(steps.map((s) => s.kind)).toEqual(['open', 'reminder', 'reminder', 'due-today', 'overdue', 'escalate-office', 'escalate-director']);
-    expect(steps[1]).toMatchObject({ at: '2026-03-17T08:00:00.000+07:00', rule: 'Nhắc trước hạn 3 ngày làm việc (hạn 20/03/2026)' });
-    expect(steps[4]?.rule).toBe('Quá hạn: hạn 20/03/2026 kết thúc lúc 24:00 (BLDS 2015 Điều 148 k6); báo vào ngày làm việc kế tiếp');
+    expect(steps.map((s) => s.kind)).toEqual([
+      'open',
+      'reminder',
+      'reminder',
+      'due-today',
+      'overdue',
+      'escalate-office',
+      'escalate-director',
+    ]);
+    expect(steps[1]).toMatchObject({
+      at: '2026-03-17T08:00:00.000+07:00',
+      rule: 'Nhắc trước hạn 3 ngày làm việc (hạn 20/03/2026)',
+    });
+    expect(steps[4]?.rule).toBe(
+      'Quá hạn: hạn 20/03/2026 kết thúc lúc 24:00 (BLDS 2015 Điều 148 k6); báo vào ngày làm việc kế tiếp',
+    );
   });
 
   it('around Tết, with officeAfter 0 sharing the overdue instant (overdue first)', () => {
     // due Fri 13/2/2026; Tết 14–22/2
-    const item: ItemSpec = { ...task03, escalation: { officeAfter: 0, directorAfter: 3 }, opens: { ...task03.opens, at: '2026-02-02T08:00:00.000+07:00', date: '2026-02-02' } };
+    const item: ItemSpec = {
+      ...task03,
+      escalation: { officeAfter: 0, directorAfter: 3 },
+      opens: { ...task03.opens, at: '2026-02-02T08:00:00.000+07:00', date: '2026-02-02' },
+    };
     const due = { at: '2026-02-13T08:00:00.000+07:00', date: '2026-02-13', rule: '', ruleEn: '' };
     const steps = unitSteps(item, due, cal);
     expect(steps.map((s) => [s.key, s.date])).toEqual([
@@ -115,8 +141,18 @@ describe('unitSteps', () => {
 
   it('skips reminders that would come before the item opens', () => {
     // opens Wed 18/3, due Fri 20/3: reminder-3 (Tue 17/3) is dropped, reminder-1 (Thu 19/3) kept
-    const item: ItemSpec = { ...task03, opens: { ...task03.opens, at: '2026-03-18T08:00:00.000+07:00', date: '2026-03-18' } };
-    expect(keysAndDates(item).map(([k]) => k)).toEqual(['open', 'reminder-1', 'due-today', 'overdue', 'escalate-office', 'escalate-director']);
+    const item: ItemSpec = {
+      ...task03,
+      opens: { ...task03.opens, at: '2026-03-18T08:00:00.000+07:00', date: '2026-03-18' },
+    };
+    expect(keysAndDates(item).map(([k]) => k)).toEqual([
+      'open',
+      'reminder-1',
+      'due-today',
+      'overdue',
+      'escalate-office',
+      'escalate-director',
+    ]);
   });
 });
 
@@ -132,7 +168,13 @@ describe('adHocItem and extendedDue', () => {
     });
     expect(item.itemId).toBe('report-adhoc-2');
     expect(item.opens).toMatchObject({ at: '2026-06-15T10:30:00.000+07:00', date: '2026-06-15' });
-    expect(item.units).toEqual([{ unit: 'TCCB', role: 'lead', due: expect.objectContaining({ date: '2026-06-22', at: '2026-06-22T08:00:00.000+07:00' }) }]);
+    expect(item.units).toEqual([
+      {
+        unit: 'TCCB',
+        role: 'lead',
+        due: expect.objectContaining({ date: '2026-06-22', at: '2026-06-22T08:00:00.000+07:00' }),
+      },
+    ]);
     expect(item.period?.code).toBe('adhoc');
   });
 

@@ -1,0 +1,148 @@
+/** Typed helpers over the Temporal client, shared by the CLI, the portal, the start script and the tests. */
+import {
+  Client,
+  Connection,
+  WorkflowIdConflictPolicy,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
+import type { ClockRequest } from '../domain/plan-clock.js';
+import type { Plan } from '../domain/plan-schema.js';
+import type { SubmissionInput } from '../domain/submission.js';
+import type { ItemStatus } from '../workflows/item-types.js';
+import {
+  amendPlanUpdate,
+  extendDeadlineUpdate,
+  itemStatusQuery,
+  pauseRemindersSignal,
+  planStatusQuery,
+  reassignItemUpdate,
+  requestAdHocReportUpdate,
+  resumeRemindersSignal,
+  reviewSubmissionUpdate,
+  submitReportUpdate,
+  type AdHocInput,
+  type AmendInput,
+  type ExtendInput,
+  type ReassignInput,
+  type ReviewInput,
+} from '../workflows/messages.js';
+import type { PlanStatus } from '../workflows/plan-types.js';
+import { KhKind, KhOrg, KhStatus, KhUnits, KhYear } from '../workflows/search-attributes.js';
+import type { yearPlanWorkflow } from '../workflows/year-plan.js';
+
+/** A request the workflow's validator refused; `message` says what, where and what was expected. */
+export class RequestRejectedError extends Error {
+  override readonly name = 'RequestRejectedError';
+}
+
+/** Surfaces the validator's own message instead of the SDK's generic "Workflow Update failed". */
+async function explained<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause)
+      throw new RequestRejectedError(err.cause.message, { cause: err });
+    throw err;
+  }
+}
+
+export interface PlanRef {
+  org: string;
+  year: number;
+}
+
+export async function connectClient(address: string, namespace: string): Promise<Client> {
+  const connection = await Connection.connect({ address });
+  return new Client({ connection, namespace });
+}
+
+/**
+ * Starts the plan's year workflow, or returns the one already running under the same id (a second `npm start`
+ * resumes the plan instead of starting a duplicate).
+ */
+export async function startPlan(
+  client: Client,
+  plan: Plan,
+  opts: { taskQueue: string; clock?: ClockRequest },
+): Promise<{ handle: WorkflowHandle<typeof yearPlanWorkflow>; started: boolean }> {
+  const workflowId = planWorkflowId(plan.organisation.code, plan.plan.year);
+  const handle = await client.workflow.start<typeof yearPlanWorkflow>('yearPlanWorkflow', {
+    taskQueue: opts.taskQueue,
+    workflowId,
+    args: [{ plan, clock: opts.clock }],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    staticSummary: `${plan.plan.number} – ${plan.plan.title}`.slice(0, 200),
+    staticDetails: [
+      `**${plan.organisation.name}** (${plan.organisation.code}), năm ${plan.plan.year}`,
+      '',
+      `Kế hoạch số ${plan.plan.number} ngày ${plan.plan.signedOn.split('-').reverse().join('/')}: ${plan.plan.title}`,
+      '',
+      `Văn phòng: ${plan.office.name} <${plan.office.email}> · Lãnh đạo: ${plan.director.name}`,
+      '',
+      `Đơn vị: ${plan.units.map((u) => u.name).join('; ')}`,
+    ].join('\n'),
+    typedSearchAttributes: [
+      { key: KhOrg, value: plan.organisation.code },
+      { key: KhYear, value: plan.plan.year },
+      { key: KhKind, value: 'plan' },
+      { key: KhUnits, value: plan.units.map((u) => u.code) },
+      { key: KhStatus, value: 'running' },
+    ],
+  });
+  const description = await handle.describe();
+  return { handle, started: description.runId === handle.firstExecutionRunId };
+}
+
+export function planHandle(client: Client, ref: PlanRef): WorkflowHandle<typeof yearPlanWorkflow> {
+  return client.workflow.getHandle(planWorkflowId(ref.org, ref.year));
+}
+
+export function itemHandle(client: Client, ref: PlanRef, itemId: string) {
+  return client.workflow.getHandle(itemWorkflowId(planWorkflowId(ref.org, ref.year), itemId));
+}
+
+export async function getPlanStatus(client: Client, ref: PlanRef): Promise<PlanStatus> {
+  return planHandle(client, ref).query(planStatusQuery);
+}
+
+export async function getItemStatus(client: Client, ref: PlanRef, itemId: string): Promise<ItemStatus> {
+  return itemHandle(client, ref, itemId).query(itemStatusQuery);
+}
+
+export async function submitReport(client: Client, ref: PlanRef, itemId: string, submission: SubmissionInput) {
+  return explained(itemHandle(client, ref, itemId).executeUpdate(submitReportUpdate, { args: [submission] }));
+}
+
+export async function reviewSubmission(client: Client, ref: PlanRef, itemId: string, review: ReviewInput) {
+  return explained(itemHandle(client, ref, itemId).executeUpdate(reviewSubmissionUpdate, { args: [review] }));
+}
+
+export async function extendDeadline(client: Client, ref: PlanRef, itemId: string, req: ExtendInput) {
+  return explained(itemHandle(client, ref, itemId).executeUpdate(extendDeadlineUpdate, { args: [req] }));
+}
+
+export async function reassignItem(client: Client, ref: PlanRef, itemId: string, req: ReassignInput) {
+  return explained(itemHandle(client, ref, itemId).executeUpdate(reassignItemUpdate, { args: [req] }));
+}
+
+export async function amendPlan(client: Client, ref: PlanRef, req: AmendInput) {
+  return explained(planHandle(client, ref).executeUpdate(amendPlanUpdate, { args: [req] }));
+}
+
+export async function requestAdHocReport(client: Client, ref: PlanRef, req: AdHocInput) {
+  return explained(planHandle(client, ref).executeUpdate(requestAdHocReportUpdate, { args: [req] }));
+}
+
+export async function pauseReminders(client: Client, ref: PlanRef, by: string) {
+  await planHandle(client, ref).signal(pauseRemindersSignal, { by });
+}
+
+export async function resumeReminders(client: Client, ref: PlanRef, by: string) {
+  await planHandle(client, ref).signal(resumeRemindersSignal, { by });
+}
+
+export async function cancelPlan(client: Client, ref: PlanRef) {
+  await planHandle(client, ref).cancel();
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createMailer, type MailConfig } from '../../activities/mailer.js';
+import { registerSearchAttributes } from '../../client/register-search-attributes.js';
+import { buildActivities } from '../../worker/activities.js';
+import { createKehoachWorker, workflowsPath } from '../../worker/create-worker.js';
+import type { SmtpSink } from './smtp-sink.js';
+import { toolPaths } from './tools.js';
+
+export const TASK_QUEUE = 'kehoach-test';
+
+/** The Java time-skipping server from `.tools`, with the project's search attributes registered. */
+export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: toolPaths().temporalTestServer } },
+  });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundles the workflows once per test file (webpack takes a few seconds). */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({
+    workflowsPath,
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never,
+  });
+  return bundle;
+}
+
+export function mailConfigFor(sink: SmtpSink, overrides: Partial<MailConfig> = {}): MailConfig {
+  return {
+    host: sink.host,
+    port: sink.port,
+    secure: false,
+    ignoreTLS: true,
+    from: { name: 'Kế hoạch (thử nghiệm)', email: 'kehoach@example.org' },
+    pool: true,
+    maxConnections: 2,
+    portalBaseUrl: 'http://portal.test',
+    linkSecret: 'test-secret-0123456789abcdef',
+    linkTtlDays: 30,
+    ...overrides,
+  };
+}
+
+/** A worker running the real activities: e-mail through `sink` over SMTP, reports into a temp folder. */
+export async function startTestWorker(
+  env: TestWorkflowEnvironment,
+  sink: SmtpSink,
+): Promise<{ worker: Worker; reportsDir: string; stop(): Promise<void> }> {
+  const mailConfig = mailConfigFor(sink);
+  const mailer = createMailer(mailConfig);
+  const reportsDir = mkdtempSync(join(tmpdir(), 'kehoach-reports-'));
+  const worker = await createKehoachWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue: TASK_QUEUE,
+    workflowBundle: await workflowBundle(),
+    activities: buildActivities({ mailer, mailConfig, client: env.client, reportsDir }),
+  });
+  const running = worker.run();
+  return {
+    worker,
+    reportsDir,
+    async stop() {
+      worker.shutdown();
+      await running;
+      mailer.close();
+    },
+  };
+}

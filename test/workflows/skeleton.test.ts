@@ -1,0 +1,113 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  getItemStatus,
+  getPlanStatus,
+  RequestRejectedError,
+  reviewSubmission,
+  startPlan,
+  submitReport,
+} from '../../client/plan-client.js';
+import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
+import { planTimeStepper } from '../helpers/plan-time.js';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+
+const ref = { org: 'SKEL', year: 2026 };
+const ITEM = 'task-03';
+
+/** Who got which kind of e-mail, in arrival order: `khtc@example.org assignment`. */
+function log(sink: SmtpSink): string[] {
+  return sink.messages.map((m) => `${m.to.join(',')} ${String(m.headers.get('x-kehoach-kind'))}`);
+}
+
+describe('walking skeleton: one task, two departments, on the time-skipping server with real SMTP', () => {
+  let env: TestWorkflowEnvironment;
+  let sink: SmtpSink;
+  let stopWorker: () => Promise<void>;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnv();
+    sink = await startSmtpSink();
+    stopWorker = (await startTestWorker(env, sink)).stop;
+  });
+
+  afterAll(async () => {
+    await stopWorker?.();
+    await sink?.stop();
+    await env?.teardown();
+  });
+
+  it('assigns, reminds, takes one submission, escalates the other unit once each, and summarises at the end', async () => {
+    const { handle, started } = await startPlan(env.client, skeletonPlan, {
+      taskQueue: TASK_QUEUE,
+      clock: skeletonClock,
+    });
+    expect(started).toBe(true);
+    const startedAt = (await handle.describe()).startTime.getTime();
+    const clock = planTimeStepper(env, skeletonClock.planStart, startedAt);
+
+    // Mon 02/03 08:00: the task opens; both heads get the assignment with a submit link.
+    await clock.sleepUntil('2026-03-02T09:00:00+07:00');
+    await sink.waitFor(2);
+    expect(log(sink).sort()).toEqual(['khtc@example.org assignment', 'tccb@example.org assignment']);
+    const assignment = sink.messages.find((m) => m.to.includes('khtc@example.org'))!;
+    expect(assignment.text).toContain('06/03/2026');
+    expect(assignment.text).toContain('http://portal.test/nop/');
+    expect(assignment.messageId).toBe('<plan-SKEL-2026-task-03.KHTC.open@kehoach>');
+
+    // Tue 03/03: KHTC submits. Bad updates are refused by the validator and leave no trace in history.
+    await clock.sleepUntil('2026-03-03T10:00:00+07:00');
+    await expect(
+      submitReport(env.client, ref, ITEM, { unit: 'XYZ', submittedBy: 'kẻ lạ', results: 'không thuộc nhiệm vụ' }),
+    ).rejects.toThrow(new RequestRejectedError('unit XYZ is not assigned to task-03'));
+    await expect(
+      submitReport(env.client, ref, ITEM, { unit: 'KHTC', submittedBy: 'Trần Thị Kế', results: '   ' }),
+    ).rejects.toThrow(/results must not be empty/);
+    const receipt = await submitReport(env.client, ref, ITEM, {
+      unit: 'KHTC',
+      submittedBy: 'Trần Thị Kế',
+      results: 'Đã đăng 4 tin bài về cải cách thủ tục hành chính.',
+      figures: { WEBSITE: 4 },
+    });
+    expect(receipt).toMatchObject({ unit: 'KHTC', version: 1, onTime: true });
+    await sink.waitFor(3);
+    expect(log(sink)[2]).toBe('khtc@example.org receipt');
+
+    const history = JSON.stringify(await env.client.workflow.getHandle(`plan-SKEL-2026-${ITEM}`).fetchHistory());
+    expect(history).not.toContain('kẻ lạ');
+    expect(history.match(/workflowExecutionUpdateAcceptedEventAttributes/g) ?? []).toHaveLength(1);
+
+    // Thu 05/03 reminder and Fri 06/03 due-today go to TCCB only: KHTC has submitted.
+    await clock.sleepUntil('2026-03-06T12:00:00+07:00');
+    await sink.waitFor(5);
+    expect(log(sink).slice(3)).toEqual(['tccb@example.org reminder', 'tccb@example.org due-today']);
+
+    // Mon 09/03: TCCB is overdue, the office is told; Wed 11/03 the director is told (the office in copy).
+    await clock.sleepUntil('2026-03-12T12:00:00+07:00');
+    await sink.waitFor(8);
+    expect(log(sink).slice(5).sort()).toEqual([
+      'giamdoc@example.org,vanphong@example.org escalation-director',
+      'tccb@example.org overdue',
+      'vanphong@example.org escalation-office',
+    ]);
+    const status = await getItemStatus(env.client, ref, ITEM);
+    expect(status.units.map((u) => [u.unit, u.state, u.escalation])).toEqual([
+      ['KHTC', 'done-on-time', 'none'],
+      ['TCCB', 'overdue', 'director'],
+    ]);
+
+    // The office accepts KHTC's report; nothing more is sent to anyone until the year closes.
+    await reviewSubmission(env.client, ref, ITEM, { unit: 'KHTC', decision: 'accept', by: 'Văn phòng' });
+    await clock.sleepUntil('2027-01-02T12:00:00+07:00');
+    const summary = await handle.result();
+    expect(sink.messages).toHaveLength(8);
+    expect(new Set(sink.messages.map((m) => m.messageId)).size).toBe(8);
+    expect(summary.items).toHaveLength(1);
+    expect(summary.items[0]?.result?.units.map((u) => [u.unit, u.state, u.phase])).toEqual([
+      ['KHTC', 'done-on-time', 'accepted'],
+      ['TCCB', 'overdue', 'open'],
+    ]);
+    expect((await getPlanStatus(env.client, ref)).items[0]?.phase).toBe('closed');
+  });
+});

@@ -1,0 +1,31 @@
+import { createRequire } from 'node:module';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { WorkflowActivities } from '../workflows/activities-api.js';
+
+const require = createRequire(import.meta.url);
+
+/** The workflow bundle entry: only workflow functions and message definitions. */
+export const workflowsPath = require.resolve('../workflows/index.ts');
+
+export interface KehoachWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: WorkflowActivities;
+  /** Pre-built bundle (tests bundle once per file); otherwise bundled from `workflowsPath`. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The provider's send limit, applied to the whole task queue (so several workers share it). */
+  activitiesPerSecond?: number;
+}
+
+/** One place that sets the worker's options, used by `worker/main.ts`, the stack script and the tests. */
+export async function createKehoachWorker(opts: KehoachWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: opts.activities as unknown as WorkerOptions['activities'],
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
+    ...(opts.activitiesPerSecond ? { maxTaskQueueActivitiesPerSecond: opts.activitiesPerSecond } : {}),
+  });
+}

@@ -1,0 +1,38 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createMailer } from '../activities/mailer.js';
+import { loadConfig } from './config.js';
+import { createKehoachWorker } from './create-worker.js';
+import { mailConfigFrom } from './mail-config.js';
+import { buildActivities } from './activities.js';
+
+/** config → connection → activities → worker; Ctrl-C (SIGINT) or SIGTERM drains and stops it. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({
+    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
+  const mailConfig = mailConfigFrom(config);
+  const mailer = createMailer(mailConfig);
+  try {
+    const worker = await createKehoachWorker({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      activities: buildActivities({ mailer, mailConfig, client, reportsDir: config.REPORTS_DIR }),
+      activitiesPerSecond: config.SMTP_RATE_PER_SECOND,
+    });
+    console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+    await worker.run();
+  } finally {
+    mailer.close();
+    await connection.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
