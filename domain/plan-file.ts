@@ -1,0 +1,244 @@
+import { DateTime } from 'luxon';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import type { Locale } from './format-date.js';
+import { issueMessage, keysAt, resolveUnion, unknownKeyMessage } from './plan-issue-messages.js';
+import { formatPath } from './plan-problem.js';
+import type { PlanProblem } from './plan-problem.js';
+import { planSchema } from './plan-schema.js';
+import type { Plan } from './plan-schema.js';
+import { checkReportingRegime } from './reporting-periods.js';
+import { buildWorkCalendar } from './work-calendar.js';
+
+export { formatProblems } from './plan-problem.js';
+export type { PlanProblem } from './plan-problem.js';
+
+/**
+ * Reads a plan file's text (YAML, or JSON which is YAML) into a validated `Plan`, or every problem at once, each at the
+ * file:line:column of the node at fault. Pure: the caller reads the file.
+ */
+
+type Path = readonly PropertyKey[];
+
+/** Locates paths in the parsed YAML document. */
+class Locator {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Line and column of the node at `path`; for a missing node, its deepest existing ancestor; `keyOnly` points at the key itself. */
+  position(path: Path, keyOnly = false): { line: number; column: number } {
+    let node: unknown = this.doc.contents;
+    let at: YamlNode | undefined = isNodeWithRange(node) ? node : undefined;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        if (keyOnly && seg === path[path.length - 1] && isNodeWithRange(pair.key)) {
+          at = pair.key;
+          break;
+        }
+        node = pair.value;
+        at = isNodeWithRange(pair.value) ? pair.value : isNodeWithRange(pair.key) ? pair.key : at;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item: unknown = node.items[seg];
+        if (item === undefined) break;
+        node = item;
+        if (isNodeWithRange(item)) at = item;
+      } else break;
+    }
+    const offset = at?.range?.[0] ?? 0;
+    const pos = this.lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  }
+}
+
+function isNodeWithRange(n: unknown): n is YamlNode {
+  return typeof n === 'object' && n !== null && 'range' in n && Array.isArray((n as YamlNode).range);
+}
+
+/** Parses and validates a plan file's text; `lang` chooses the language of the messages. */
+export function parsePlanText(text: string, fileName: string, lang: Locale = 'vi'): { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  const problems: PlanProblem[] = [];
+  const at = (path: Path, message: string, keyOnly = false): PlanProblem => ({ file: fileName, ...new Locator(doc, lines).position(path, keyOnly), path: formatPath(path), message });
+
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+      const first = e.message.split('\n')[0] ?? e.message;
+      problems.push({ file: fileName, line: pos.line, column: pos.col, path: '', message: lang === 'vi' ? `lỗi cú pháp YAML: ${first}` : `YAML syntax error: ${first}` });
+    }
+    return { ok: false, problems };
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push(at([], lang === 'vi' ? 'tệp kế hoạch phải là một bảng khoá: giá trị (organisation, plan, units, …)' : 'a plan file must be a mapping of key: value (organisation, plan, units, …)'));
+    return { ok: false, problems };
+  }
+
+  const result = planSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) problems.push(...zodProblems(result.error.issues, at, lang));
+  problems.push(...crossProblems(raw, at, lang));
+  if (result.success && problems.length === 0) {
+    problems.push(...regimeProblems(result.data, at, lang));
+  }
+  if (problems.length > 0 || !result.success) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, plan: result.data };
+}
+
+type At = (path: Path, message: string, keyOnly?: boolean) => PlanProblem;
+
+function sortProblems(problems: PlanProblem[]): PlanProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column || a.path.localeCompare(b.path));
+}
+
+/** Zod issues as located problems: one per unknown key (at the key), unions resolved to the branch that was meant. */
+function zodProblems(issues: readonly z.core.$ZodIssue[], at: At, lang: Locale): PlanProblem[] {
+  const out: PlanProblem[] = [];
+  for (const issue of issues.flatMap(resolveUnion)) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push(at([...issue.path, key], unknownKeyMessage(key, keysAt(planSchema, issue.path), lang), true));
+      continue;
+    }
+    out.push(at(issue.path, issueMessage(issue, planSchema, lang)));
+  }
+  return out;
+}
+
+/** Reads `obj[key]` of an unknown value. */
+function get(obj: unknown, key: string): unknown {
+  return typeof obj === 'object' && obj !== null && !Array.isArray(obj) ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function codes(raw: unknown, key: string, field: string): string[] {
+  return list(get(raw, key))
+    .map((x) => get(x, field))
+    .filter((c): c is string => typeof c === 'string');
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks across fields, on the raw data so they run even when other fields are wrong: references to units, forms and
+ * themes exist, codes and task numbers are unique, dates lie within the plan's years, tasks open before they are due,
+ * escalation goes to the director after the office, the time zone exists.
+ */
+function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[] {
+  const vi = lang === 'vi';
+  const out: PlanProblem[] = [];
+  const units = codes(raw, 'units', 'code');
+  const forms = codes(raw, 'forms', 'code');
+  const themes = codes(raw, 'themes', 'code');
+  const known = (kind: { vi: string; en: string; list: string }, code: string, all: string[]) =>
+    vi
+      ? `${kind.vi} "${code}" không có trong danh sách ${kind.list} (có: ${all.join(', ') || 'không có'})`
+      : `${kind.en} "${code}" is not in ${kind.list} (known: ${all.join(', ') || 'none'})`;
+  const UNIT = { vi: 'đơn vị', en: 'unit', list: 'units' };
+  const FORM = { vi: 'hình thức', en: 'form', list: 'forms' };
+  const THEME = { vi: 'chủ đề', en: 'theme', list: 'themes' };
+
+  for (const [key, field] of [['units', 'code'], ['forms', 'code'], ['themes', 'code']] as const) {
+    const seen = new Map<string, number>();
+    list(get(raw, key)).forEach((x, i) => {
+      const c = get(x, field);
+      if (typeof c !== 'string') return;
+      const first = seen.get(c);
+      if (first !== undefined) out.push(at([key, i, field], vi ? `mã "${c}" trùng với ${key}[${first}]` : `code "${c}" repeats ${key}[${first}]`));
+      else seen.set(c, i);
+    });
+  }
+
+  const officeUnit = get(get(raw, 'office'), 'unit');
+  if (typeof officeUnit === 'string' && units.length > 0 && !units.includes(officeUnit)) out.push(at(['office', 'unit'], known(UNIT, officeUnit, units)));
+
+  const year = get(get(raw, 'plan'), 'year');
+  const inYears = (date: string) => typeof year !== 'number' || (Number(date.slice(0, 4)) >= year - 1 && Number(date.slice(0, 4)) <= year + 1);
+  const dateCheck = (path: Path, value: unknown) => {
+    if (typeof value !== 'string' || !DATE.test(value) || inYears(value)) return;
+    const y = year as number;
+    out.push(at(path, vi ? `ngày ${value} nằm ngoài các năm ${y - 1}–${y + 1} của kế hoạch` : `date ${value} is outside the plan's years ${y - 1}–${y + 1}`));
+  };
+  dateCheck(['plan', 'signedOn'], get(get(raw, 'plan'), 'signedOn'));
+  list(get(get(raw, 'calendar'), 'overrides')).forEach((o, i) => dateCheck(['calendar', 'overrides', i, 'date'], get(o, 'date')));
+
+  const numbers = new Map<number, number>();
+  list(get(raw, 'tasks')).forEach((t, i) => {
+    const n = get(t, 'number');
+    if (typeof n === 'number') {
+      const first = numbers.get(n);
+      if (first !== undefined) out.push(at(['tasks', i, 'number'], vi ? `số nhiệm vụ ${n} đã dùng ở tasks[${first}]` : `task number ${n} is already used by tasks[${first}]`));
+      else numbers.set(n, i);
+    }
+    list(get(t, 'units')).forEach((u, j) => {
+      const c = get(u, 'unit');
+      if (typeof c === 'string' && units.length > 0 && !units.includes(c)) out.push(at(['tasks', i, 'units', j, 'unit'], known(UNIT, c, units)));
+    });
+    list(get(t, 'forms')).forEach((f, j) => {
+      if (typeof f === 'string' && !forms.includes(f)) out.push(at(['tasks', i, 'forms', j], known(FORM, f, forms)));
+    });
+    list(get(t, 'themes')).forEach((f, j) => {
+      if (typeof f === 'string' && !themes.includes(f)) out.push(at(['tasks', i, 'themes', j], known(THEME, f, themes)));
+    });
+    const opensOn = get(t, 'opensOn');
+    const dueOn = get(get(t, 'due'), 'on');
+    dateCheck(['tasks', i, 'opensOn'], opensOn);
+    dateCheck(['tasks', i, 'due', 'on'], dueOn);
+    if (typeof opensOn === 'string' && typeof dueOn === 'string' && DATE.test(opensOn) && DATE.test(dueOn) && dueOn <= opensOn) {
+      out.push(at(['tasks', i, 'due', 'on'], vi ? `hạn ${dueOn} không sau ngày giao ${opensOn}` : `deadline ${dueOn} is not after the opening date ${opensOn}`));
+    }
+    escalationCheck(['tasks', i, 'escalation'], get(t, 'escalation'));
+  });
+
+  list(get(get(raw, 'reporting'), 'units')).forEach((c, i) => {
+    if (typeof c === 'string' && units.length > 0 && !units.includes(c)) out.push(at(['reporting', 'units', i], known(UNIT, c, units)));
+  });
+  escalationCheck(['reporting', 'escalation'], get(get(raw, 'reporting'), 'escalation'));
+  escalationCheck(['defaults', 'escalation'], get(get(raw, 'defaults'), 'escalation'));
+
+  const zone = get(get(raw, 'organisation'), 'timeZone');
+  if (typeof zone === 'string' && !DateTime.fromISO('2026-01-01T00:00', { zone }).isValid) {
+    out.push(at(['organisation', 'timeZone'], vi ? `"${zone}" không phải là múi giờ IANA (ví dụ Asia/Ho_Chi_Minh)` : `"${zone}" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)`));
+  }
+  return out;
+
+  function escalationCheck(path: Path, e: unknown) {
+    const office = get(e, 'officeAfter');
+    const director = get(e, 'directorAfter');
+    if (typeof office === 'number' && typeof director === 'number' && director <= office) {
+      out.push(at([...path, 'directorAfter'], vi ? `báo Giám đốc (${director}) phải sau báo Văn phòng (${office} ngày làm việc)` : `the director (${director}) must be told after the office (${office} working days)`));
+    }
+  }
+}
+
+/** Nghị định 09/2019 Điều 8 k5 problems of the reporting regime, each at its period in `reporting.periods`. */
+function regimeProblems(plan: Plan, at: At, lang: Locale): PlanProblem[] {
+  const reporting = plan.reporting;
+  if (!reporting) return [];
+  const cal = buildWorkCalendar(plan);
+  return reporting.periods.flatMap((code, i) =>
+    checkReportingRegime({ ...plan, reporting: { ...reporting, periods: [code] } }, cal, lang).map((m) => at(['reporting', 'periods', i], m)),
+  );
+}
+
+/** Thrown by `loadPlan`; carries every problem so callers can print them with `formatProblems`. */
+export class PlanFileError extends Error {
+  constructor(readonly problems: PlanProblem[]) {
+    super(`${problems.length} problem(s) in plan file ${problems[0]?.file ?? ''}`);
+    this.name = 'PlanFileError';
+  }
+}
+
+/** A valid plan from a plan file's text, or a `PlanFileError` with every problem. Pure: the caller reads the file. */
+export function loadPlan(text: string, fileName: string, lang: Locale = 'vi'): Plan {
+  const r = parsePlanText(text, fileName, lang);
+  if (!r.ok) throw new PlanFileError(r.problems);
+  return r.plan;
+}
