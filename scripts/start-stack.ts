@@ -1,0 +1,163 @@
+/**
+ * `npm start`: the whole local stack in the foreground — Temporal dev server with its Web UI (state in a SQLite
+ * file), a local SMTP server with a web inbox (maildev), the worker, the portal, and the sample plan started or
+ * resumed. Ctrl-C stops every child; running it again resumes the same plan from the same database.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { DateTime } from 'luxon';
+import { connectClient, startPlan } from '../client/plan-client.js';
+import { registerSearchAttributes, searchAttributeFlags } from '../client/register-search-attributes.js';
+import { loadPlan } from '../domain/plan-file.js';
+import { scheduleItems } from '../domain/schedule.js';
+import { buildWorkCalendar } from '../domain/work-calendar.js';
+import { loadConfig } from '../worker/config.js';
+import { loadStackConfig } from './stack-config.js';
+
+const root = resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const children: { name: string; proc: ChildProcess }[] = [];
+
+function launch(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  const proc = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => `[${name}] ${l}\n`)
+      .join('');
+  proc.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
+  proc.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
+  proc.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[stack] ${name} exited (${signal ?? code}); stopping the stack`);
+      void stop(1);
+    }
+  });
+  children.push({ name, proc });
+  return proc;
+}
+
+let stopping = false;
+async function stop(code: number): Promise<never> {
+  stopping = true;
+  for (const { proc } of [...children].reverse()) {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGINT');
+  }
+  await Promise.all(
+    children.map(
+      ({ proc }) =>
+        new Promise<void>((done) => {
+          if (proc.exitCode !== null || proc.signalCode !== null) return done();
+          const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+          proc.on('exit', () => {
+            clearTimeout(timer);
+            done();
+          });
+        }),
+    ),
+  );
+  process.exit(code);
+}
+
+async function waitForServer(address: string): Promise<Connection> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      await connection.workflowService.getSystemInfo({});
+      return connection;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`Temporal dev server did not answer on ${address}: ${String(err)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const stack = loadStackConfig();
+  const tools = JSON.parse(readFileSync(join(root, '.tools', 'tools.json'), 'utf8')) as { temporalCli: string };
+  const dataDir = resolve(root, stack.KEHOACH_DATA_DIR);
+  mkdirSync(join(dataDir, 'mail'), { recursive: true });
+  const [host, port] = config.TEMPORAL_ADDRESS.split(':');
+
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  launch('temporal', tools.temporalCli, [
+    'server',
+    'start-dev',
+    '--ip', host ?? '127.0.0.1',
+    '--port', port ?? '7233',
+    '--ui-port', String(stack.KEHOACH_UI_PORT),
+    '--db-filename', join(dataDir, 'temporal.sqlite'),
+    '--log-level', 'error',
+    ...searchAttributeFlags(),
+  ]);
+  const connection = await waitForServer(config.TEMPORAL_ADDRESS);
+  await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  await connection.close();
+
+  const maildev = require.resolve('maildev/package.json').replace(/package\.json$/, 'dist/bin/maildev.js');
+  launch('inbox', process.execPath, [
+    maildev,
+    '--smtp', String(config.SMTP_PORT),
+    '--web', String(stack.KEHOACH_INBOX_PORT),
+    '--ip', '127.0.0.1',
+    '--web-ip', '127.0.0.1',
+    '--mail-directory', join(dataDir, 'mail'),
+  ]);
+  const inboxUrl = `http://127.0.0.1:${stack.KEHOACH_INBOX_PORT}`;
+  await waitForHttp(inboxUrl);
+
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const appEnv = { ...process.env, REPORTS_DIR: resolve(root, config.REPORTS_DIR), TZ: 'UTC' };
+  launch('worker', tsx, ['worker/main.ts'], appEnv);
+  if (existsSync(join(root, 'portal', 'main.ts'))) launch('portal', tsx, ['portal/main.ts'], appEnv);
+
+  const planFile = resolve(root, stack.KEHOACH_SAMPLE_PLAN);
+  const plan = loadPlan(readFileSync(planFile, 'utf8'), stack.KEHOACH_SAMPLE_PLAN);
+  // Plan time starts an hour before the first item opens, so the first e-mails arrive within seconds.
+  const firstOpening = scheduleItems(plan, buildWorkCalendar(plan)).map((i) => i.opens.at).sort()[0];
+  const planStart = firstOpening ? DateTime.fromISO(firstOpening).minus({ hours: 1 }).toISO()! : undefined;
+  const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const { handle, started } = await startPlan(client, plan, {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    clock: { speed: plan.demo?.speed ?? stack.KEHOACH_DEMO_SPEED, planStart },
+  });
+  await client.connection.close();
+
+  const ui = `http://localhost:${stack.KEHOACH_UI_PORT}`;
+  console.log(
+    [
+      '',
+      `kehoach đang chạy / is running (Ctrl-C để dừng / to stop)`,
+      `  Temporal UI:  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows?query=${encodeURIComponent(`KhOrg="${plan.organisation.code}"`)}`,
+      `  Hộp thư / Inbox: ${inboxUrl}`,
+      existsSync(join(root, 'portal', 'main.ts')) ? `  Cổng thông tin / Portal: ${config.PORTAL_BASE_URL}` : '',
+      `  Kế hoạch / Plan: ${handle.workflowId} (${started ? 'bắt đầu mới / started' : 'tiếp tục / resumed'})`,
+      '',
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
+  );
+}
+
+main().catch(async (err) => {
+  console.error(err instanceof Error ? err.message : err);
+  await stop(1);
+});
