@@ -37,7 +37,10 @@ ${bars}
 
 /** PNG of the chart at 2× for print; fonts come from the system (DejaVu ships with Debian). */
 export function renderChartPng(svg: string): { png: Buffer; width: number; height: number } {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: 2 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
   const image = resvg.render();
   return { png: image.asPng(), width: image.width, height: image.height };
 }

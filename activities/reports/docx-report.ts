@@ -22,7 +22,17 @@ export const ND30_LAYOUT = {
   page: { widthMm: 210, heightMm: 297 },
   margins: { topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15 },
   /** Half-points, as Word stores them: 26 = 13 pt. */
-  size: { body: 28, header: 26, motto: 26, nation: 24, number: 26, type: 28, table: 24, recipientsLabel: 24, recipients: 22 },
+  size: {
+    body: 28,
+    header: 26,
+    motto: 26,
+    nation: 24,
+    number: 26,
+    type: 28,
+    table: 24,
+    recipientsLabel: 24,
+    recipients: 22,
+  },
 } as const;
 
 export interface DocxChart {
@@ -42,7 +52,8 @@ interface RunStyle {
   italics?: boolean;
 }
 // Font named on every run, not only in the style: LibreOffice and older Word ignore docDefaults in table cells.
-const run = (text: string, s: RunStyle) => new TextRun({ text, font: F, size: s.size, bold: s.bold, italics: s.italics });
+const run = (text: string, s: RunStyle) =>
+  new TextRun({ text, font: F, size: s.size, bold: s.bold, italics: s.italics });
 const centred = (text: string, s: RunStyle, spacingAfter = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter }, children: [run(text, s)] });
 /** A short horizontal rule: an empty paragraph whose bottom border is narrowed by indents. */
@@ -100,13 +111,23 @@ function dataTable(head: string[], rows: string[][]): Table {
   const rest = head.length > 1 ? Math.floor((textWidth - first) / (head.length - 1)) : 0;
   const widths = head.map((_, i) => (i === 0 ? first : rest));
   const cellPara = (text: string, bold: boolean, i: number) =>
-    new Paragraph({ alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER, children: [run(text, { size: S.table, bold })] });
+    new Paragraph({
+      alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
+      children: [run(text, { size: S.table, bold })],
+    });
   const row = (cells: string[], bold: boolean) =>
     new TableRow({
       tableHeader: bold,
-      children: cells.map((t, i) => new TableCell({ width: { size: widths[i] ?? rest, type: WidthType.DXA }, children: [cellPara(t, bold, i)] })),
+      children: cells.map(
+        (t, i) =>
+          new TableCell({ width: { size: widths[i] ?? rest, type: WidthType.DXA }, children: [cellPara(t, bold, i)] }),
+      ),
     });
-  return new Table({ width: { size: textWidth, type: WidthType.DXA }, columnWidths: widths, rows: [row(head, true), ...rows.map((r) => row(r, false))] });
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [row(head, true), ...rows.map((r) => row(r, false))],
+  });
 }
 
 function blockToDocx(b: Block, chart: DocxChart | undefined): (Paragraph | Table)[] {
@@ -123,8 +144,17 @@ function blockToDocx(b: Block, chart: DocxChart | undefined): (Paragraph | Table
       const widthPx = Math.round((150 / 25.4) * 96);
       const heightPx = Math.round((widthPx * chart.height) / chart.width);
       return [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: chart.png, transformation: { width: widthPx, height: heightPx } })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(b.caption, { size: S.table, italics: true })] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new ImageRun({ type: 'png', data: chart.png, transformation: { width: widthPx, height: heightPx } }),
+          ],
+        }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 120 },
+          children: [run(b.caption, { size: S.table, italics: true })],
+        }),
       ];
     }
   }

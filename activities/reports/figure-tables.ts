@@ -1,14 +1,47 @@
 import ExcelJS from 'exceljs';
 import type { RateRow, ReportFigures, ReportRequest } from '../report-types.js';
 
-const RATE_HEAD = ['Mã', 'Tên', 'Được giao', 'Hoàn thành', 'Đúng hạn', 'Trễ hạn', 'Đang trong hạn', 'Quá hạn', 'Tỷ lệ hoàn thành', 'Tỷ lệ đúng hạn'];
-const rateCells = (r: RateRow) => [r.code, r.name, r.assigned, r.done, r.doneOnTime, r.doneLate, r.pendingInTime, r.overdue, r.completionRate, r.onTimeRate];
+const RATE_HEAD = [
+  'Mã',
+  'Tên',
+  'Được giao',
+  'Hoàn thành',
+  'Đúng hạn',
+  'Trễ hạn',
+  'Đang trong hạn',
+  'Quá hạn',
+  'Tỷ lệ hoàn thành',
+  'Tỷ lệ đúng hạn',
+];
+const rateCells = (r: RateRow) => [
+  r.code,
+  r.name,
+  r.assigned,
+  r.done,
+  r.doneOnTime,
+  r.doneLate,
+  r.pendingInTime,
+  r.overdue,
+  r.completionRate,
+  r.onTimeRate,
+];
 
 /** One row per unit and item: the raw data behind every rate, for anyone who wants to pivot it. */
 function detailRows(req: ReportRequest): { head: string[]; rows: (string | number)[][] } {
   const unitName = new Map(req.units.map((u) => [u.code, u.name]));
   const formCodes = req.forms.map((f) => f.code);
-  const head = ['Mã nhiệm vụ', 'Nhiệm vụ', 'Mã đơn vị', 'Đơn vị', 'Vai trò', 'Hạn', 'Trạng thái', 'Ngày nộp', 'Số lần nộp', ...formCodes];
+  const head = [
+    'Mã nhiệm vụ',
+    'Nhiệm vụ',
+    'Mã đơn vị',
+    'Đơn vị',
+    'Vai trò',
+    'Hạn',
+    'Trạng thái',
+    'Ngày nộp',
+    'Số lần nộp',
+    ...formCodes,
+  ];
   const rows = req.items.flatMap((i) =>
     i.units.map((u) => [
       i.itemId,
@@ -42,8 +75,16 @@ export async function renderFiguresXlsx(req: ReportRequest, figures: ReportFigur
   };
   sheet('Đơn vị', RATE_HEAD, [...figures.perUnit, figures.totals].map(rateCells), [9, 10]);
   sheet('Nhiệm vụ', RATE_HEAD, figures.perItem.map(rateCells), [9, 10]);
-  sheet('Hình thức', ['Mã', 'Hình thức', 'Số lượng'], figures.perForm.map((f) => [f.code, f.title, f.total]));
-  sheet('Quá hạn', ['Mã nhiệm vụ', 'Nhiệm vụ', 'Mã đơn vị', 'Đơn vị', 'Hạn'], figures.overdue.map((o) => [o.itemId, o.title, o.unit, o.unitName, o.due]));
+  sheet(
+    'Hình thức',
+    ['Mã', 'Hình thức', 'Số lượng'],
+    figures.perForm.map((f) => [f.code, f.title, f.total]),
+  );
+  sheet(
+    'Quá hạn',
+    ['Mã nhiệm vụ', 'Nhiệm vụ', 'Mã đơn vị', 'Đơn vị', 'Hạn'],
+    figures.overdue.map((o) => [o.itemId, o.title, o.unit, o.unitName, o.due]),
+  );
   const detail = detailRows(req);
   sheet('Chi tiết', detail.head, detail.rows);
   wb.title = number;

@@ -32,16 +32,31 @@ export function computeFigures(req: ReportRequest): ReportFigures {
   );
   const perItem = req.items.map((i) => rateRow(i.itemId, i.title, i.units));
   const totalsByForm = new Map<string, number>();
-  for (const e of all) for (const [form, n] of Object.entries(e.submission?.figures ?? {})) totalsByForm.set(form, (totalsByForm.get(form) ?? 0) + n);
+  for (const e of all)
+    for (const [form, n] of Object.entries(e.submission?.figures ?? {}))
+      totalsByForm.set(form, (totalsByForm.get(form) ?? 0) + n);
   const perForm = req.forms.map((f) => ({ code: f.code, title: f.title, total: totalsByForm.get(f.code) ?? 0 }));
   // Figures for forms the plan does not list still count: they are shown under their code rather than dropped.
-  for (const [code, total] of totalsByForm) if (!req.forms.some((f) => f.code === code)) perForm.push({ code, title: code, total });
+  for (const [code, total] of totalsByForm)
+    if (!req.forms.some((f) => f.code === code)) perForm.push({ code, title: code, total });
   const overdue = req.items.flatMap((i) =>
     i.units
       .filter((e) => e.status === 'overdue')
-      .map((e) => ({ itemId: i.itemId, title: i.title, unit: e.code, unitName: unitName.get(e.code) ?? e.code, due: e.due })),
+      .map((e) => ({
+        itemId: i.itemId,
+        title: i.title,
+        unit: e.code,
+        unitName: unitName.get(e.code) ?? e.code,
+        due: e.due,
+      })),
   );
-  return { totals: rateRow('ALL', req.locale === 'en' ? 'All units' : 'Toàn cơ quan', all), perUnit, perItem, perForm, overdue };
+  return {
+    totals: rateRow('ALL', req.locale === 'en' ? 'All units' : 'Toàn cơ quan', all),
+    perUnit,
+    perItem,
+    perForm,
+    overdue,
+  };
 }
 
 /** `87,5%` (vi) / `87.5%` (en); an em dash when there is nothing to divide by. */

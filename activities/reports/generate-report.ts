@@ -36,12 +36,14 @@ async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
 /** Activities that produce the consolidated report of a period. */
 export function createReportActivities({ reportsDir, numberRegisterPath }: ReportDeps) {
   const dir = resolve(reportsDir);
-  const registerPath = numberRegisterPath ?? ((org: string, year: number) => join(dir, `so-van-ban-${reportFileStem(org)}-${year}.json`));
+  const registerPath =
+    numberRegisterPath ?? ((org: string, year: number) => join(dir, `so-van-ban-${reportFileStem(org)}-${year}.json`));
 
   /** Numbers the report (same number on retry), then writes DOCX, HTML, XLSX, CSV and the chart PNG. */
   async function generateReport(req: ReportRequest): Promise<ReportResult> {
     const year = Number(req.issuedOn.slice(0, 4));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(req.issuedOn)) throw new Error(`report ${req.key}: issuedOn "${req.issuedOn}" is not yyyy-MM-dd`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(req.issuedOn))
+      throw new Error(`report ${req.key}: issuedOn "${req.issuedOn}" is not yyyy-MM-dd`);
     await mkdir(dir, { recursive: true });
     const n = await allocateNumber(registerPath(req.organisation.code, year), {
       organisation: req.organisation.code,
@@ -58,7 +60,13 @@ export function createReportActivities({ reportsDir, numberRegisterPath }: Repor
     const chart: DocxChart = renderChartPng(completionChartSvg(figures.perUnit, chartTitle));
     const content = buildReportContent(req, figures, number, true);
 
-    const files = { docx: `${stem}.docx`, html: `${stem}.html`, xlsx: `${stem}.xlsx`, csv: `${stem}.csv`, png: `${stem}.png` };
+    const files = {
+      docx: `${stem}.docx`,
+      html: `${stem}.html`,
+      xlsx: `${stem}.xlsx`,
+      csv: `${stem}.csv`,
+      png: `${stem}.png`,
+    };
     await writeAtomic(files.png, chart.png);
     await writeAtomic(files.docx, await renderReportDocx(content, chart));
     await writeAtomic(files.html, renderReportHtml(content, chart.png));

@@ -58,7 +58,13 @@ function readRun(r: XNode, defaults: { font?: string; size?: number }): Run {
   };
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', preserveOrder: true, trimValues: false, parseTagValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  preserveOrder: true,
+  trimValues: false,
+  parseTagValue: false,
+});
 
 /** Paragraphs of the body (including those in table cells) in document order, and the section properties. */
 async function readDocx(path: string) {
@@ -79,7 +85,12 @@ async function readDocx(path: string) {
     const runs = [...descendants(kids(p), 'w:r')].map((r) => readRun(r, defaults)).filter((r) => r.text.length > 0);
     const pPr = child(p, 'w:pPr');
     const firstLine = attr(child(pPr, 'w:ind'), 'w:firstLine');
-    return { text: runs.map((r) => r.text).join(''), runs, align: attr(child(pPr, 'w:jc'), 'w:val'), firstLine: firstLine ? Number(firstLine) : undefined };
+    return {
+      text: runs.map((r) => r.text).join(''),
+      runs,
+      align: attr(child(pPr, 'w:jc'), 'w:val'),
+      firstLine: firstLine ? Number(firstLine) : undefined,
+    };
   });
   const sectPr = [...descendants(doc, 'w:sectPr')].at(-1);
   return { paras: paras.filter((p) => p.text.trim().length > 0), sectPr };
@@ -97,25 +108,34 @@ export async function checkNd30(docxPath: string): Promise<{ ok: boolean; proble
   const { paras, sectPr } = await readDocx(docxPath);
   const problems: string[] = [];
   const sizes = (p: Para) => [...new Set(p.runs.map((r) => r.size))];
-  const expect = (p: Para | undefined, what: string, rules: { bold?: boolean; italics?: boolean; upper?: boolean; min?: number; max?: number; align?: string }) => {
+  const expect = (
+    p: Para | undefined,
+    what: string,
+    rules: { bold?: boolean; italics?: boolean; upper?: boolean; min?: number; max?: number; align?: string },
+  ) => {
     if (!p) return void problems.push(`${what}: not found`);
     const quoted = `"${p.text.slice(0, 60)}"`;
-    if (rules.bold !== undefined && !p.runs.every((r) => r.bold === rules.bold)) problems.push(`${what} ${quoted}: must ${rules.bold ? '' : 'not '}be bold`);
-    if (rules.italics !== undefined && !p.runs.every((r) => r.italics === rules.italics)) problems.push(`${what} ${quoted}: must ${rules.italics ? '' : 'not '}be italic`);
+    if (rules.bold !== undefined && !p.runs.every((r) => r.bold === rules.bold))
+      problems.push(`${what} ${quoted}: must ${rules.bold ? '' : 'not '}be bold`);
+    if (rules.italics !== undefined && !p.runs.every((r) => r.italics === rules.italics))
+      problems.push(`${what} ${quoted}: must ${rules.italics ? '' : 'not '}be italic`);
     if (rules.upper && !isUpper(p.text)) problems.push(`${what} ${quoted}: must be upper case`);
     if (rules.min !== undefined && rules.max !== undefined) {
       for (const s of sizes(p)) {
-        if (s === undefined || s < rules.min || s > rules.max) problems.push(`${what} ${quoted}: size ${pt(s)} (expected ${rules.min / 2}–${rules.max / 2} pt)`);
+        if (s === undefined || s < rules.min || s > rules.max)
+          problems.push(`${what} ${quoted}: size ${pt(s)} (expected ${rules.min / 2}–${rules.max / 2} pt)`);
       }
     }
-    if (rules.align && p.align !== rules.align) problems.push(`${what} ${quoted}: alignment ${p.align ?? 'left'} (expected ${rules.align})`);
+    if (rules.align && p.align !== rules.align)
+      problems.push(`${what} ${quoted}: alignment ${p.align ?? 'left'} (expected ${rules.align})`);
   };
 
   // Page: A4 portrait and the margins of Phụ lục I, with 0.5 mm of rounding slack.
   const pgSz = child(sectPr, 'w:pgSz');
   const w = Number(attr(pgSz, 'w:w'));
   const h = Number(attr(pgSz, 'w:h'));
-  if (Math.abs(w - 210 * MM) > 15 || Math.abs(h - 297 * MM) > 15) problems.push(`page: ${Math.round(w / MM)}×${Math.round(h / MM)} mm (expected A4 portrait 210×297 mm)`);
+  if (Math.abs(w - 210 * MM) > 15 || Math.abs(h - 297 * MM) > 15)
+    problems.push(`page: ${Math.round(w / MM)}×${Math.round(h / MM)} mm (expected A4 portrait 210×297 mm)`);
   const pgMar = child(sectPr, 'w:pgMar');
   const margins: [string, number, number][] = [
     ['top', 20, 25],
@@ -125,29 +145,37 @@ export async function checkNd30(docxPath: string): Promise<{ ok: boolean; proble
   ];
   for (const [side, min, max] of margins) {
     const mm = Number(attr(pgMar, `w:${side}`)) / MM;
-    if (!(mm >= min - 0.5 && mm <= max + 0.5)) problems.push(`margin ${side}: ${Number.isFinite(mm) ? mm.toFixed(1) : 'unset'} mm (expected ${min}–${max} mm)`);
+    if (!(mm >= min - 0.5 && mm <= max + 0.5))
+      problems.push(`margin ${side}: ${Number.isFinite(mm) ? mm.toFixed(1) : 'unset'} mm (expected ${min}–${max} mm)`);
   }
 
   const fonts = new Set(paras.flatMap((p) => p.runs.map((r) => r.font ?? 'unset')));
-  for (const f of fonts) if (f !== 'Times New Roman') problems.push(`font: ${f} used (expected Times New Roman throughout)`);
+  for (const f of fonts)
+    if (f !== 'Times New Roman') problems.push(`font: ${f} used (expected Times New Roman throughout)`);
 
   const idx = (test: (p: Para) => boolean) => paras.findIndex(test);
   const nation = idx((p) => p.text.trim() === 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(paras[nation], 'Quốc hiệu', { bold: true, upper: true, min: 24, max: 26 });
-  expect(paras[idx((p) => p.text.trim() === 'Độc lập - Tự do - Hạnh phúc')], 'Tiêu ngữ', { bold: true, min: 26, max: 28 });
+  expect(paras[idx((p) => p.text.trim() === 'Độc lập - Tự do - Hạnh phúc')], 'Tiêu ngữ', {
+    bold: true,
+    min: 26,
+    max: 28,
+  });
 
   const numberAt = idx((p) => p.text.startsWith('Số:'));
   const numberPara = paras[numberAt];
   expect(numberPara, 'Số, ký hiệu', { bold: false, min: 26, max: 26 });
   const num = numberPara && /^Số:\s*(\d+)\/\S+$/.exec(numberPara.text.trim());
   if (numberPara && !num) problems.push(`Số, ký hiệu "${numberPara.text}": expected "Số: NN/BC-SYMBOL"`);
-  else if (num?.[1] && num[1].length < 2) problems.push(`Số, ký hiệu "${numberPara?.text}": numbers below 10 need a leading zero (expected "0${num[1]}/")`);
+  else if (num?.[1] && num[1].length < 2)
+    problems.push(`Số, ký hiệu "${numberPara?.text}": numbers below 10 need a leading zero (expected "0${num[1]}/")`);
 
   // The left header cell comes first in the XML: parent body (upright) then issuing body (bold), then `Số:`.
   const headerLeft = numberAt > 0 ? paras.slice(0, numberAt) : [];
   const issuing = headerLeft.at(-1);
   expect(issuing, 'Cơ quan ban hành', { bold: true, upper: true, min: 24, max: 26 });
-  for (const parent of headerLeft.slice(0, -1)) expect(parent, 'Cơ quan chủ quản', { bold: false, upper: true, min: 24, max: 26 });
+  for (const parent of headerLeft.slice(0, -1))
+    expect(parent, 'Cơ quan chủ quản', { bold: false, upper: true, min: 24, max: 26 });
 
   const datePara = paras.find((p) => /, ngày \d+ tháng \d+ năm \d{4}$/.test(p.text.trim()));
   expect(datePara, 'Địa danh, ngày tháng', { italics: true, min: 26, max: 28 });
@@ -155,8 +183,10 @@ export async function checkNd30(docxPath: string): Promise<{ ok: boolean; proble
   if (date?.[1] && date[2]) {
     const [day, month] = [date[1], date[2]];
     if (Number(day) < 10 && day.length < 2) problems.push(`Địa danh, ngày tháng: day "${day}" needs a leading zero`);
-    if (Number(month) <= 2 && month.length < 2) problems.push(`Địa danh, ngày tháng: month "${month}" needs a leading zero (months 1 and 2)`);
-    if (Number(month) > 2 && month.startsWith('0')) problems.push(`Địa danh, ngày tháng: month "${month}" takes no leading zero (only months 1 and 2 do)`);
+    if (Number(month) <= 2 && month.length < 2)
+      problems.push(`Địa danh, ngày tháng: month "${month}" needs a leading zero (months 1 and 2)`);
+    if (Number(month) > 2 && month.startsWith('0'))
+      problems.push(`Địa danh, ngày tháng: month "${month}" takes no leading zero (only months 1 and 2 do)`);
   }
 
   const typeAt = idx((p) => p.text.trim() === 'BÁO CÁO');
@@ -167,7 +197,8 @@ export async function checkNd30(docxPath: string): Promise<{ ok: boolean; proble
   const body = typeAt >= 0 && recipientsAt > typeAt ? paras.slice(typeAt + 2, recipientsAt) : [];
   const justified = body.filter((p) => p.align === 'both');
   if (justified.length === 0) problems.push('body: no justified paragraph (expected justified text, 13–14 pt)');
-  if (!justified.some((p) => (p.firstLine ?? 0) >= 500)) problems.push('body: no first-line indent (expected 1–1.27 cm)');
+  if (!justified.some((p) => (p.firstLine ?? 0) >= 500))
+    problems.push('body: no first-line indent (expected 1–1.27 cm)');
   for (const p of justified) expect(p, 'Nội dung', { min: 26, max: 28 });
 
   expect(paras[recipientsAt], 'Nơi nhận', { bold: true, italics: true, min: 24, max: 24 });
@@ -178,13 +209,16 @@ export async function checkNd30(docxPath: string): Promise<{ ok: boolean; proble
       lines.push(p);
     }
     const last = lines.at(-1);
-    if (!last || !/^- Lưu: VT(, .+)?\.$/.test(last.text.trim())) problems.push(`Nơi nhận: must end with "- Lưu: VT, <unit>." (found "${last?.text ?? 'nothing'}")`);
-    for (const l of lines.slice(0, -1)) if (!l.text.trim().endsWith(';')) problems.push(`Nơi nhận "${l.text}": each line ends with ";"`);
+    if (!last || !/^- Lưu: VT(, .+)?\.$/.test(last.text.trim()))
+      problems.push(`Nơi nhận: must end with "- Lưu: VT, <unit>." (found "${last?.text ?? 'nothing'}")`);
+    for (const l of lines.slice(0, -1))
+      if (!l.text.trim().endsWith(';')) problems.push(`Nơi nhận "${l.text}": each line ends with ";"`);
     for (const l of lines) expect(l, 'Nơi nhận (danh sách)', { min: 22, max: 22 });
     // The signer's cell follows the recipients' cell: authority and position in capitals, then the name, all bold.
     const signer = paras.slice(recipientsAt + 1 + lines.length);
     if (signer.length < 2) problems.push('Chữ ký: position and name not found after "Nơi nhận"');
-    for (const p of signer.slice(0, -1)) expect(p, 'Quyền hạn, chức vụ người ký', { bold: true, upper: true, min: 26, max: 28 });
+    for (const p of signer.slice(0, -1))
+      expect(p, 'Quyền hạn, chức vụ người ký', { bold: true, upper: true, min: 26, max: 28 });
     expect(signer.at(-1), 'Họ tên người ký', { bold: true, min: 26, max: 28 });
   }
   return { ok: problems.length === 0, problems };

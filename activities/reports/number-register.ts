@@ -23,7 +23,9 @@ async function load(path: string, organisation: string, year: number): Promise<R
   try {
     const data = JSON.parse(await readFile(path, 'utf8')) as RegisterFile;
     if (data.organisation !== organisation || data.year !== year || !Array.isArray(data.entries)) {
-      throw new Error(`number register ${path} belongs to ${data.organisation} ${data.year}, expected ${organisation} ${year}`);
+      throw new Error(
+        `number register ${path} belongs to ${data.organisation} ${data.year}, expected ${organisation} ${year}`,
+      );
     }
     return data;
   } catch (e) {
@@ -37,7 +39,10 @@ async function load(path: string, organisation: string, year: number): Promise<R
  * per body per year, from 01). Idempotent: a retried activity gets the number it was given the first time.
  * The file is replaced atomically (temp file + rename), so a crash never leaves half a register.
  */
-export function allocateNumber(path: string, args: { organisation: string; year: number; key: string; symbol: string; issuedOn: string }): Promise<number> {
+export function allocateNumber(
+  path: string,
+  args: { organisation: string; year: number; key: string; symbol: string; issuedOn: string },
+): Promise<number> {
   const run = async (): Promise<number> => {
     const register = await load(path, args.organisation, args.year);
     const existing = register.entries.find((e) => e.key === args.key);

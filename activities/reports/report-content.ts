@@ -76,7 +76,12 @@ export function placeDateLine(placeName: string, isoDate: string): string {
 export function signerBlock(director: { name: string; title: string }): ReportContent['signer'] {
   const title = director.title.trim();
   const deputy = /^phó\s+/i.exec(title);
-  if (deputy) return { authority: `KT. ${title.slice(deputy[0].length).toLocaleUpperCase('vi')}`, position: title.toLocaleUpperCase('vi'), name: director.name };
+  if (deputy)
+    return {
+      authority: `KT. ${title.slice(deputy[0].length).toLocaleUpperCase('vi')}`,
+      position: title.toLocaleUpperCase('vi'),
+      name: director.name,
+    };
   return { position: title.toLocaleUpperCase('vi'), name: director.name };
 }
 
@@ -88,25 +93,44 @@ const paragraphs = (text: string) =>
     .filter(Boolean);
 
 /** The report's words: opening, the four sections of the usual outline, signer and recipients. */
-export function buildReportContent(req: ReportRequest, figures: ReportFigures, number: string, withChart: boolean): ReportContent {
+export function buildReportContent(
+  req: ReportRequest,
+  figures: ReportFigures,
+  number: string,
+  withChart: boolean,
+): ReportContent {
   const l = L[req.locale];
   const unitName = new Map(req.units.map((u) => [u.code, u.name]));
   const rate = (r: number | null) => formatRate(r, req.locale);
   const rateRows = (rows: ReportFigures['perUnit']) =>
-    rows.map((r) => [r.name, String(r.assigned), String(r.done), String(r.doneOnTime), String(r.overdue), rate(r.completionRate), rate(r.onTimeRate)]);
+    rows.map((r) => [
+      r.name,
+      String(r.assigned),
+      String(r.done),
+      String(r.doneOnTime),
+      String(r.overdue),
+      rate(r.completionRate),
+      rate(r.onTimeRate),
+    ]);
 
   // Lead units first, as the office consolidates the lead's report before the supporting units'.
   const submitted = req.items.flatMap((item) =>
     [...item.units]
       .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1))
-      .filter((u): u is ReportItemUnit & { submission: NonNullable<ReportItemUnit['submission']> } => u.submission !== undefined)
+      .filter(
+        (u): u is ReportItemUnit & { submission: NonNullable<ReportItemUnit['submission']> } =>
+          u.submission !== undefined,
+      )
       .map((u) => ({ item, unit: u, name: unitName.get(u.code) ?? u.code })),
   );
   const fromSubmissions = (field: 'results' | 'shortcomings' | 'nextTasks' | 'proposals'): Block[] => {
     const blocks = submitted.flatMap(({ item, unit, name }) => {
       const lines = paragraphs(unit.submission[field]);
       if (lines.length === 0) return [];
-      return [{ kind: 'para', text: `${name} (${item.title}): ${lines[0]}` } as Block, ...lines.slice(1).map((text): Block => ({ kind: 'para', text }))];
+      return [
+        { kind: 'para', text: `${name} (${item.title}): ${lines[0]}` } as Block,
+        ...lines.slice(1).map((text): Block => ({ kind: 'para', text })),
+      ];
     });
     return blocks;
   };
@@ -119,7 +143,14 @@ export function buildReportContent(req: ReportRequest, figures: ReportFigures, n
       : `In the period, ${t.assigned} assignments went to ${req.units.length} units; ${t.done} were done (${rate(t.completionRate)}), ${t.doneOnTime} of them on time (${rate(t.onTimeRate)} of those done); ${t.overdue} are overdue; ${t.pendingInTime} are in progress within their deadline.`;
 
   const overdueBlocks: Block[] = figures.overdue.length
-    ? [{ kind: 'subheading', text: l.overdue }, { kind: 'table', head: [...l.overdueHead], rows: figures.overdue.map((o) => [o.title, o.unitName, dmy(o.due)]) }]
+    ? [
+        { kind: 'subheading', text: l.overdue },
+        {
+          kind: 'table',
+          head: [...l.overdueHead],
+          rows: figures.overdue.map((o) => [o.title, o.unitName, dmy(o.due)]),
+        },
+      ]
     : [{ kind: 'para', text: l.noOverdue }];
 
   const opening =

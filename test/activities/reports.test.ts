@@ -30,8 +30,20 @@ describe('figures', () => {
     const vp = f.perUnit.find((u) => u.code === 'VP');
     const khtc = f.perUnit.find((u) => u.code === 'KHTC');
     expect(vp).toMatchObject({ assigned: 2, done: 2, doneOnTime: 2, completionRate: 1, onTimeRate: 1 });
-    expect(khtc).toMatchObject({ assigned: 2, done: 1, doneLate: 1, pendingInTime: 1, completionRate: 0.5, onTimeRate: 0 });
-    expect(f.perUnit.find((u) => u.code === 'TCCB')).toMatchObject({ assigned: 1, overdue: 1, completionRate: 0, onTimeRate: null });
+    expect(khtc).toMatchObject({
+      assigned: 2,
+      done: 1,
+      doneLate: 1,
+      pendingInTime: 1,
+      completionRate: 0.5,
+      onTimeRate: 0,
+    });
+    expect(f.perUnit.find((u) => u.code === 'TCCB')).toMatchObject({
+      assigned: 1,
+      overdue: 1,
+      completionRate: 0,
+      onTimeRate: null,
+    });
     expect(f.perItem.map((i) => [i.code, i.done, i.assigned])).toEqual([
       ['task-01', 2, 2],
       ['task-02', 1, 3],
@@ -40,17 +52,31 @@ describe('figures', () => {
       { code: 'WEBSITE', title: 'Tin bài trên Cổng thông tin', total: 5 },
       { code: 'MEETING', title: 'Hội nghị, tọa đàm', total: 1 },
     ]);
-    expect(f.overdue).toEqual([{ itemId: 'task-02', title: 'Hội nghị tuyên truyền CCHC', unit: 'TCCB', unitName: 'Phòng Tổ chức cán bộ', due: '2026-02-27' }]);
+    expect(f.overdue).toEqual([
+      {
+        itemId: 'task-02',
+        title: 'Hội nghị tuyên truyền CCHC',
+        unit: 'TCCB',
+        unitName: 'Phòng Tổ chức cán bộ',
+        due: '2026-02-27',
+      },
+    ]);
   });
 
   it('writes the date line with zero-padded days below 10 and months 1–2 only', () => {
-    expect(placeDateLine('Thành phố Hồ Chí Minh', '2026-01-05')).toBe('Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026');
+    expect(placeDateLine('Thành phố Hồ Chí Minh', '2026-01-05')).toBe(
+      'Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026',
+    );
     expect(placeDateLine('Hà Nội', '2026-03-09')).toBe('Hà Nội, ngày 09 tháng 3 năm 2026');
     expect(placeDateLine('Hà Nội', '2026-12-20')).toBe('Hà Nội, ngày 20 tháng 12 năm 2026');
   });
 
   it('signs for the director when the signer is a deputy', () => {
-    expect(signerBlock({ name: 'A', title: 'Phó Giám đốc' })).toEqual({ authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', name: 'A' });
+    expect(signerBlock({ name: 'A', title: 'Phó Giám đốc' })).toEqual({
+      authority: 'KT. GIÁM ĐỐC',
+      position: 'PHÓ GIÁM ĐỐC',
+      name: 'A',
+    });
     expect(signerBlock({ name: 'B', title: 'Giám đốc' })).toEqual({ position: 'GIÁM ĐỐC', name: 'B' });
   });
 });
@@ -98,21 +124,38 @@ describe('generateReport', () => {
     const { generateReport } = createReportActivities({ reportsDir });
     const q1 = await generateReport(reportRequest());
     const again = await generateReport(reportRequest());
-    const adhoc = await generateReport(reportRequest({ key: 'plan-SGDDT-HCM-2026/report-adhoc-1', period: { code: 'adhoc-1', title: 'đột xuất', from: '2026-01-01', to: '2026-01-04' } }));
+    const adhoc = await generateReport(
+      reportRequest({
+        key: 'plan-SGDDT-HCM-2026/report-adhoc-1',
+        period: { code: 'adhoc-1', title: 'đột xuất', from: '2026-01-01', to: '2026-01-04' },
+      }),
+    );
     expect([q1.number, again.number, adhoc.number]).toEqual(['01/BC-SGDĐT', '01/BC-SGDĐT', '02/BC-SGDĐT']);
-    const register = JSON.parse(await readFile(join(reportsDir, 'so-van-ban-SGDDT-HCM-2026.json'), 'utf8')) as { entries: { key: string }[] };
-    expect(register.entries.map((e) => e.key)).toEqual(['plan-SGDDT-HCM-2026/report-Q1', 'plan-SGDDT-HCM-2026/report-adhoc-1']);
+    const register = JSON.parse(await readFile(join(reportsDir, 'so-van-ban-SGDDT-HCM-2026.json'), 'utf8')) as {
+      entries: { key: string }[];
+    };
+    expect(register.entries.map((e) => e.key)).toEqual([
+      'plan-SGDDT-HCM-2026/report-Q1',
+      'plan-SGDDT-HCM-2026/report-adhoc-1',
+    ]);
   });
 
   it('hands out distinct numbers to concurrent reports', async () => {
     const { generateReport } = createReportActivities({ reportsDir: join(dir, 'c') });
-    const results = await Promise.all([1, 2, 3].map((n) => generateReport(reportRequest({ key: `plan-X-2026/report-adhoc-${n}` }))));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => generateReport(reportRequest({ key: `plan-X-2026/report-adhoc-${n}` }))),
+    );
     expect(results.map((r) => r.number).sort()).toEqual(['01/BC-SGDĐT', '02/BC-SGDĐT', '03/BC-SGDĐT']);
   });
 
   it('signs as GIÁM ĐỐC without KT. when the director signs, and still passes the check', async () => {
     const { generateReport } = createReportActivities({ reportsDir: join(dir, 'd') });
-    const r = await generateReport(reportRequest({ director: { name: 'Trần Thị Bình', title: 'Giám đốc' }, organisation: { ...reportRequest().organisation, parentBody: undefined } }));
+    const r = await generateReport(
+      reportRequest({
+        director: { name: 'Trần Thị Bình', title: 'Giám đốc' },
+        organisation: { ...reportRequest().organisation, parentBody: undefined },
+      }),
+    );
     expect((await checkNd30(r.files.docx)).problems).toEqual([]);
   });
 });
@@ -148,13 +191,17 @@ describe('checkNd30 on broken documents', () => {
   });
 
   it('names wrong margins and a missing Lưu line', async () => {
-    const r = await broken('layout', (x) => x.replace(/(<w:pgMar[^>]*?)w:left="\d+"/, '$1w:left="1134"').replace('- Lưu: VT, VP.', '- Các đơn vị.'));
+    const r = await broken('layout', (x) =>
+      x.replace(/(<w:pgMar[^>]*?)w:left="\d+"/, '$1w:left="1134"').replace('- Lưu: VT, VP.', '- Các đơn vị.'),
+    );
     expect(r.problems).toContain('margin left: 20.0 mm (expected 30–35 mm)');
     expect(r.problems.some((p) => p.startsWith('Nơi nhận: must end with "- Lưu: VT'))).toBe(true);
   });
 
   it('names a Quốc hiệu that is not bold', async () => {
-    const r = await broken('nation', (x) => x.replace(/(<w:r>(?:(?!<\/w:r>).)*?)<w:b\/>((?:(?!<\/w:r>).)*?CỘNG HÒA XÃ HỘI)/s, '$1$2'));
+    const r = await broken('nation', (x) =>
+      x.replace(/(<w:r>(?:(?!<\/w:r>).)*?)<w:b\/>((?:(?!<\/w:r>).)*?CỘNG HÒA XÃ HỘI)/s, '$1$2'),
+    );
     expect(r.problems.some((p) => p.startsWith('Quốc hiệu') && p.endsWith('must be bold'))).toBe(true);
   });
 });

@@ -17,12 +17,15 @@ describe('submit links', () => {
     const token = signItemToken(ref, expiresAt, 's3cret');
     expect(verifyItemToken(token, 'other', before)).toEqual({ ok: false, reason: 'bad-signature' });
     const [, sig] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ w: ref.workflowId, i: ref.itemId, u: 'KHTC', e: 2_000_000_000 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ w: ref.workflowId, i: ref.itemId, u: 'KHTC', e: 2_000_000_000 }),
+    ).toString('base64url');
     expect(verifyItemToken(`${forged}.${sig}`, 's3cret', before)).toEqual({ ok: false, reason: 'bad-signature' });
   });
 
   it('calls anything that is not two base64url parts malformed', () => {
-    for (const t of ['', 'abc', 'a.b.c', 'a b.c', '.x']) expect(verifyItemToken(t, 's3cret', before)).toEqual({ ok: false, reason: 'malformed' });
+    for (const t of ['', 'abc', 'a.b.c', 'a b.c', '.x'])
+      expect(verifyItemToken(t, 's3cret', before)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('builds the portal URL whether or not the base ends with a slash', () => {

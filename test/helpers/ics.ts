@@ -12,7 +12,8 @@ export function parseIcs(text: string): { method?: string; event: Record<string,
     const name = line.slice(0, colon);
     const value = line.slice(colon + 1);
     if (!inEvent && name === 'METHOD') method = value;
-    if (inEvent) event[name.split(';')[0] ?? name] = name.includes(';') ? `${name.slice(name.indexOf(';') + 1)}:${value}` : value;
+    if (inEvent)
+      event[name.split(';')[0] ?? name] = name.includes(';') ? `${name.slice(name.indexOf(';') + 1)}:${value}` : value;
   }
   return { method, event };
 }
