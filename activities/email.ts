@@ -37,7 +37,11 @@ export function messageIdFor(key: string): string {
     .replace(/[^A-Za-z0-9._-]/g, '-')
     .replace(/\.{2,}/g, '.')
     .replace(/^\.+|\.+$/g, '');
-  if (!local) throw ApplicationFailure.nonRetryable(`email key "${key}" has no usable characters for a Message-ID`, EMAIL_ERRORS.rejected);
+  if (!local)
+    throw ApplicationFailure.nonRetryable(
+      `email key "${key}" has no usable characters for a Message-ID`,
+      EMAIL_ERRORS.rejected,
+    );
   return `<${local}@kehoach>`;
 }
 
@@ -82,7 +86,8 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
     const messageId = messageIdFor(req.key);
 
     const recipients = [...req.to, ...(req.cc ?? [])];
-    if (req.to.length === 0) throw ApplicationFailure.nonRetryable(`email ${req.key}: no recipient in "to"`, EMAIL_ERRORS.rejected);
+    if (req.to.length === 0)
+      throw ApplicationFailure.nonRetryable(`email ${req.key}: no recipient in "to"`, EMAIL_ERRORS.rejected);
     const invalid = recipients.filter((r) => !ADDRESS.test(r.email));
     if (invalid.length > 0) {
       throw ApplicationFailure.nonRetryable(
@@ -95,7 +100,10 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
     let link: RenderLink | undefined;
     if (req.submitLink) {
       const expiresAt = DateTime.fromISO(req.deadline.at).plus({ days: config.linkTtlDays }).toJSDate();
-      link = { url: submitUrl(config.portalBaseUrl, signItemToken(req.submitLink, expiresAt, config.linkSecret)), expiresAt };
+      link = {
+        url: submitUrl(config.portalBaseUrl, signItemToken(req.submitLink, expiresAt, config.linkSecret)),
+        expiresAt,
+      };
     }
     const { subject, html, text } = renderEmail(req, link);
 
@@ -104,7 +112,10 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
       try {
         await access(f.path);
       } catch {
-        throw ApplicationFailure.nonRetryable(`email ${req.key}: attachment ${f.name} not found at ${f.path}`, EMAIL_ERRORS.attachmentMissing);
+        throw ApplicationFailure.nonRetryable(
+          `email ${req.key}: attachment ${f.name} not found at ${f.path}`,
+          EMAIL_ERRORS.attachmentMissing,
+        );
       }
     }
 
@@ -135,7 +146,10 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
       const accepted = info.accepted.map(String);
       const rejected = info.rejected.map(String);
       if (accepted.length === 0) {
-        throw ApplicationFailure.nonRetryable(`email ${req.key}: every recipient was rejected (${rejected.join(', ')})`, EMAIL_ERRORS.rejected);
+        throw ApplicationFailure.nonRetryable(
+          `email ${req.key}: every recipient was rejected (${rejected.join(', ')})`,
+          EMAIL_ERRORS.rejected,
+        );
       }
       if (rejected.length > 0) log?.warn('Some recipients were rejected', { key: req.key, rejected });
       log?.info('E-mail sent', { key: req.key, kind: req.kind, messageId, accepted: accepted.length });
@@ -144,7 +158,11 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
       if (e instanceof ApplicationFailure) throw e;
       const err = (e ?? {}) as SmtpLikeError;
       const what = `email ${req.key} to ${recipients.map((r) => r.email).join(', ')}: ${err.message ?? String(e)}`;
-      if (isPermanent(err)) throw ApplicationFailure.nonRetryable(what, EMAIL_ERRORS.rejected, { code: err.code, responseCode: err.responseCode });
+      if (isPermanent(err))
+        throw ApplicationFailure.nonRetryable(what, EMAIL_ERRORS.rejected, {
+          code: err.code,
+          responseCode: err.responseCode,
+        });
       // Plain error: Temporal retries it with the activity's retry policy.
       throw new Error(what, { cause: e });
     }

@@ -10,7 +10,8 @@ const EN_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Sa
  */
 export function formatDateForEmail(value: string, locale: 'vi' | 'en', zone = 'Asia/Ho_Chi_Minh'): string {
   const dt = DateTime.fromISO(value, { zone });
-  if (!dt.isValid) throw new Error(`formatDateForEmail: "${value}" is not an ISO date (expected yyyy-MM-dd or an ISO instant)`);
+  if (!dt.isValid)
+    throw new Error(`formatDateForEmail: "${value}" is not an ISO date (expected yyyy-MM-dd or an ISO instant)`);
   const names = locale === 'vi' ? VI_WEEKDAYS : EN_WEEKDAYS;
   return `${names[dt.weekday - 1] ?? ''}, ${dt.toFormat('dd/MM/yyyy')}`;
 }

@@ -36,10 +36,12 @@ function isPayload(v: unknown): v is Payload {
 export function verifyItemToken(token: string, secret: string, now: Date): VerifiedToken {
   const parts = token.split('.');
   const [body, sig] = parts;
-  if (parts.length !== 2 || !body || !sig || !/^[A-Za-z0-9_-]+$/.test(body + sig)) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 2 || !body || !sig || !/^[A-Za-z0-9_-]+$/.test(body + sig))
+    return { ok: false, reason: 'malformed' };
   const given = Buffer.from(sig, 'base64url');
   const expected = mac(body, secret);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad-signature' };
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

@@ -85,7 +85,8 @@ const vi: Record<EmailKind, KindCopy> = {
   receipt: {
     label: 'Đã nhận kết quả',
     subjectTail: () => 'đã nhận',
-    intro: ({ req }) => `Hệ thống đã nhận kết quả của ${req.unit.name}. Văn phòng sẽ xem xét và phản hồi nếu cần bổ sung.`,
+    intro: ({ req }) =>
+      `Hệ thống đã nhận kết quả của ${req.unit.name}. Văn phòng sẽ xem xét và phản hồi nếu cần bổ sung.`,
     deadlineLabel: 'Hạn nộp',
     commentLabel: 'Ghi chú',
   },
@@ -107,7 +108,8 @@ const vi: Record<EmailKind, KindCopy> = {
   'report-delivered': {
     label: 'Báo cáo tổng hợp',
     subjectTail: () => 'đã ban hành',
-    intro: ({ req }) => `Văn phòng gửi báo cáo tổng hợp "${req.item.title}" thuộc Kế hoạch số ${req.plan.number}. Tệp báo cáo đính kèm thư này.`,
+    intro: ({ req }) =>
+      `Văn phòng gửi báo cáo tổng hợp "${req.item.title}" thuộc Kế hoạch số ${req.plan.number}. Tệp báo cáo đính kèm thư này.`,
     deadlineLabel: 'Hạn báo cáo',
     commentLabel: 'Ghi chú',
   },
@@ -134,14 +136,16 @@ const en: Record<EmailKind, KindCopy> = {
   reminder: {
     label: 'Reminder',
     subjectTail: enDue,
-    intro: ({ req, deadline }) => `Nothing has been received yet from ${req.unit.name}. The deadline is ${deadline}; please submit on time.`,
+    intro: ({ req, deadline }) =>
+      `Nothing has been received yet from ${req.unit.name}. The deadline is ${deadline}; please submit on time.`,
     deadlineLabel: 'Deadline',
     commentLabel: 'Note',
   },
   'due-today': {
     label: 'Due today',
     subjectTail: enDue,
-    intro: ({ req, deadline }) => `Today, ${deadline}, is the deadline. Nothing has been received yet from ${req.unit.name}; please submit today.`,
+    intro: ({ req, deadline }) =>
+      `Today, ${deadline}, is the deadline. Nothing has been received yet from ${req.unit.name}; please submit today.`,
     deadlineLabel: 'Deadline',
     commentLabel: 'Note',
   },
@@ -156,7 +160,8 @@ const en: Record<EmailKind, KindCopy> = {
   'escalation-office': {
     label: 'Late unit, please follow up',
     subjectTail: (c) => `${c.req.unit.name} overdue since ${c.deadline}`,
-    intro: ({ req, deadline }) => `${req.unit.name} has not submitted although the deadline of ${deadline} has passed. Please follow up with the unit.`,
+    intro: ({ req, deadline }) =>
+      `${req.unit.name} has not submitted although the deadline of ${deadline} has passed. Please follow up with the unit.`,
     deadlineLabel: 'Deadline',
     commentLabel: 'Note',
   },
@@ -179,7 +184,8 @@ const en: Record<EmailKind, KindCopy> = {
   receipt: {
     label: 'Received',
     subjectTail: () => 'received',
-    intro: ({ req }) => `The submission of ${req.unit.name} has been received. The office will review it and ask for changes if needed.`,
+    intro: ({ req }) =>
+      `The submission of ${req.unit.name} has been received. The office will review it and ask for changes if needed.`,
     deadlineLabel: 'Deadline',
     commentLabel: 'Note',
   },
@@ -201,7 +207,8 @@ const en: Record<EmailKind, KindCopy> = {
   'report-delivered': {
     label: 'Consolidated report',
     subjectTail: () => 'issued',
-    intro: ({ req }) => `The office sends the consolidated report "${req.item.title}" of plan No. ${req.plan.number}. The files are attached.`,
+    intro: ({ req }) =>
+      `The office sends the consolidated report "${req.item.title}" of plan No. ${req.plan.number}. The files are attached.`,
     deadlineLabel: 'Report due',
     commentLabel: 'Note',
   },

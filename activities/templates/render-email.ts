@@ -38,7 +38,9 @@ export function renderEmail(req: EmailRequest, link?: RenderLink): RenderedEmail
     comment: req.comment ? { label: copy.commentLabel, text: req.comment } : undefined,
     missedSteps: req.missedSteps?.length ? req.missedSteps : undefined,
     files: req.files?.length ? req.files.map((f) => f.name) : undefined,
-    submit: link ? { url: link.url, validUntil: formatDateForEmail(link.expiresAt.toISOString(), req.locale, zone) } : undefined,
+    submit: link
+      ? { url: link.url, validUntil: formatDateForEmail(link.expiresAt.toISOString(), req.locale, zone) }
+      : undefined,
     organisation: req.organisation.name,
   };
   return { subject, html: renderEmailHtml(view), text: renderEmailText(view) };

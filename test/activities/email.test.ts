@@ -253,9 +253,10 @@ describe('pacing', () => {
         ),
       );
       const times = (await sink.waitFor(10)).map((m) => m.receivedAt.getTime()).sort((a, b) => a - b);
-      // 10 messages evenly spaced at 5/s: nine gaps of ~200 ms (receivedAt includes parse jitter, hence the slack).
+      // 10 messages evenly spaced at 5/s: nine gaps of ~200 ms, five gaps ~1 s. receivedAt is taken on the receiving
+      // side, which shares two cores with the sender and another test file, so it jitters by up to ~100 ms.
       expect((times[9] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(1_600);
-      for (let i = 5; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 5] ?? 0)).toBeGreaterThanOrEqual(900);
+      for (let i = 5; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 5] ?? 0)).toBeGreaterThanOrEqual(800);
     } finally {
       mailer.close();
       await sink.stop();

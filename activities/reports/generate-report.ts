@@ -1,0 +1,79 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ReportRequest, ReportResult } from '../report-types.js';
+import { completionChartSvg, renderChartPng } from './chart.js';
+import { renderReportDocx, type DocxChart } from './docx-report.js';
+import { renderFiguresCsv, renderFiguresXlsx } from './figure-tables.js';
+import { computeFigures } from './figures.js';
+import { renderReportHtml } from './html-report.js';
+import { allocateNumber, documentNumber } from './number-register.js';
+import { buildReportContent } from './report-content.js';
+
+export interface ReportDeps {
+  /** Where the files and, by default, the number registers live. */
+  reportsDir: string;
+  /** One register shared with the office's other documents; default `<reportsDir>/so-van-ban-<org>-<year>.json`. */
+  numberRegisterPath?: (organisation: string, year: number) => string;
+}
+
+/** `plan-X-2026/report-Q1` → `plan-X-2026.report-Q1`: safe as a file name on every system. */
+export function reportFileStem(key: string): string {
+  const stem = key
+    .replace(/\//g, '.')
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .replace(/^\.+/, '');
+  if (!stem) throw new Error(`report key "${key}" has no usable characters for a file name`);
+  return stem;
+}
+
+/** Write-then-rename, so a reader (or the e-mail activity) never sees half a file after a crash. */
+async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+/** Activities that produce the consolidated report of a period. */
+export function createReportActivities({ reportsDir, numberRegisterPath }: ReportDeps) {
+  const dir = resolve(reportsDir);
+  const registerPath =
+    numberRegisterPath ?? ((org: string, year: number) => join(dir, `so-van-ban-${reportFileStem(org)}-${year}.json`));
+
+  /** Numbers the report (same number on retry), then writes DOCX, HTML, XLSX, CSV and the chart PNG. */
+  async function generateReport(req: ReportRequest): Promise<ReportResult> {
+    const year = Number(req.issuedOn.slice(0, 4));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(req.issuedOn))
+      throw new Error(`report ${req.key}: issuedOn "${req.issuedOn}" is not yyyy-MM-dd`);
+    await mkdir(dir, { recursive: true });
+    const n = await allocateNumber(registerPath(req.organisation.code, year), {
+      organisation: req.organisation.code,
+      year,
+      key: req.key,
+      symbol: `BC-${req.organisation.symbol}`,
+      issuedOn: req.issuedOn,
+    });
+    const number = documentNumber(n, 'BC', req.organisation.symbol);
+    const figures = computeFigures(req);
+    const stem = join(dir, reportFileStem(req.key));
+
+    const chartTitle = req.locale === 'en' ? 'Completion by unit' : 'Tỷ lệ hoàn thành theo đơn vị';
+    const chart: DocxChart = renderChartPng(completionChartSvg(figures.perUnit, chartTitle));
+    const content = buildReportContent(req, figures, number, true);
+
+    const files = {
+      docx: `${stem}.docx`,
+      html: `${stem}.html`,
+      xlsx: `${stem}.xlsx`,
+      csv: `${stem}.csv`,
+      png: `${stem}.png`,
+    };
+    await writeAtomic(files.png, chart.png);
+    await writeAtomic(files.docx, await renderReportDocx(content, chart));
+    await writeAtomic(files.html, renderReportHtml(content, chart.png));
+    await writeAtomic(files.xlsx, await renderFiguresXlsx(req, figures, number));
+    await writeAtomic(files.csv, renderFiguresCsv(req));
+    return { number, files, figures };
+  }
+
+  return { generateReport };
+}

@@ -1,0 +1,192 @@
+import type { ReportFigures, ReportItemUnit, ReportRequest } from '../report-types.js';
+import { formatRate } from './figures.js';
+
+/** A block of the report body; DOCX and HTML render the same blocks so the two never disagree. */
+export type Block =
+  | { kind: 'para'; text: string }
+  | { kind: 'subheading'; text: string }
+  | { kind: 'table'; head: string[]; rows: string[][] }
+  | { kind: 'chart'; caption: string };
+
+/** Everything the document shows, in words, laid out per Nghị định 30/2020 by the renderers. */
+export interface ReportContent {
+  parentBody?: string;
+  issuingBody: string;
+  number: string;
+  /** `Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026`. */
+  placeDate: string;
+  typeName: string;
+  summary: string;
+  opening: string;
+  sections: { heading: string; blocks: Block[] }[];
+  signer: { authority?: string; position: string; name: string };
+  /** `- UBND Thành phố;` … `- Lưu: VT, VP.` */
+  recipients: string[];
+}
+
+const L = {
+  vi: {
+    s1: 'I. KẾT QUẢ ĐẠT ĐƯỢC',
+    s2: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
+    s3: 'III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI',
+    s4: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    byUnit: '1. Tiến độ thực hiện theo đơn vị',
+    byItem: '2. Tiến độ theo nhiệm vụ',
+    byForm: '3. Kết quả theo hình thức tuyên truyền',
+    reports: '4. Kết quả cụ thể của các đơn vị',
+    overdue: 'Nhiệm vụ quá hạn chưa hoàn thành',
+    unitHead: ['Đơn vị', 'Được giao', 'Hoàn thành', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ hoàn thành', 'Tỷ lệ đúng hạn'],
+    itemHead: ['Nhiệm vụ', 'Lượt giao', 'Hoàn thành', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ hoàn thành', 'Tỷ lệ đúng hạn'],
+    formHead: ['Hình thức', 'Số lượng'],
+    overdueHead: ['Nhiệm vụ', 'Đơn vị', 'Hạn'],
+    chart: 'Biểu đồ: tỷ lệ hoàn thành theo đơn vị',
+    none: 'Không có.',
+    noOverdue: 'Không có nhiệm vụ quá hạn.',
+  },
+  en: {
+    s1: 'I. RESULTS',
+    s2: 'II. SHORTCOMINGS AND CAUSES',
+    s3: 'III. PRIORITIES FOR THE NEXT PERIOD',
+    s4: 'IV. PROPOSALS',
+    byUnit: '1. Progress by unit',
+    byItem: '2. Progress by item',
+    byForm: '3. Output by communication form',
+    reports: '4. What the units reported',
+    overdue: 'Overdue items',
+    unitHead: ['Unit', 'Assigned', 'Done', 'On time', 'Overdue', 'Completion', 'On-time rate'],
+    itemHead: ['Item', 'Assigned', 'Done', 'On time', 'Overdue', 'Completion', 'On-time rate'],
+    formHead: ['Form', 'Count'],
+    overdueHead: ['Item', 'Unit', 'Due'],
+    chart: 'Chart: completion by unit',
+    none: 'None.',
+    noOverdue: 'No overdue items.',
+  },
+} as const;
+
+/** `Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026`: days below 10 and months 1–2 get a leading zero (NĐ 30/2020 PL I). */
+export function placeDateLine(placeName: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) throw new Error(`issuedOn: "${isoDate}" is not yyyy-MM-dd`);
+  const day = String(d).padStart(2, '0');
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `${placeName}, ngày ${day} tháng ${month} năm ${y}`;
+}
+
+/** `Phó Giám đốc` signs for the director: `KT. GIÁM ĐỐC` over `PHÓ GIÁM ĐỐC` (NĐ 30/2020 Điều 13). */
+export function signerBlock(director: { name: string; title: string }): ReportContent['signer'] {
+  const title = director.title.trim();
+  const deputy = /^phó\s+/i.exec(title);
+  if (deputy)
+    return {
+      authority: `KT. ${title.slice(deputy[0].length).toLocaleUpperCase('vi')}`,
+      position: title.toLocaleUpperCase('vi'),
+      name: director.name,
+    };
+  return { position: title.toLocaleUpperCase('vi'), name: director.name };
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+const paragraphs = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The report's words: opening, the four sections of the usual outline, signer and recipients. */
+export function buildReportContent(
+  req: ReportRequest,
+  figures: ReportFigures,
+  number: string,
+  withChart: boolean,
+): ReportContent {
+  const l = L[req.locale];
+  const unitName = new Map(req.units.map((u) => [u.code, u.name]));
+  const rate = (r: number | null) => formatRate(r, req.locale);
+  const rateRows = (rows: ReportFigures['perUnit']) =>
+    rows.map((r) => [
+      r.name,
+      String(r.assigned),
+      String(r.done),
+      String(r.doneOnTime),
+      String(r.overdue),
+      rate(r.completionRate),
+      rate(r.onTimeRate),
+    ]);
+
+  // Lead units first, as the office consolidates the lead's report before the supporting units'.
+  const submitted = req.items.flatMap((item) =>
+    [...item.units]
+      .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1))
+      .filter(
+        (u): u is ReportItemUnit & { submission: NonNullable<ReportItemUnit['submission']> } =>
+          u.submission !== undefined,
+      )
+      .map((u) => ({ item, unit: u, name: unitName.get(u.code) ?? u.code })),
+  );
+  const fromSubmissions = (field: 'results' | 'shortcomings' | 'nextTasks' | 'proposals'): Block[] => {
+    const blocks = submitted.flatMap(({ item, unit, name }) => {
+      const lines = paragraphs(unit.submission[field]);
+      if (lines.length === 0) return [];
+      return [
+        { kind: 'para', text: `${name} (${item.title}): ${lines[0]}` } as Block,
+        ...lines.slice(1).map((text): Block => ({ kind: 'para', text })),
+      ];
+    });
+    return blocks;
+  };
+  const orNone = (blocks: Block[]): Block[] => (blocks.length ? blocks : [{ kind: 'para', text: l.none }]);
+
+  const t = figures.totals;
+  const summary =
+    req.locale === 'vi'
+      ? `Trong kỳ, ${t.assigned} lượt nhiệm vụ được giao cho ${req.units.length} đơn vị; đã hoàn thành ${t.done} lượt (${rate(t.completionRate)}), trong đó ${t.doneOnTime} lượt đúng hạn (${rate(t.onTimeRate)} số đã hoàn thành); ${t.overdue} lượt quá hạn chưa hoàn thành; ${t.pendingInTime} lượt đang thực hiện trong hạn.`
+      : `In the period, ${t.assigned} assignments went to ${req.units.length} units; ${t.done} were done (${rate(t.completionRate)}), ${t.doneOnTime} of them on time (${rate(t.onTimeRate)} of those done); ${t.overdue} are overdue; ${t.pendingInTime} are in progress within their deadline.`;
+
+  const overdueBlocks: Block[] = figures.overdue.length
+    ? [
+        { kind: 'subheading', text: l.overdue },
+        {
+          kind: 'table',
+          head: [...l.overdueHead],
+          rows: figures.overdue.map((o) => [o.title, o.unitName, dmy(o.due)]),
+        },
+      ]
+    : [{ kind: 'para', text: l.noOverdue }];
+
+  const opening =
+    req.locale === 'vi'
+      ? `Thực hiện Kế hoạch số ${req.plan.number} về ${req.plan.title}, ${req.organisation.name} báo cáo kết quả thực hiện ${req.period.title} (từ ngày ${dmy(req.period.from)} đến ngày ${dmy(req.period.to)}) như sau:`
+      : `Under plan No. ${req.plan.number} (${req.plan.title}), ${req.organisation.name} reports on ${req.period.title} (${dmy(req.period.from)} to ${dmy(req.period.to)}) as follows:`;
+
+  return {
+    parentBody: req.organisation.parentBody?.toLocaleUpperCase('vi'),
+    issuingBody: req.organisation.name.toLocaleUpperCase('vi'),
+    number,
+    placeDate: placeDateLine(req.organisation.placeName, req.issuedOn),
+    typeName: 'BÁO CÁO',
+    summary: `Kết quả thực hiện Kế hoạch số ${req.plan.number} ${req.period.title}`,
+    opening,
+    sections: [
+      {
+        heading: l.s1,
+        blocks: [
+          { kind: 'para', text: summary },
+          { kind: 'subheading', text: l.byUnit },
+          { kind: 'table', head: [...l.unitHead], rows: rateRows(figures.perUnit) },
+          ...(withChart ? [{ kind: 'chart', caption: l.chart } as Block] : []),
+          { kind: 'subheading', text: l.byItem },
+          { kind: 'table', head: [...l.itemHead], rows: rateRows(figures.perItem) },
+          { kind: 'subheading', text: l.byForm },
+          { kind: 'table', head: [...l.formHead], rows: figures.perForm.map((f) => [f.title, String(f.total)]) },
+          { kind: 'subheading', text: l.reports },
+          ...orNone(fromSubmissions('results')),
+        ],
+      },
+      { heading: l.s2, blocks: [...overdueBlocks, ...fromSubmissions('shortcomings')] },
+      { heading: l.s3, blocks: orNone(fromSubmissions('nextTasks')) },
+      { heading: l.s4, blocks: orNone(fromSubmissions('proposals')) },
+    ],
+    signer: signerBlock(req.director),
+    recipients: [...req.recipients.map((r) => `- ${r};`), `- Lưu: VT, ${req.office.unit}.`],
+  };
+}
