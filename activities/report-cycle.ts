@@ -7,6 +7,8 @@ import { itemStatusQuery, planDefinitionQuery } from '../workflows/messages.js';
 /** What a consolidated report is made from: the plan in force, the report item itself and the tasks it covers. */
 export interface CollectedReport {
   key: string;
+  period: CompileReportInput['period'];
+  issuedOn: string;
   plan: Plan;
   report: ItemStatus;
   tasks: ItemStatus[];
@@ -29,7 +31,7 @@ export function createReportCycleActivities({ client, render }: ReportCycleDeps)
       const tasks = await Promise.all(
         input.taskWorkflowIds.map((id) => client.workflow.getHandle(id).query(itemStatusQuery)),
       );
-      return render({ key: input.key, plan, report, tasks });
+      return render({ key: input.key, period: input.period, issuedOn: input.issuedOn, plan, report, tasks });
     },
   };
 }

@@ -1,9 +1,69 @@
 import type { CompiledReport } from '../workflows/activities-api.js';
+import type { ItemStatus } from '../workflows/item-types.js';
+import { periodName } from '../domain/reporting-periods.js';
+import type { PeriodCode } from '../domain/plan-schema.js';
+import type { ReportItem, ReportRequest } from './report-types.js';
 import type { CollectedReport } from './report-cycle.js';
+import { createReportActivities } from './reports/generate-report.js';
 
-/** Turns collected item states into filed documents (DOCX, HTML, XLSX, CSV) with a registered number. */
-export function createReportRenderer(_deps: { reportsDir: string }) {
+function reportItem(status: ItemStatus, formsOf: (itemId: string) => string[]): ReportItem {
+  return {
+    itemId: status.itemId,
+    kind: status.kind,
+    title: status.title,
+    forms: formsOf(status.itemId),
+    units: status.units.map((u) => ({
+      code: u.unit,
+      role: u.role,
+      due: u.due,
+      status: u.state,
+      submittedAt: u.submittedAt,
+      submission: u.lastSubmission,
+      versions: u.versions,
+    })),
+  };
+}
+
+/** Maps what the report cycle collected onto the document generator's request (ND 30/2020 layout, figures). */
+export function toReportRequest(collected: CollectedReport): ReportRequest {
+  const { plan } = collected;
+  const tasksForms = new Map(plan.tasks.map((t) => [`task-${String(t.number).padStart(2, '0')}`, t.forms]));
+  const locale = plan.organisation.locale;
+  const code = collected.period.code;
+  return {
+    key: collected.key,
+    locale,
+    organisation: {
+      code: plan.organisation.code,
+      name: plan.organisation.name,
+      parentBody: plan.organisation.parentBody,
+      placeName: plan.organisation.placeName,
+      symbol: plan.organisation.symbol,
+    },
+    plan: { number: plan.plan.number, title: plan.plan.title, year: plan.plan.year },
+    office: { unit: plan.office.unit, name: plan.office.name },
+    director: { name: plan.director.name, title: plan.director.title ?? 'Giám đốc' },
+    period: {
+      code,
+      title: code === 'adhoc' ? collected.report.title : `${periodName(code as PeriodCode, locale)} năm ${plan.plan.year}`,
+      from: collected.period.from,
+      to: collected.period.to,
+    },
+    issuedOn: collected.issuedOn,
+    units: plan.units.map((u) => ({ code: u.code, name: u.name })),
+    forms: plan.forms.map((f) => ({ code: f.code, title: f.title })),
+    items: [...collected.tasks, collected.report].map((s) => reportItem(s, (id) => tasksForms.get(id) ?? [])),
+    recipients: [`${plan.director.title ?? 'Giám đốc'} (để báo cáo)`, 'Các phòng, đơn vị thuộc cơ quan'],
+  };
+}
+
+/** Turns collected item states into filed documents (DOCX, HTML, XLSX, CSV, chart) with a registered number. */
+export function createReportRenderer(deps: { reportsDir: string }) {
+  const { generateReport } = createReportActivities({ reportsDir: deps.reportsDir });
   return async (collected: CollectedReport): Promise<CompiledReport> => {
-    throw new Error(`report renderer not wired yet for ${collected.key}`);
+    const result = await generateReport(toReportRequest(collected));
+    const files: Record<string, string> = { docx: result.files.docx, html: result.files.html, xlsx: result.files.xlsx, csv: result.files.csv };
+    if (result.files.png) files.png = result.files.png;
+    return { number: result.number, files };
   };
 }

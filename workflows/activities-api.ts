@@ -8,6 +8,10 @@ export interface CompileReportInput {
   itemWorkflowId: string;
   /** Task workflows whose outcomes the report covers; their status is read with a query. */
   taskWorkflowIds: string[];
+  /** The period and its cut-off window (ND 09/2019 Điều 12); `adhoc` for a đột xuất request. */
+  period: { code: string; from: string; to: string };
+  /** Plan date of signing, `yyyy-MM-dd`: the office's deadline day. */
+  issuedOn: string;
 }
 
 export interface CompiledReport {

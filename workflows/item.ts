@@ -378,6 +378,8 @@ async function deliverReport(input: ItemWorkflowInput, state: ItemState, wfId: s
       planWorkflowId: input.planWorkflowId,
       itemWorkflowId: wfId,
       taskWorkflowIds: input.reportScope?.taskWorkflowIds ?? [],
+      period: { code: input.item.period!.code, from: input.item.period!.from, to: input.item.period!.to },
+      issuedOn: atIso.slice(0, 10),
     },
   ]);
   state.report = { number: compiled.number, files: compiled.files, at: atIso };
