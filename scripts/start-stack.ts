@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DateTime } from 'luxon';
@@ -18,7 +17,6 @@ import { loadConfig } from '../worker/config.js';
 import { loadStackConfig } from './stack-config.js';
 
 const root = resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 const children: { name: string; proc: ChildProcess }[] = [];
 
 function launch(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
@@ -112,7 +110,8 @@ async function main(): Promise<void> {
   await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   await connection.close();
 
-  const maildev = require.resolve('maildev/package.json').replace(/package\.json$/, 'dist/bin/maildev.js');
+  // maildev's exports hide its bin script from require.resolve; it is always installed beside us.
+  const maildev = join(root, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
   launch('inbox', process.execPath, [
     maildev,
     '--smtp', String(config.SMTP_PORT),
@@ -122,7 +121,7 @@ async function main(): Promise<void> {
     '--mail-directory', join(dataDir, 'mail'),
   ]);
   const inboxUrl = `http://127.0.0.1:${stack.KEHOACH_INBOX_PORT}`;
-  await waitForHttp(inboxUrl);
+  await waitForHttp(`${inboxUrl}/api/healthz`);
 
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
   const appEnv = { ...process.env, REPORTS_DIR: resolve(root, config.REPORTS_DIR), TZ: 'UTC' };

@@ -22,8 +22,8 @@ function rowDate(plan: Plan, itemId: string, kind: string, unit?: string): strin
 }
 
 describe('sample plans', () => {
-  it('there are the four samples', () => {
-    expect(files).toEqual(['cchc-2021.yaml', 'mam-non-2026.yaml', 'sgddt-hcm-2022.yaml', 'soc-trang-2022.yaml']);
+  it('there are the four seed samples and the npm start demo', () => {
+    expect(files).toEqual(['cchc-2021.yaml', 'demo.yaml', 'mam-non-2026.yaml', 'sgddt-hcm-2022.yaml', 'soc-trang-2022.yaml']);
   });
 
   it.each(files)('%s validates', (name) => {
