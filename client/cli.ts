@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     .argument('<file>', 'plan file (YAML or JSON)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ics']).default('table'))
     .addOption(lang())
-    .action(async (file: string, opts: { format: PreviewFormat; lang: Locale }) => finish(await previewCommand(file, opts.format, opts.lang)));
+    .action(async (file: string, opts: { format: PreviewFormat; lang: Locale }) =>
+      finish(await previewCommand(file, opts.format, opts.lang)),
+    );
 
   await program.parseAsync(process.argv);
 }

@@ -68,6 +68,11 @@ export async function startPlan(
   opts: { taskQueue: string; clock?: ClockRequest },
 ): Promise<{ handle: WorkflowHandle<typeof yearPlanWorkflow>; started: boolean }> {
   const workflowId = planWorkflowId(plan.organisation.code, plan.plan.year);
+  const existing = await client.workflow
+    .getHandle(workflowId)
+    .describe()
+    .then((d) => d.status.name === 'RUNNING')
+    .catch(() => false);
   const handle = await client.workflow.start<typeof yearPlanWorkflow>('yearPlanWorkflow', {
     taskQueue: opts.taskQueue,
     workflowId,
@@ -91,8 +96,7 @@ export async function startPlan(
       { key: KhStatus, value: 'running' },
     ],
   });
-  const description = await handle.describe();
-  return { handle, started: description.runId === handle.firstExecutionRunId };
+  return { handle, started: !existing };
 }
 
 export function planHandle(client: Client, ref: PlanRef): WorkflowHandle<typeof yearPlanWorkflow> {

@@ -24,11 +24,17 @@ async function readPlan(file: string, lang: Locale): Promise<{ plan: Plan } | { 
     text = await readFile(file, 'utf8');
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { failed: { exitCode: 2, output: lang === 'vi' ? `Không đọc được tệp ${file}: ${why}` : `Cannot read ${file}: ${why}` } };
+    return {
+      failed: {
+        exitCode: 2,
+        output: lang === 'vi' ? `Không đọc được tệp ${file}: ${why}` : `Cannot read ${file}: ${why}`,
+      },
+    };
   }
   const r = parsePlanText(text, file, lang);
   if (!r.ok) {
-    const head = lang === 'vi' ? `${r.problems.length} lỗi trong ${file}:` : `${r.problems.length} problem(s) in ${file}:`;
+    const head =
+      lang === 'vi' ? `${r.problems.length} lỗi trong ${file}:` : `${r.problems.length} problem(s) in ${file}:`;
     return { failed: { exitCode: 1, output: `${head}\n${formatProblems(r.problems)}` } };
   }
   return { plan: r.plan };
@@ -50,7 +56,11 @@ export async function validateCommand(file: string, lang: Locale = 'vi'): Promis
 }
 
 /** `kehoach plan preview FILE`: every dated action of the year as a table, JSON or an iCalendar file. */
-export async function previewCommand(file: string, format: PreviewFormat = 'table', lang: Locale = 'vi'): Promise<CommandResult> {
+export async function previewCommand(
+  file: string,
+  format: PreviewFormat = 'table',
+  lang: Locale = 'vi',
+): Promise<CommandResult> {
   const r = await readPlan(file, lang);
   if ('failed' in r) return r.failed;
   const { plan } = r;
@@ -62,11 +72,18 @@ export async function previewCommand(file: string, format: PreviewFormat = 'tabl
 
 /** A plain-text table, one row per action, local time first. */
 function table(rows: PreviewRow[], lang: Locale): string {
-  const header = lang === 'vi' ? ['Giờ', 'Ngày', 'Mục', 'Đơn vị', 'Bước', 'Căn cứ'] : ['Time', 'Day', 'Item', 'Unit', 'Step', 'Rule'];
+  const header =
+    lang === 'vi'
+      ? ['Giờ', 'Ngày', 'Mục', 'Đơn vị', 'Bước', 'Căn cứ']
+      : ['Time', 'Day', 'Item', 'Unit', 'Step', 'Rule'];
   const body = rows.map((r) => [r.at.slice(11, 16), r.day, r.itemId, r.unit ?? '', r.kind, r.rule]);
   const all = [header, ...body];
-  const widths = header.map((_, c) => (c === header.length - 1 ? 0 : Math.max(...all.map((row) => (row[c] ?? '').length))));
-  return all.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');
+  const widths = header.map((_, c) =>
+    c === header.length - 1 ? 0 : Math.max(...all.map((row) => (row[c] ?? '').length)),
+  );
+  return all
+    .map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  '))
+    .join('\n');
 }
 
 /** One VEVENT per row, in UTC, with a UID stable across runs (item, unit, step, date). */

@@ -37,11 +37,13 @@ function ensureNodeModules() {
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   say('installing npm packages (npm ci)');
-  if (run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 'ignore', 'ignore'] })) return;
+  if (run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 'ignore', 'ignore'] }))
+    return;
   // Registries that serve only this platform's optional binaries (@swc/core-*, …) leave the other platforms out of
   // the lockfile, and `npm ci` then refuses it; `npm install --no-save` installs the same pinned tree.
   say('npm ci refused the lockfile; installing the same pinned versions with npm install --no-save');
-  if (!run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'])) throw new Error('npm install failed');
+  if (!run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error']))
+    throw new Error('npm install failed');
 }
 
 function ensureVenv() {
@@ -100,8 +102,13 @@ function ensureChromium() {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-  if (!apt('update', '-qq') || !apt('install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core')) {
-    throw new Error('Could not install chromium: run `apt-get install chromium` or set KEHOACH_CHROMIUM=/path/to/chromium');
+  if (
+    !apt('update', '-qq') ||
+    !apt('install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core')
+  ) {
+    throw new Error(
+      'Could not install chromium: run `apt-get install chromium` or set KEHOACH_CHROMIUM=/path/to/chromium',
+    );
   }
 }
 

@@ -79,7 +79,13 @@ async function waitForServer(address: string): Promise<Connection> {
 async function waitForHttp(url: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`${url} did not answer`);
@@ -99,11 +105,16 @@ async function main(): Promise<void> {
   launch('temporal', tools.temporalCli, [
     'server',
     'start-dev',
-    '--ip', host ?? '127.0.0.1',
-    '--port', port ?? '7233',
-    '--ui-port', String(stack.KEHOACH_UI_PORT),
-    '--db-filename', join(dataDir, 'temporal.sqlite'),
-    '--log-level', 'error',
+    '--ip',
+    host ?? '127.0.0.1',
+    '--port',
+    port ?? '7233',
+    '--ui-port',
+    String(stack.KEHOACH_UI_PORT),
+    '--db-filename',
+    join(dataDir, 'temporal.sqlite'),
+    '--log-level',
+    'error',
     ...searchAttributeFlags(),
   ]);
   const connection = await waitForServer(config.TEMPORAL_ADDRESS);
@@ -114,11 +125,16 @@ async function main(): Promise<void> {
   const maildev = join(root, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
   launch('inbox', process.execPath, [
     maildev,
-    '--smtp', String(config.SMTP_PORT),
-    '--web', String(stack.KEHOACH_INBOX_PORT),
-    '--ip', '127.0.0.1',
-    '--web-ip', '127.0.0.1',
-    '--mail-directory', join(dataDir, 'mail'),
+    '--smtp',
+    String(config.SMTP_PORT),
+    '--web',
+    String(stack.KEHOACH_INBOX_PORT),
+    '--ip',
+    '127.0.0.1',
+    '--web-ip',
+    '127.0.0.1',
+    '--mail-directory',
+    join(dataDir, 'mail'),
   ]);
   const inboxUrl = `http://127.0.0.1:${stack.KEHOACH_INBOX_PORT}`;
   await waitForHttp(`${inboxUrl}/api/healthz`);
@@ -131,7 +147,9 @@ async function main(): Promise<void> {
   const planFile = resolve(root, stack.KEHOACH_SAMPLE_PLAN);
   const plan = loadPlan(readFileSync(planFile, 'utf8'), stack.KEHOACH_SAMPLE_PLAN);
   // Plan time starts an hour before the first item opens, so the first e-mails arrive within seconds.
-  const firstOpening = scheduleItems(plan, buildWorkCalendar(plan)).map((i) => i.opens.at).sort()[0];
+  const firstOpening = scheduleItems(plan, buildWorkCalendar(plan))
+    .map((i) => i.opens.at)
+    .sort()[0];
   const planStart = firstOpening ? DateTime.fromISO(firstOpening).minus({ hours: 1 }).toISO()! : undefined;
   const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
   const { handle, started } = await startPlan(client, plan, {
