@@ -1,0 +1,82 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getItemStatus, startPlan } from '../../client/plan-client.js';
+import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
+import { launchChromium, screenshot } from '../helpers/browser.js';
+import { planTimeStepper } from '../helpers/plan-time.js';
+import { startPortal, TEST_LINK_SECRET } from '../helpers/portal-server.js';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+
+const ref = { org: 'SKEL', year: 2026 };
+const ITEM = 'task-03';
+// A 1×1 PNG: evidence a phone camera would send, in miniature.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+describe('portal in a real browser: the e-mailed link, the form, the receipt', () => {
+  let env: TestWorkflowEnvironment;
+  let sink: SmtpSink;
+  let portal: Awaited<ReturnType<typeof startPortal>>;
+  let stopWorker: () => Promise<void>;
+  let browser: Browser;
+  // Links expire relative to plan time, so the portal reads the same clock as the plan.
+  let planNow = new Date(skeletonClock.planStart);
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnv();
+    sink = await startSmtpSink();
+    portal = await startPortal(env.client, { now: () => planNow, plans: [ref] });
+    stopWorker = (await startTestWorker(env, sink, { portalBaseUrl: portal.url, linkSecret: TEST_LINK_SECRET })).stop;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopWorker?.();
+    await portal?.stop();
+    await sink?.stop();
+    await env?.teardown();
+  });
+
+  it('a unit head opens the link from the assignment e-mail, submits with evidence and sees the receipt', async () => {
+    const { handle } = await startPlan(env.client, skeletonPlan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
+    const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
+    await clock.sleepUntil('2026-03-03T10:00:00+07:00');
+    planNow = new Date('2026-03-03T10:00:00+07:00');
+    await sink.waitFor(2);
+    const mail = sink.messages.find((m) => m.to.includes('khtc@example.org'))!;
+    const link = new RegExp(`${portal.url}/nop/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+`).exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+
+    const page = await browser.newPage({ viewport: { width: 412, height: 900 }, locale: 'vi-VN' });
+    await page.goto(link!);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Tuyên truyền cải cách thủ tục hành chính tháng 3');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('thứ Sáu, 06/03/2026');
+    expect(text).toContain('Phòng Kế hoạch - Tài chính');
+    expect(text).toContain('Chưa hoàn thành, trong hạn');
+    await screenshot(page, '01-unit-form');
+
+    await page.fill('#results', 'Đã đăng 4 tin bài về cải cách thủ tục hành chính trên trang thông tin điện tử.');
+    await page.fill('#shortcomings', 'Số lượt xem còn thấp.');
+    await page.fill('#figure-WEBSITE', '4');
+    await page.fill('#linkTitle0', 'Tin bài ngày 02/03');
+    await page.fill('#linkUrl0', 'https://example.gov.vn/tin-bai/1');
+    await page.setInputFiles('#files', { name: 'anh-chup.png', mimeType: 'image/png', buffer: PNG });
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.ok[role=status]');
+    const receipt = await page.locator('.ok[role=status]').innerText();
+    expect(receipt).toContain('Đã nhận báo cáo');
+    expect(receipt).toContain('lần nộp 1');
+    expect(receipt).toContain('đúng hạn');
+    await screenshot(page, '02-unit-receipt');
+
+    const status = await getItemStatus(env.client, ref, ITEM);
+    const khtc = status.units.find((u) => u.unit === 'KHTC')!;
+    expect(khtc).toMatchObject({ phase: 'submitted', state: 'done-on-time', versions: 1 });
+    expect(khtc.lastSubmission?.figures).toEqual({ WEBSITE: 4 });
+    expect(khtc.lastSubmission?.evidence.map((e) => e.title)).toEqual(['Tin bài ngày 02/03', 'anh-chup.png']);
+    await page.close();
+  });
+});
