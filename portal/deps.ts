@@ -12,4 +12,5 @@ export interface PortalDeps {
   plans?: PlanRef[];
 }
 
-export type ResolvedDeps = Required<Pick<PortalDeps, 'now'>> & PortalDeps;
+/** The deps with defaults filled in; `plans` also collects the plans started from this portal. */
+export type ResolvedDeps = PortalDeps & { now: () => Date; plans: PlanRef[] };

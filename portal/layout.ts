@@ -30,22 +30,32 @@ export function page(opts: { lang: Lang; title: string; org?: string; path: stri
   // `path` is the page's path without `lang`, so the switch simply adds or leaves it out.
   const other = opts.lang === 'vi' ? withLang(opts.path, 'en') : opts.path;
   return html`<!doctype html>
-<html lang="${opts.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${opts.title}</title>
-<style>${raw(CSS)}</style>
-</head>
-<body>
-<header><span class="org">${opts.org ?? tr(opts.lang, 'Kế hoạch tuyên truyền', 'Communication plan')}</span>${opts.nav ?? ''}
-<a href="${other}">${opts.lang === 'vi' ? 'English' : 'Tiếng Việt'}</a></header>
-<main>${opts.body}</main>
-</body>
-</html>`;
+    <html lang="${opts.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${opts.title}</title>
+        <style>
+          ${raw(CSS)}
+        </style>
+      </head>
+      <body>
+        <header>
+          <span class="org">${opts.org ?? tr(opts.lang, 'Kế hoạch tuyên truyền', 'Communication plan')}</span
+          >${opts.nav ?? ''} <a href="${other}">${opts.lang === 'vi' ? 'English' : 'Tiếng Việt'}</a>
+        </header>
+        <main>${opts.body}</main>
+      </body>
+    </html>`;
 }
 
 /** A whole page that only says what went wrong (refused links, missing plans). */
 export function messagePage(lang: Lang, path: string, title: string, message: string): Html {
-  return page({ lang, path, title, body: html`<h1>${title}</h1><div class="card"><p>${message}</p></div>` });
+  return page({
+    lang,
+    path,
+    title,
+    body: html`<h1>${title}</h1>
+      <div class="card"><p>${message}</p></div>`,
+  });
 }

@@ -8,7 +8,8 @@ import { parseUsers } from './passwords.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   // Fail at start-up, not at the first login, when PORTAL_USERS is malformed.
-  if (parseUsers(config.PORTAL_USERS).size === 0) console.warn('[portal] PORTAL_USERS is empty: nobody can log in to /van-phong');
+  if (parseUsers(config.PORTAL_USERS).size === 0)
+    console.warn('[portal] PORTAL_USERS is empty: nobody can log in to /van-phong');
   const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
   try {
     const app = createPortalApp({ client, config });

@@ -28,7 +28,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Reads `PORTAL_USERS` (`user:scrypt$salt$hash,user2:…`) into a map; names the first bad entry. */
 export function parseUsers(spec: string): Map<string, string> {
   const users = new Map<string, string>();
-  for (const entry of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = entry.indexOf(':');
     const user = entry.slice(0, at);
     const hash = entry.slice(at + 1);

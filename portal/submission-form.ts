@@ -22,8 +22,10 @@ export type FormBody = Record<string, string | File | (string | File)[]>;
 export const LINK_ROWS = 3;
 
 const one = (v: FormBody[string] | undefined): string => (typeof v === 'string' ? v : '');
-const many = (v: FormBody[string] | undefined): (string | File)[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const strings = (v: FormBody[string] | undefined): string[] => many(v).filter((x): x is string => typeof x === 'string');
+const many = (v: FormBody[string] | undefined): (string | File)[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
+const strings = (v: FormBody[string] | undefined): string[] =>
+  many(v).filter((x): x is string => typeof x === 'string');
 
 export function emptyValues(submittedBy: string): SubmissionFormValues {
   return { submittedBy, results: '', shortcomings: '', nextTasks: '', proposals: '', figures: {}, links: [], kept: [] };
@@ -74,19 +76,29 @@ export function toSubmission(
   lang: Lang,
 ): { ok: true; input: Omit<SubmissionInput, 'unit'> } | { ok: false; errors: string[] } {
   const errors: string[] = [];
-  if (!values.submittedBy) errors.push(tr(lang, 'Vui lòng ghi họ tên người nộp.', 'Please give the name of who submits.'));
+  if (!values.submittedBy)
+    errors.push(tr(lang, 'Vui lòng ghi họ tên người nộp.', 'Please give the name of who submits.'));
   if (!values.results.trim()) errors.push(tr(lang, 'Vui lòng nhập kết quả thực hiện.', 'Please describe the results.'));
   const figures: Record<string, number> = {};
   for (const [code, raw] of Object.entries(values.figures)) {
     if (raw === '') continue;
-    if (!/^\d{1,7}$/.test(raw)) errors.push(tr(lang, `Số liệu "${code}" phải là số nguyên không âm.`, `Figure "${code}" must be a whole number.`));
+    if (!/^\d{1,7}$/.test(raw))
+      errors.push(
+        tr(lang, `Số liệu "${code}" phải là số nguyên không âm.`, `Figure "${code}" must be a whole number.`),
+      );
     else figures[code] = Number(raw);
   }
   const evidence: { title: string; url: string }[] = [];
   for (const link of values.links) {
     // Only web links: a `javascript:` URL would run in the office's browser when clicked.
     if (!/^https?:\/\/[^\s]+$/i.test(link.url) || link.url.length > 2000)
-      errors.push(tr(lang, `Liên kết "${link.url}" phải bắt đầu bằng http:// hoặc https://.`, `Link "${link.url}" must start with http:// or https://.`));
+      errors.push(
+        tr(
+          lang,
+          `Liên kết "${link.url}" phải bắt đầu bằng http:// hoặc https://.`,
+          `Link "${link.url}" must start with http:// or https://.`,
+        ),
+      );
     else evidence.push({ title: (link.title || link.url).slice(0, 300), url: link.url });
   }
   for (const f of values.kept) evidence.push({ title: f.original, url: evidenceUrl(baseUrl, f.name) });

@@ -8,7 +8,10 @@ export const UPLOAD_LIMITS = { bytesPerFile: 5 * 1024 * 1024, files: 5 } as cons
 // Magic bytes, so a renamed executable is refused even with a harmless extension. DOCX and XLSX are ZIP files.
 const TYPES = {
   pdf: { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b, 0x03, 0x04] },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b, 0x03, 0x04] },
   jpg: { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
   png: { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },

@@ -2,6 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getItemStatus, startPlan } from '../../client/plan-client.js';
+import { hashPassword } from '../../portal/passwords.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { launchChromium, screenshot } from '../helpers/browser.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
@@ -14,7 +15,7 @@ const ITEM = 'task-03';
 // A 1×1 PNG: evidence a phone camera would send, in miniature.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-describe('portal in a real browser: the e-mailed link, the form, the receipt', () => {
+describe('portal in a real browser: e-mailed link, form and receipt; office login, matrix and return with a comment', () => {
   let env: TestWorkflowEnvironment;
   let sink: SmtpSink;
   let portal: Awaited<ReturnType<typeof startPortal>>;
@@ -26,7 +27,8 @@ describe('portal in a real browser: the e-mailed link, the form, the receipt', (
   beforeAll(async () => {
     env = await startTimeSkippingEnv();
     sink = await startSmtpSink();
-    portal = await startPortal(env.client, { now: () => planNow, plans: [ref] });
+    const users = `vanphong:${await hashPassword('mat-khau-van-phong')}`;
+    portal = await startPortal(env.client, { now: () => planNow, plans: [ref], env: { PORTAL_USERS: users } });
     stopWorker = (await startTestWorker(env, sink, { portalBaseUrl: portal.url, linkSecret: TEST_LINK_SECRET })).stop;
     browser = await launchChromium();
   });
@@ -39,7 +41,7 @@ describe('portal in a real browser: the e-mailed link, the form, the receipt', (
     await env?.teardown();
   });
 
-  it('a unit head opens the link from the assignment e-mail, submits with evidence and sees the receipt', async () => {
+  it('a unit head submits from the e-mailed link; the office returns it with a comment; the unit sees the comment', async () => {
     const { handle } = await startPlan(env.client, skeletonPlan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
     const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
     await clock.sleepUntil('2026-03-03T10:00:00+07:00');
@@ -77,6 +79,44 @@ describe('portal in a real browser: the e-mailed link, the form, the receipt', (
     expect(khtc).toMatchObject({ phase: 'submitted', state: 'done-on-time', versions: 1 });
     expect(khtc.lastSubmission?.figures).toEqual({ WEBSITE: 4 });
     expect(khtc.lastSubmission?.evidence.map((e) => e.title)).toEqual(['Tin bài ngày 02/03', 'anh-chup.png']);
+
+    // The office logs in (the dashboard sends it to the login page first), opens the plan and sees KHTC in green.
+    const office = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    await office.goto(`${portal.url}/van-phong`);
+    expect(new URL(office.url()).pathname).toBe('/dang-nhap');
+    await office.fill('#user', 'vanphong');
+    await office.fill('#password', 'mat-khau-van-phong');
+    await office.click('button[type=submit]');
+    await office.waitForURL(`${portal.url}/van-phong`);
+    await screenshot(office, '03-office-plans');
+    await office.click('text=SKEL 2026');
+    await office.waitForSelector('table');
+    const cell = (unit: string) => office.locator('tr', { has: office.locator(`th:text-is("${unit}")`) }).locator('td').first();
+    await expect(cell('Phòng Kế hoạch - Tài chính').getAttribute('class')).resolves.toContain('s-done-on-time');
+    await expect(cell('Phòng Tổ chức cán bộ').getAttribute('class')).resolves.toContain('s-pending-in-time');
+    const temporalHref = await office.locator('th a:text-is("Temporal")').first().getAttribute('href');
+    expect(temporalHref).toBe('http://localhost:8233/namespaces/default/workflows/plan-SKEL-2026-task-03');
+    await screenshot(office, '04-office-matrix');
+
+    // It returns KHTC's report with a comment.
+    await office.click('thead a:text-is("Tuyên truyền cải cách thủ tục hành chính tháng 3")');
+    await office.fill('#comment-KHTC', 'Đề nghị bổ sung số lượt xem của từng tin bài.');
+    await office.click('form:has(#comment-KHTC) button[value=return]');
+    await office.waitForSelector('.ok[role=status]');
+    await screenshot(office, '05-office-item-returned');
+    expect((await getItemStatus(env.client, ref, ITEM)).units.find((u) => u.unit === 'KHTC')?.phase).toBe('returned');
+
+    // The matrix changes: returned means not done, still in time (blue).
+    await office.goto(`${portal.url}/van-phong/SKEL/2026`);
+    await expect(cell('Phòng Kế hoạch - Tài chính').getAttribute('class')).resolves.toContain('s-pending-in-time');
+    await expect(cell('Phòng Kế hoạch - Tài chính').innerText()).resolves.toContain('Trả lại để bổ sung');
+
+    // The unit's page shows the office's comment and takes a new version.
+    await page.goto(link!);
+    await expect(page.locator('blockquote').first().innerText()).resolves.toContain('Đề nghị bổ sung số lượt xem của từng tin bài.');
+    await expect(page.locator('button[type=submit]').innerText()).resolves.toBe('Nộp bản mới');
+    await screenshot(page, '06-unit-returned');
+    await office.close();
     await page.close();
   });
 });
