@@ -13,7 +13,10 @@ import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/te
 const ref = { org: 'SKEL', year: 2026 };
 const ITEM = 'task-03';
 // A 1×1 PNG: evidence a phone camera would send, in miniature.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('portal in a real browser: e-mailed link, form and receipt; office login, matrix and return with a comment', () => {
   let env: TestWorkflowEnvironment;
@@ -91,7 +94,11 @@ describe('portal in a real browser: e-mailed link, form and receipt; office logi
     await screenshot(office, '03-office-plans');
     await office.click('text=SKEL 2026');
     await office.waitForSelector('table');
-    const cell = (unit: string) => office.locator('tr', { has: office.locator(`th:text-is("${unit}")`) }).locator('td').first();
+    const cell = (unit: string) =>
+      office
+        .locator('tr', { has: office.locator(`th:text-is("${unit}")`) })
+        .locator('td')
+        .first();
     await expect(cell('Phòng Kế hoạch - Tài chính').getAttribute('class')).resolves.toContain('s-done-on-time');
     await expect(cell('Phòng Tổ chức cán bộ').getAttribute('class')).resolves.toContain('s-pending-in-time');
     const temporalHref = await office.locator('th a:text-is("Temporal")').first().getAttribute('href');
@@ -113,7 +120,9 @@ describe('portal in a real browser: e-mailed link, form and receipt; office logi
 
     // The unit's page shows the office's comment and takes a new version.
     await page.goto(link!);
-    await expect(page.locator('blockquote').first().innerText()).resolves.toContain('Đề nghị bổ sung số lượt xem của từng tin bài.');
+    await expect(page.locator('blockquote').first().innerText()).resolves.toContain(
+      'Đề nghị bổ sung số lượt xem của từng tin bài.',
+    );
     await expect(page.locator('button[type=submit]').innerText()).resolves.toBe('Nộp bản mới');
     await screenshot(page, '06-unit-returned');
     await office.close();
