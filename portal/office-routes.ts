@@ -8,6 +8,7 @@ import {
   getItemStatus,
   getPlanDefinition,
   getPlanStatus,
+  planHandle,
   requestAdHocReport,
   RequestRejectedError,
   reviewSubmission,
@@ -124,13 +125,23 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       return c.html(dashboardPage(view(c), plans, searchFailed, parsed.problems, fromFile ? '' : text), 422);
     }
     const { plan } = parsed;
-    const { started } = await startPlan(deps.client, plan, {
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      clock: plan.demo ? { speed: plan.demo.speed } : undefined,
-    });
     const ref = { org: plan.organisation.code, year: plan.plan.year };
+    // startPlan's own `started` flag is true for a reused run too (the handle's first run id is the existing one),
+    // so ask first: a running plan is never restarted, only reported.
+    const running = await planHandle(deps.client, ref)
+      .describe()
+      .then((d) => d.status.name === 'RUNNING')
+      .catch((err: unknown) => {
+        if (isNotFound(err)) return false;
+        throw err;
+      });
+    if (!running)
+      await startPlan(deps.client, plan, {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        clock: plan.demo ? { speed: plan.demo.speed } : undefined,
+      });
     if (!deps.plans.some((p) => p.org === ref.org && p.year === ref.year)) deps.plans.push(ref);
-    return done(c, `/van-phong/${ref.org}/${ref.year}`, started ? 'started' : 'running');
+    return done(c, `/van-phong/${ref.org}/${ref.year}`, running ? 'running' : 'started');
   });
 
   /** Report files, from REPORTS_DIR only. */

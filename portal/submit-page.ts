@@ -207,7 +207,19 @@ export function submitPage(m: SubmitPageModel): Html {
           </blockquote>`
         : ''
     }
-    ${canSubmit ? form(m) : html`<div class="card">${detail.status.closed ? tr(lang, 'Nhiệm vụ đã kết thúc.', 'This item is closed.') : tr(lang, 'Báo cáo đã được duyệt.', 'The report was accepted.')}</div>`}
+    ${
+      canSubmit
+        ? unit.phase === 'submitted'
+          ? // Awaiting review: the receipt and history matter most; a correction stays one tap away.
+            html`<details class="card" ${m.errors.length ? 'open' : ''}>
+              <summary>${tr(lang, 'Nộp bản cập nhật', 'Submit an updated version')}</summary>
+              ${form(m)}
+            </details>`
+          : form(m)
+        : html`<div class="card">
+            ${detail.status.closed ? tr(lang, 'Nhiệm vụ đã kết thúc.', 'This item is closed.') : tr(lang, 'Báo cáo đã được duyệt.', 'The report was accepted.')}
+          </div>`
+    }
     ${
       unit.versions.length
         ? html`<h2>${tr(lang, 'Các lần nộp', 'Submissions')}</h2>

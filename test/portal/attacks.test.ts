@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Hono } from 'hono';
+import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signItemToken } from '../../activities/submit-link.js';
-import { getItemStatus, startPlan } from '../../client/plan-client.js';
+import { getItemStatus, getPlanStatus, startPlan } from '../../client/plan-client.js';
 import { createPortalApp } from '../../portal/app.js';
 import { hashPassword } from '../../portal/passwords.js';
 import type { AppConfig } from '../../worker/config.js';
@@ -230,5 +231,26 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     expect(text).toContain('ke-hoach.yaml:2:9');
     expect(text).toContain('organisation.code');
     expect(text).toContain('chưa khởi động gì');
+  });
+
+  it('starts a valid plan file once; uploading it again says it is already running', async () => {
+    const office = portalClient(app);
+    await office.login('vanphong', 'mat-khau-van-phong');
+    const plan = JSON.parse(JSON.stringify(skeletonPlan).replaceAll('2026', '2027')) as typeof skeletonPlan;
+    plan.organisation.code = 'UPL';
+    const file = () => new File([stringify(plan)], 'ke-hoach-upl.yaml');
+    const first = await office.post('/van-phong/ke-hoach', {
+      _csrf: await office.csrfOf('/van-phong'),
+      planFile: file(),
+    });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/van-phong/UPL/2027?ok=started');
+    expect((await getPlanStatus(env.client, { org: 'UPL', year: 2027 })).number).toBe('01/KH-SGDĐT');
+    const again = await office.post('/van-phong/ke-hoach', {
+      _csrf: await office.csrfOf('/van-phong'),
+      planFile: file(),
+    });
+    expect(again.headers.get('location')).toBe('/van-phong/UPL/2027?ok=running');
+    expect(await (await office.get('/van-phong')).text()).toContain('UPL 2027');
   });
 });
