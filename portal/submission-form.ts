@@ -1,4 +1,4 @@
-import type { SubmissionInput } from '../domain/submission.js';
+import type { Submission, SubmissionInput } from '../domain/submission.js';
 import { tr, type Lang } from './i18n.js';
 import { isStoredName, type StoredFile } from './uploads.js';
 
@@ -29,6 +29,27 @@ const strings = (v: FormBody[string] | undefined): string[] =>
 
 export function emptyValues(submittedBy: string): SubmissionFormValues {
   return { submittedBy, results: '', shortcomings: '', nextTasks: '', proposals: '', figures: {}, links: [], kept: [] };
+}
+
+/** The last version, as the starting point of a revision: the unit edits instead of typing everything again. */
+export function valuesFrom(s: Submission): SubmissionFormValues {
+  const kept: StoredFile[] = [];
+  const links: { title: string; url: string }[] = [];
+  for (const e of s.evidence) {
+    const name = storedNameOf(e.url);
+    if (name) kept.push({ name, original: e.title });
+    else links.push(e);
+  }
+  return {
+    submittedBy: s.submittedBy,
+    results: s.results,
+    shortcomings: s.shortcomings,
+    nextTasks: s.nextTasks,
+    proposals: s.proposals,
+    figures: Object.fromEntries(Object.entries(s.figures).map(([k, n]) => [k, String(n)])),
+    links,
+    kept,
+  };
 }
 
 /** Reads the form. A `unit` field, if someone adds one, is never read: the unit comes from the link's token. */

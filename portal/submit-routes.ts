@@ -14,6 +14,7 @@ import { submitPage } from './submit-page.js';
 import {
   chosenFiles,
   emptyValues,
+  valuesFrom,
   formValues,
   storedNameOf,
   toSubmission,
@@ -139,6 +140,7 @@ export function submitRoutes(deps: ResolvedDeps): Hono {
     const loaded = await loadItem(c, deps, lang, access);
     if ('response' in loaded) return loaded.response;
     const head = loaded.detail.ctx.units[access.ref.unit]?.head.name ?? '';
+    const last = loaded.detail.units.find((u) => u.unit === access.ref.unit)?.versions.at(-1);
     const v = Number(c.req.query('v'));
     return render(
       c,
@@ -147,7 +149,7 @@ export function submitRoutes(deps: ResolvedDeps): Hono {
       token,
       access,
       loaded.detail,
-      emptyValues(head),
+      last ? valuesFrom(last.submission) : emptyValues(head),
       [],
       200,
       Number.isInteger(v) && v > 0 ? v : undefined,

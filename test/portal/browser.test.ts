@@ -124,7 +124,18 @@ describe('portal in a real browser: e-mailed link, form and receipt; office logi
       'Đề nghị bổ sung số lượt xem của từng tin bài.',
     );
     await expect(page.locator('button[type=submit]').innerText()).resolves.toBe('Nộp bản mới');
+    await expect(page.inputValue('#results')).resolves.toContain('Đã đăng 4 tin bài');
     await screenshot(page, '06-unit-returned');
+
+    // The revision starts from version 1 (text, figures, links and files) and arrives as version 2.
+    await page.fill('#shortcomings', 'Tổng 1.250 lượt xem; tin bài ngày 02/03 đạt 600 lượt.');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.ok[role=status]');
+    await expect(page.locator('.ok[role=status]').innerText()).resolves.toContain('lần nộp 2');
+    const v2 = (await getItemStatus(env.client, ref, ITEM)).units.find((u) => u.unit === 'KHTC')!;
+    expect(v2).toMatchObject({ phase: 'submitted', versions: 2 });
+    expect(v2.lastSubmission?.evidence.map((e) => e.title)).toEqual(['Tin bài ngày 02/03', 'anh-chup.png']);
+    expect(v2.lastSubmission?.figures).toEqual({ WEBSITE: 4 });
     await office.close();
     await page.close();
   });
