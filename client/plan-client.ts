@@ -10,11 +10,13 @@ import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
 import type { ClockRequest } from '../domain/plan-clock.js';
 import type { Plan } from '../domain/plan-schema.js';
 import type { SubmissionInput } from '../domain/submission.js';
-import type { ItemStatus } from '../workflows/item-types.js';
+import type { ItemDetail, ItemStatus } from '../workflows/item-types.js';
 import {
   amendPlanUpdate,
   extendDeadlineUpdate,
+  itemDetailQuery,
   itemStatusQuery,
+  planDefinitionQuery,
   pauseRemindersSignal,
   planStatusQuery,
   reassignItemUpdate,
@@ -113,6 +115,16 @@ export async function getPlanStatus(client: Client, ref: PlanRef): Promise<PlanS
 
 export async function getItemStatus(client: Client, ref: PlanRef, itemId: string): Promise<ItemStatus> {
   return itemHandle(client, ref, itemId).query(itemStatusQuery);
+}
+
+/** The item with every unit's versions and reviews (what the portal shows). */
+export async function getItemDetail(client: Client, ref: PlanRef, itemId: string): Promise<ItemDetail> {
+  return itemHandle(client, ref, itemId).query(itemDetailQuery);
+}
+
+/** The plan as currently in force (after amendments). */
+export async function getPlanDefinition(client: Client, ref: PlanRef): Promise<Plan> {
+  return planHandle(client, ref).query(planDefinitionQuery);
 }
 
 export async function submitReport(client: Client, ref: PlanRef, itemId: string, submission: SubmissionInput) {

@@ -81,3 +81,13 @@ export interface ItemStatus {
   units: UnitOutcome[];
   report?: ItemState['report'];
 }
+
+/** What the portal shows of one item: the spec, its plan's names, and every unit's full history (versions, reviews). */
+export interface ItemDetail {
+  status: ItemStatus;
+  item: ItemSpec;
+  ctx: PlanContext;
+  units: UnitState[];
+  /** Plan time (ISO) when the query was answered. */
+  now: string;
+}

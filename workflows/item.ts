@@ -38,6 +38,7 @@ import {
   extendDeadlineUpdate,
   itemAmendedSignal,
   itemClosedSignal,
+  itemDetailQuery,
   itemStatusQuery,
   pauseRemindersSignal,
   reassignItemUpdate,
@@ -114,6 +115,13 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
   };
 
   setHandler(itemStatusQuery, () => itemStatus(input, state, now(), Boolean(state.closeReason)));
+  setHandler(itemDetailQuery, () => ({
+    status: itemStatus(input, state, now(), Boolean(state.closeReason)),
+    item: input.item,
+    ctx: input.ctx,
+    units: state.units.filter((u) => u.phase !== 'dropped'),
+    now: nowIso(),
+  }));
 
   setHandler(
     submitReportUpdate,

@@ -2,7 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OfficialYear } from '../domain/schedule-types.js';
 import type { Plan, PlanInput } from '../domain/plan-schema.js';
 import type { SubmissionInput } from '../domain/submission.js';
-import type { ItemStatus } from './item-types.js';
+import type { ItemDetail, ItemStatus } from './item-types.js';
 import type { PlanStatus } from './plan-types.js';
 
 /** A unit's report on an item. Rejected by the validator (no history) for a wrong unit, empty or oversized content. */
@@ -78,6 +78,8 @@ export const calendarChangedSignal = defineSignal<[{ years: OfficialYear[] }]>('
 export const itemAmendedSignal = defineSignal<[import('../domain/schedule-types.js').ItemSpec]>('itemAmended');
 
 export const itemStatusQuery = defineQuery<ItemStatus>('itemStatus');
+/** The item with every version and review, for the portal's pages (a query: no history). */
+export const itemDetailQuery = defineQuery<ItemDetail>('itemDetail');
 export const planStatusQuery = defineQuery<PlanStatus>('planStatus');
 /** The plan as currently in force (after amendments), for reports and the portal. */
 export const planDefinitionQuery = defineQuery<Plan>('planDefinition');

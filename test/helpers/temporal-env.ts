@@ -47,12 +47,16 @@ export function mailConfigFor(sink: SmtpSink, overrides: Partial<MailConfig> = {
   };
 }
 
-/** A worker running the real activities: e-mail through `sink` over SMTP, reports into a temp folder. */
+/**
+ * A worker running the real activities: e-mail through `sink` over SMTP, reports into a temp folder. `mail` overrides
+ * parts of the mail configuration, e.g. the portal's real address and secret for browser tests.
+ */
 export async function startTestWorker(
   env: TestWorkflowEnvironment,
   sink: SmtpSink,
+  mail: Partial<MailConfig> = {},
 ): Promise<{ worker: Worker; reportsDir: string; stop(): Promise<void> }> {
-  const mailConfig = mailConfigFor(sink);
+  const mailConfig = mailConfigFor(sink, mail);
   const mailer = createMailer(mailConfig);
   const reportsDir = mkdtempSync(join(tmpdir(), 'kehoach-reports-'));
   const worker = await createKehoachWorker({

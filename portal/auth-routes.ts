@@ -1,0 +1,77 @@
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { csrfToken, csrfValid, CSRF_FIELD } from './csrf.js';
+import type { ResolvedDeps } from './deps.js';
+import { langOf, tr, withLang, type Lang } from './i18n.js';
+import { page } from './layout.js';
+import { parseUsers, verifyPassword } from './passwords.js';
+import { endSession, preLoginId, readSession, startSession } from './session.js';
+import type { FormBody } from './submission-form.js';
+
+// Verifying against a real-looking hash for unknown users keeps the response time from telling who exists.
+const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Only local office paths: `next=https://evil.example` or `//evil.example` must not redirect away. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/van-phong(\/|\?|$)/.test(next) ? next : '/van-phong';
+}
+
+function loginPage(c: Context, lang: Lang, csrf: string, next: string, user: string, error?: string) {
+  const body = html`<h1>${tr(lang, 'Đăng nhập Văn phòng', 'Office login')}</h1>
+    ${error ? html`<div class="error" role="alert">${error}</div>` : ''}
+    <form method="post" action="${withLang('/dang-nhap', lang)}" class="card">
+      <input type="hidden" name="${CSRF_FIELD}" value="${csrf}" /><input type="hidden" name="next" value="${next}" />
+      <label for="user">${tr(lang, 'Tên đăng nhập', 'User name')}</label
+      ><input type="text" id="user" name="user" value="${user}" autocomplete="username" required />
+      <label for="password">${tr(lang, 'Mật khẩu', 'Password')}</label
+      ><input type="password" id="password" name="password" autocomplete="current-password" required />
+      <button type="submit">${tr(lang, 'Đăng nhập', 'Log in')}</button>
+    </form>`;
+  return c.html(page({ lang, path: '/dang-nhap', title: tr(lang, 'Đăng nhập', 'Log in'), body }), error ? 401 : 200);
+}
+
+/** `/dang-nhap` (log in) and `/dang-xuat` (log out) for office staff listed in PORTAL_USERS. */
+export function authRoutes(deps: ResolvedDeps): Hono {
+  const app = new Hono();
+  const users = parseUsers(deps.config.PORTAL_USERS);
+  const secret = deps.config.LINK_SECRET;
+
+  app.get('/dang-nhap', (c) => {
+    const lang = langOf(c);
+    if (readSession(c, deps.config, deps.now())) return c.redirect(safeNext(c.req.query('next')), 303);
+    return loginPage(c, lang, csrfToken(secret, preLoginId(c, deps.config)), safeNext(c.req.query('next')), '');
+  });
+
+  app.post('/dang-nhap', async (c) => {
+    const lang = langOf(c);
+    const form = (await c.req.parseBody()) as FormBody;
+    const pre = preLoginId(c, deps.config);
+    if (!csrfValid(secret, pre, form[CSRF_FIELD])) return c.text('Forbidden: invalid form token', 403);
+    const user = typeof form.user === 'string' ? form.user.trim() : '';
+    const password = typeof form.password === 'string' ? form.password : '';
+    const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
+    const ok = await verifyPassword(password, users.get(user) ?? DUMMY_HASH);
+    if (!ok || !users.has(user))
+      return loginPage(
+        c,
+        lang,
+        csrfToken(secret, pre),
+        next,
+        user,
+        tr(lang, 'Sai tên đăng nhập hoặc mật khẩu.', 'Wrong user name or password.'),
+      );
+    startSession(c, deps.config, user, deps.now());
+    return c.redirect(withLang(next, lang), 303);
+  });
+
+  app.post('/dang-xuat', async (c) => {
+    const session = readSession(c, deps.config, deps.now());
+    const form = (await c.req.parseBody()) as FormBody;
+    if (!session || !csrfValid(secret, session.sid, form[CSRF_FIELD]))
+      return c.text('Forbidden: invalid form token', 403);
+    endSession(c, deps.config);
+    return c.redirect(withLang('/dang-nhap', langOf(c)), 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,139 @@
+import type { Submission, SubmissionInput } from '../domain/submission.js';
+import { tr, type Lang } from './i18n.js';
+import { isStoredName, type StoredFile } from './uploads.js';
+
+/** What the unit typed, kept verbatim so a refused submission comes back with nothing lost. */
+export interface SubmissionFormValues {
+  submittedBy: string;
+  results: string;
+  shortcomings: string;
+  nextTasks: string;
+  proposals: string;
+  /** Per communication form code, as typed. */
+  figures: Record<string, string>;
+  links: { title: string; url: string }[];
+  /** Files already stored by an earlier, refused attempt. */
+  kept: StoredFile[];
+}
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+/** Blank rows offered for evidence links. */
+export const LINK_ROWS = 3;
+
+const one = (v: FormBody[string] | undefined): string => (typeof v === 'string' ? v : '');
+const many = (v: FormBody[string] | undefined): (string | File)[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
+const strings = (v: FormBody[string] | undefined): string[] =>
+  many(v).filter((x): x is string => typeof x === 'string');
+
+export function emptyValues(submittedBy: string): SubmissionFormValues {
+  return { submittedBy, results: '', shortcomings: '', nextTasks: '', proposals: '', figures: {}, links: [], kept: [] };
+}
+
+/** The last version, as the starting point of a revision: the unit edits instead of typing everything again. */
+export function valuesFrom(s: Submission): SubmissionFormValues {
+  const kept: StoredFile[] = [];
+  const links: { title: string; url: string }[] = [];
+  for (const e of s.evidence) {
+    const name = storedNameOf(e.url);
+    if (name) kept.push({ name, original: e.title });
+    else links.push(e);
+  }
+  return {
+    submittedBy: s.submittedBy,
+    results: s.results,
+    shortcomings: s.shortcomings,
+    nextTasks: s.nextTasks,
+    proposals: s.proposals,
+    figures: Object.fromEntries(Object.entries(s.figures).map(([k, n]) => [k, String(n)])),
+    links,
+    kept,
+  };
+}
+
+/** Reads the form. A `unit` field, if someone adds one, is never read: the unit comes from the link's token. */
+export function formValues(body: FormBody, forms: string[]): SubmissionFormValues {
+  const titles = strings(body.linkTitle);
+  const urls = strings(body.linkUrl);
+  const kept = strings(body.kept)
+    .map((k) => {
+      const at = k.indexOf('|');
+      return { name: k.slice(0, at), original: k.slice(at + 1, at + 201) };
+    })
+    .filter((k) => isStoredName(k.name));
+  return {
+    submittedBy: one(body.submittedBy).trim(),
+    results: one(body.results),
+    shortcomings: one(body.shortcomings),
+    nextTasks: one(body.nextTasks),
+    proposals: one(body.proposals),
+    figures: Object.fromEntries(forms.map((f) => [f, one(body[`figure.${f}`]).trim()])),
+    links: urls.map((url, i) => ({ title: (titles[i] ?? '').trim(), url: url.trim() })).filter((l) => l.url || l.title),
+    kept,
+  };
+}
+
+/** Files chosen in the form's file input (browsers send an empty part when none is chosen). */
+export function chosenFiles(body: FormBody): File[] {
+  return many(body.files).filter((f): f is File => typeof f !== 'string' && f.size > 0 && f.name !== '');
+}
+
+/** Public address of a stored evidence file; the portal serves it from UPLOADS_DIR only. */
+export function evidenceUrl(baseUrl: string, name: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/minh-chung/${name}`;
+}
+
+/** The stored file name behind an evidence URL made by `evidenceUrl`, if it is one. */
+export function storedNameOf(url: string): string | undefined {
+  const name = url.slice(url.lastIndexOf('/minh-chung/') + '/minh-chung/'.length);
+  return url.includes('/minh-chung/') && isStoredName(name) ? name : undefined;
+}
+
+/** Checks what the workflow's validator would refuse, in the unit's language, before sending anything. */
+export function toSubmission(
+  values: SubmissionFormValues,
+  baseUrl: string,
+  lang: Lang,
+): { ok: true; input: Omit<SubmissionInput, 'unit'> } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  if (!values.submittedBy)
+    errors.push(tr(lang, 'Vui lòng ghi họ tên người nộp.', 'Please give the name of who submits.'));
+  if (!values.results.trim()) errors.push(tr(lang, 'Vui lòng nhập kết quả thực hiện.', 'Please describe the results.'));
+  const figures: Record<string, number> = {};
+  for (const [code, raw] of Object.entries(values.figures)) {
+    if (raw === '') continue;
+    if (!/^\d{1,7}$/.test(raw))
+      errors.push(
+        tr(lang, `Số liệu "${code}" phải là số nguyên không âm.`, `Figure "${code}" must be a whole number.`),
+      );
+    else figures[code] = Number(raw);
+  }
+  const evidence: { title: string; url: string }[] = [];
+  for (const link of values.links) {
+    // Only web links: a `javascript:` URL would run in the office's browser when clicked.
+    if (!/^https?:\/\/[^\s]+$/i.test(link.url) || link.url.length > 2000)
+      errors.push(
+        tr(
+          lang,
+          `Liên kết "${link.url}" phải bắt đầu bằng http:// hoặc https://.`,
+          `Link "${link.url}" must start with http:// or https://.`,
+        ),
+      );
+    else evidence.push({ title: (link.title || link.url).slice(0, 300), url: link.url });
+  }
+  for (const f of values.kept) evidence.push({ title: f.original, url: evidenceUrl(baseUrl, f.name) });
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    input: {
+      submittedBy: values.submittedBy.slice(0, 200),
+      results: values.results,
+      shortcomings: values.shortcomings,
+      nextTasks: values.nextTasks,
+      proposals: values.proposals,
+      figures,
+      evidence,
+    },
+  };
+}

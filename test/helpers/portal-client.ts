@@ -1,0 +1,39 @@
+import type { Hono } from 'hono';
+
+/** Drives the portal app in-process like a browser would: keeps cookies, reads the CSRF token off each page. */
+export function portalClient(app: Hono, origin = 'http://portal.test') {
+  const cookies = new Map<string, string>();
+  const remember = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const at = pair!.indexOf('=');
+      const value = pair!.slice(at + 1);
+      if (/Max-Age=0/i.test(c) || value === '') cookies.delete(pair!.slice(0, at));
+      else cookies.set(pair!.slice(0, at), value);
+    }
+    return res;
+  };
+  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return {
+    cookies,
+    async get(path: string): Promise<Response> {
+      return remember(await app.request(`${origin}${path}`, { headers: { cookie: cookieHeader() } }));
+    },
+    async post(path: string, fields: Record<string, string | File | string[]>): Promise<Response> {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+      return remember(
+        await app.request(`${origin}${path}`, { method: 'POST', body, headers: { cookie: cookieHeader() } }),
+      );
+    },
+    /** The hidden `_csrf` value of the first form on a page. */
+    async csrfOf(path: string): Promise<string> {
+      const text = await (await this.get(path)).text();
+      return /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? '';
+    },
+    async login(user: string, password: string): Promise<Response> {
+      const csrf = await this.csrfOf('/dang-nhap');
+      return this.post('/dang-nhap', { _csrf: csrf, user, password, next: '/van-phong' });
+    },
+  };
+}

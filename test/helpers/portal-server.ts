@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Client } from '@temporalio/client';
+import { createPortalApp } from '../../portal/app.js';
+import type { PortalDeps } from '../../portal/deps.js';
+import { loadConfig, type AppConfig } from '../../worker/config.js';
+import { TASK_QUEUE } from './temporal-env.js';
+
+export const TEST_LINK_SECRET = 'test-secret-0123456789abcdef';
+
+/** The portal's configuration for tests: temp folders, the test task queue and the test link secret. */
+export function portalTestConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
+  return loadConfig({
+    LINK_SECRET: TEST_LINK_SECRET,
+    TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+    UPLOADS_DIR: mkdtempSync(join(tmpdir(), 'kehoach-uploads-')),
+    REPORTS_DIR: mkdtempSync(join(tmpdir(), 'kehoach-reports-')),
+    ...env,
+  });
+}
+
+/**
+ * Serves the portal on a random loopback port. The app is built after the port is known, so PORTAL_BASE_URL (used in
+ * e-mails and evidence links) is the real address.
+ */
+export async function startPortal(
+  client: Client,
+  opts: { env?: NodeJS.ProcessEnv; now?: () => Date; plans?: PortalDeps['plans'] } = {},
+): Promise<{ url: string; config: AppConfig; stop(): Promise<void> }> {
+  const late: { fetch?: (req: Request) => Response | Promise<Response> } = {};
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: (req) => late.fetch!(req), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const config = portalTestConfig({ PORTAL_BASE_URL: url, ...opts.env });
+  const app = createPortalApp({ client, config, now: opts.now, plans: opts.plans });
+  late.fetch = (req) => app.fetch(req);
+  return {
+    url,
+    config,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,256 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Hono } from 'hono';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signItemToken } from '../../activities/submit-link.js';
+import { getItemStatus, getPlanStatus, startPlan } from '../../client/plan-client.js';
+import { createPortalApp } from '../../portal/app.js';
+import { hashPassword } from '../../portal/passwords.js';
+import type { AppConfig } from '../../worker/config.js';
+import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
+import { planTimeStepper } from '../helpers/plan-time.js';
+import { portalClient } from '../helpers/portal-client.js';
+import { portalTestConfig, TEST_LINK_SECRET } from '../helpers/portal-server.js';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+
+const ref = { org: 'SKEL', year: 2026 };
+const ITEM = 'task-03';
+const NOW = new Date('2026-03-03T10:00:00+07:00');
+const token = (unit: string, opts: { secret?: string; expiresAt?: Date } = {}) =>
+  signItemToken(
+    { workflowId: `plan-SKEL-2026-${ITEM}`, itemId: ITEM, unit },
+    opts.expiresAt ?? new Date('2026-04-05T00:00:00+07:00'),
+    opts.secret ?? TEST_LINK_SECRET,
+  );
+const PDF = Buffer.from('%PDF-1.4\n%minh chung\n');
+
+describe('portal refuses what it must (in-process requests against a real Temporal test server)', () => {
+  let env: TestWorkflowEnvironment;
+  let sink: SmtpSink;
+  let stopWorker: () => Promise<void>;
+  let config: AppConfig;
+  let app: Hono;
+  let csrfKhtc: string;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnv();
+    sink = await startSmtpSink();
+    stopWorker = (await startTestWorker(env, sink, { linkSecret: TEST_LINK_SECRET })).stop;
+    config = portalTestConfig({
+      PORTAL_BASE_URL: 'http://portal.test',
+      PORTAL_USERS: `vanphong:${await hashPassword('mat-khau-van-phong')}`,
+    });
+    app = createPortalApp({ client: env.client, config, now: () => NOW, plans: [ref] });
+    const { handle } = await startPlan(env.client, skeletonPlan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
+    const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
+    await clock.sleepUntil(NOW.toISOString());
+    await sink.waitFor(2);
+    csrfKhtc = await portalClient(app).csrfOf(`/nop/${token('KHTC')}`);
+  });
+
+  afterAll(async () => {
+    await stopWorker?.();
+    await sink?.stop();
+    await env?.teardown();
+  });
+
+  it('refuses forged and malformed links (403) and expired ones (410) with a Vietnamese page', async () => {
+    const browser = portalClient(app);
+    const forged = await browser.get(`/nop/${token('KHTC', { secret: 'someone-elses-secret-0123' })}`);
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('Liên kết không hợp lệ');
+    const tampered = token('KHTC').replace(
+      /^[^.]+/,
+      Buffer.from('{"w":"plan-SKEL-2026-task-03","i":"task-03","u":"TCCB","e":9999999999}').toString('base64url'),
+    );
+    expect((await browser.get(`/nop/${tampered}`)).status).toBe(403);
+    expect((await browser.get('/nop/not-a-token')).status).toBe(403);
+    const expired = await browser.get(`/nop/${token('KHTC', { expiresAt: new Date('2026-03-01T00:00:00Z') })}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('Liên kết đã hết hạn');
+    const post = await browser.post(`/nop/${token('KHTC', { secret: 'someone-elses-secret-0123' })}`, {
+      _csrf: csrfKhtc,
+      results: 'x',
+      submittedBy: 'x',
+    });
+    expect(post.status).toBe(403);
+  });
+
+  it('refuses a submission without the form token (403)', async () => {
+    const res = await portalClient(app).post(`/nop/${token('KHTC')}`, { submittedBy: 'Kẻ lạ', results: 'giả mạo' });
+    expect(res.status).toBe(403);
+    expect((await getItemStatus(env.client, ref, ITEM)).units.every((u) => u.versions === 0)).toBe(true);
+  });
+
+  it('refuses oversized (413) and wrong-type (415) evidence, keeping what was typed', async () => {
+    const browser = portalClient(app);
+    const big = await browser.post(`/nop/${token('KHTC')}`, {
+      _csrf: csrfKhtc,
+      submittedBy: 'Trần Thị Kế',
+      results: 'Kết quả đã gõ, không được mất',
+      files: new File([Buffer.alloc(5 * 1024 * 1024 + 1, 0x25)], 'bao-cao.pdf', { type: 'application/pdf' }),
+    });
+    expect(big.status).toBe(413);
+    const bigPage = await big.text();
+    expect(bigPage).toContain('vượt quá 5 MB');
+    expect(bigPage).toContain('Kết quả đã gõ, không được mất');
+    const exe = await browser.post(`/nop/${token('KHTC')}`, {
+      _csrf: csrfKhtc,
+      submittedBy: 'Trần Thị Kế',
+      results: 'Kết quả',
+      files: new File([Buffer.from('MZ\x90\x00 not a pdf')], 'minh-chung.pdf', { type: 'application/pdf' }),
+    });
+    expect(exe.status).toBe(415);
+    expect(await exe.text()).toContain('không đúng định dạng');
+    const js = await browser.post(`/nop/${token('KHTC')}`, {
+      _csrf: csrfKhtc,
+      submittedBy: 'A',
+      results: 'B',
+      linkTitle: 'x',
+      linkUrl: 'javascript:alert(1)',
+    });
+    expect(js.status).toBe(400);
+    expect((await getItemStatus(env.client, ref, ITEM)).units.every((u) => u.versions === 0)).toBe(true);
+  });
+
+  it("submits for the token's unit only: a unit field in the form is ignored", async () => {
+    const res = await portalClient(app).post(`/nop/${token('KHTC')}`, {
+      _csrf: csrfKhtc,
+      unit: 'TCCB',
+      submittedBy: 'Trần Thị Kế',
+      results: 'Báo cáo của KHTC',
+      'figure.WEBSITE': '2',
+      files: new File([PDF], 'minh-chung.pdf', { type: 'application/pdf' }),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/\/nop\/.+\?v=1$/);
+    const units = (await getItemStatus(env.client, ref, ITEM)).units;
+    expect(units.map((u) => [u.unit, u.phase, u.versions])).toEqual([
+      ['KHTC', 'submitted', 1],
+      ['TCCB', 'open', 0],
+    ]);
+    expect(units[0]?.lastSubmission?.evidence[0]?.url).toMatch(
+      /^http:\/\/portal\.test\/minh-chung\/[a-f0-9]{64}\.pdf$/,
+    );
+  });
+
+  it('shows <script> typed by a unit as text, on its own page and in the office', async () => {
+    const tccb = token('TCCB');
+    const browser = portalClient(app);
+    const csrf = await browser.csrfOf(`/nop/${tccb}`);
+    const res = await browser.post(`/nop/${tccb}`, {
+      _csrf: csrf,
+      submittedBy: '<b>Lê</b>',
+      results: '<script>alert("xss")</script>',
+      linkTitle: '"><img src=x onerror=alert(1)>',
+      linkUrl: 'https://example.org/"onmouseover="alert(1)',
+    });
+    expect(res.status).toBe(303);
+    const unitPage = await (await browser.get(`/nop/${tccb}`)).text();
+    expect(unitPage).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+    expect(unitPage).not.toContain('<script>');
+    expect(unitPage).not.toContain('<img src=x');
+    expect(unitPage).not.toContain('"onmouseover="');
+    const office = portalClient(app);
+    await office.login('vanphong', 'mat-khau-van-phong');
+    const itemPage = await (await office.get(`/van-phong/SKEL/2026/${ITEM}`)).text();
+    expect(itemPage).toContain('&lt;script&gt;');
+    expect(itemPage).not.toContain('<script>');
+    expect(itemPage).toContain('&lt;b&gt;Lê&lt;/b&gt;');
+  });
+
+  it('sends office pages to the login without a session, refuses POSTs without one, and never redirects off-site', async () => {
+    const anon = portalClient(app);
+    const res = await anon.get('/van-phong/SKEL/2026');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/dang-nhap?next=%2Fvan-phong%2FSKEL%2F2026');
+    expect((await anon.post(`/van-phong/SKEL/2026/${ITEM}/duyet`, { unit: 'KHTC', decision: 'accept' })).status).toBe(
+      403,
+    );
+    const badLogin = await anon.login('vanphong', 'sai-mat-khau');
+    expect(badLogin.status).toBe(401);
+    expect(await badLogin.text()).toContain('Sai tên đăng nhập hoặc mật khẩu');
+    const csrf = await anon.csrfOf('/dang-nhap');
+    const offsite = await anon.post('/dang-nhap', {
+      _csrf: csrf,
+      user: 'vanphong',
+      password: 'mat-khau-van-phong',
+      next: '//evil.example/van-phong',
+    });
+    expect(offsite.headers.get('location')).toBe('/van-phong');
+    const forgedCookie = portalClient(app);
+    forgedCookie.cookies.set(
+      'kh_session',
+      `${Buffer.from('{"user":"x","sid":"y","exp":9999999999999}').toString('base64url')}.AAAA`,
+    );
+    expect((await forgedCookie.get('/van-phong')).status).toBe(303);
+  });
+
+  it('refuses an office POST with a wrong or missing CSRF token (403) and leaves the workflow untouched', async () => {
+    const office = portalClient(app);
+    await office.login('vanphong', 'mat-khau-van-phong');
+    const path = `/van-phong/SKEL/2026/${ITEM}/duyet`;
+    expect((await office.post(path, { unit: 'KHTC', decision: 'accept' })).status).toBe(403);
+    expect((await office.post(path, { _csrf: csrfKhtc, unit: 'KHTC', decision: 'accept' })).status).toBe(403);
+    expect((await getItemStatus(env.client, ref, ITEM)).units[0]?.phase).toBe('submitted');
+    const csrf = await office.csrfOf(`/van-phong/SKEL/2026/${ITEM}`);
+    const ok = await office.post(path, { _csrf: csrf, unit: 'KHTC', decision: 'accept' });
+    expect(ok.status).toBe(303);
+    expect((await getItemStatus(env.client, ref, ITEM)).units[0]?.phase).toBe('accepted');
+  });
+
+  it('serves report files from REPORTS_DIR only and evidence only under stored names', async () => {
+    mkdirSync(join(config.REPORTS_DIR, 'SKEL'), { recursive: true });
+    writeFileSync(join(config.REPORTS_DIR, 'SKEL', 'bao-cao-Q1.csv'), 'a,b\n');
+    const office = portalClient(app);
+    await office.login('vanphong', 'mat-khau-van-phong');
+    const ok = await office.get(`/van-phong/bao-cao?f=${encodeURIComponent('SKEL/bao-cao-Q1.csv')}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('a,b\n');
+    for (const f of ['../../../../etc/passwd', '/etc/passwd', 'SKEL/../../x', `${config.UPLOADS_DIR}/x`]) {
+      expect((await office.get(`/van-phong/bao-cao?f=${encodeURIComponent(f)}`)).status).toBe(404);
+    }
+    expect((await office.get('/minh-chung/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    expect((await office.get(`/minh-chung/${'a'.repeat(64)}.exe`)).status).toBe(404);
+    expect(
+      (await portalClient(app).get(`/van-phong/bao-cao?f=${encodeURIComponent('SKEL/bao-cao-Q1.csv')}`)).status,
+    ).toBe(303);
+  });
+
+  it('shows every problem of an invalid plan file at file:line:col and starts nothing', async () => {
+    const office = portalClient(app);
+    await office.login('vanphong', 'mat-khau-van-phong');
+    const csrf = await office.csrfOf('/van-phong');
+    const yaml = 'organisation:\n  code: sai ma\nplan:\n  year: 13\n';
+    const res = await office.post('/van-phong/ke-hoach', { _csrf: csrf, planFile: new File([yaml], 'ke-hoach.yaml') });
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).toContain('ke-hoach.yaml:2:9');
+    expect(text).toContain('organisation.code');
+    expect(text).toContain('chưa khởi động gì');
+  });
+
+  it('starts a valid plan file once; uploading it again says it is already running', async () => {
+    const office = portalClient(app);
+    await office.login('vanphong', 'mat-khau-van-phong');
+    const plan = JSON.parse(JSON.stringify(skeletonPlan).replaceAll('2026', '2027')) as typeof skeletonPlan;
+    plan.organisation.code = 'UPL';
+    const file = () => new File([stringify(plan)], 'ke-hoach-upl.yaml');
+    const first = await office.post('/van-phong/ke-hoach', {
+      _csrf: await office.csrfOf('/van-phong'),
+      planFile: file(),
+    });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/van-phong/UPL/2027?ok=started');
+    expect((await getPlanStatus(env.client, { org: 'UPL', year: 2027 })).number).toBe('01/KH-SGDĐT');
+    const again = await office.post('/van-phong/ke-hoach', {
+      _csrf: await office.csrfOf('/van-phong'),
+      planFile: file(),
+    });
+    expect(again.headers.get('location')).toBe('/van-phong/UPL/2027?ok=running');
+    expect(await (await office.get('/van-phong')).text()).toContain('UPL 2027');
+  });
+});
