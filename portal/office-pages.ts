@@ -7,7 +7,7 @@ import { CSRF_FIELD } from './csrf.js';
 import { tr, withLang, type Lang } from './i18n.js';
 import { page, type Html } from './layout.js';
 import { phaseLabel, stateLabel } from './official-state.js';
-import type { PlanProblem } from './plan-upload.js';
+import type { PlanProblem } from '../domain/plan-file.js';
 import { storedNameOf } from './submission-form.js';
 
 export interface OfficeView {

@@ -24,7 +24,7 @@ import type { OfficeEnv } from './office-env.js';
 import { officeGuard } from './office-guard.js';
 import { dashboardPage, itemPage, matrixPage, type MatrixItem, type OfficeView } from './office-pages.js';
 import { listPlans } from './plan-list.js';
-import { parsePlanText } from './plan-upload.js';
+import { parsePlanText } from '../domain/plan-file.js';
 import { resolveInside } from './safe-path.js';
 import { serveStored } from './submit-routes.js';
 import type { FormBody } from './submission-form.js';
