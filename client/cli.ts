@@ -1,6 +1,17 @@
 import { Command, Option } from 'commander';
 import type { Locale } from '../domain/format-date.js';
+import { loadConfig } from '../worker/config.js';
+import { connectClient, RequestRejectedError, type PlanRef } from './plan-client.js';
 import { previewCommand, validateCommand } from './plan-commands.js';
+import {
+  adHocCommand,
+  extendCommand,
+  parseFigures,
+  reviewCommand,
+  startCommand,
+  statusCommand,
+  submitCommand,
+} from './run-commands.js';
 import type { CommandResult, PreviewFormat } from './plan-commands.js';
 
 /** Prints a command's output and sets the exit code. */
@@ -10,7 +21,24 @@ function finish(result: CommandResult): void {
   process.exitCode = result.exitCode;
 }
 
-/** `kehoach plan validate|preview FILE`. */
+/** Connects with the app's configuration, runs `fn`, prints its text, closes the connection. */
+async function withClient(fn: (client: Awaited<ReturnType<typeof connectClient>>) => Promise<string>): Promise<void> {
+  const config = loadConfig();
+  const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  try {
+    console.log(await fn(client));
+  } catch (err) {
+    if (!(err instanceof RequestRejectedError)) throw err;
+    console.error(`Bị từ chối / rejected: ${err.message}`);
+    process.exitCode = 2;
+  } finally {
+    await client.connection.close();
+  }
+}
+
+const planRef = (org: string, year: string): PlanRef => ({ org, year: Number(year) });
+
+/** `kehoach plan validate|preview|start|status|adhoc`, `kehoach item submit|review|extend`. */
 async function main(): Promise<void> {
   const program = new Command('kehoach').description('Kế hoạch tuyên truyền CCHC trên Temporal');
   const plan = program.command('plan').description('plan files / tệp kế hoạch');
@@ -29,6 +57,143 @@ async function main(): Promise<void> {
     .addOption(lang())
     .action(async (file: string, opts: { format: PreviewFormat; lang: Locale }) =>
       finish(await previewCommand(file, opts.format, opts.lang)),
+    );
+
+  plan
+    .command('start')
+    .description('start the plan (or find it already running)')
+    .argument('<file>', 'plan file')
+    .option('--speed <n>', 'demo clock: plan days per real day', Number)
+    .option('--plan-start <iso>', 'demo clock: plan instant at which the run begins')
+    .action(async (file: string, opts: { speed?: number; planStart?: string }) =>
+      withClient((c) =>
+        startCommand(
+          c,
+          file,
+          loadConfig().TEMPORAL_TASK_QUEUE,
+          opts.speed || opts.planStart ? { speed: opts.speed, planStart: opts.planStart } : undefined,
+        ),
+      ),
+    );
+
+  plan
+    .command('status')
+    .argument('<org>')
+    .argument('<year>')
+    .argument('[item]', 'task-03, report-Q1 …')
+    .action(async (org: string, year: string, item?: string) =>
+      withClient((c) => statusCommand(c, planRef(org, year), item)),
+    );
+
+  plan
+    .command('adhoc')
+    .description('request an ad hoc report (báo cáo đột xuất)')
+    .argument('<org>')
+    .argument('<year>')
+    .requiredOption('--title <text>')
+    .requiredOption('--content <text>')
+    .requiredOption('--units <codes>', 'comma-separated unit codes')
+    .requiredOption('--due <yyyy-MM-dd>')
+    .requiredOption('--by <name>')
+    .action(
+      async (
+        org: string,
+        year: string,
+        o: { title: string; content: string; units: string; due: string; by: string },
+      ) =>
+        withClient((c) =>
+          adHocCommand(c, planRef(org, year), {
+            title: o.title,
+            content: o.content,
+            units: o.units.split(','),
+            dueDate: o.due,
+            by: o.by,
+          }),
+        ),
+    );
+
+  const item = program.command('item').description('one task or report of a running plan');
+  item
+    .command('submit')
+    .description("submit a unit's report on its behalf")
+    .argument('<org>')
+    .argument('<year>')
+    .argument('<item>')
+    .requiredOption('--unit <code>')
+    .requiredOption('--by <name>')
+    .requiredOption('--results <text>')
+    .option('--shortcomings <text>', '', '')
+    .option('--next-tasks <text>', '', '')
+    .option('--proposals <text>', '', '')
+    .option(
+      '--figure <FORM=N>',
+      'output per communication form (repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .action(
+      async (
+        org: string,
+        year: string,
+        itemId: string,
+        o: {
+          unit: string;
+          by: string;
+          results: string;
+          shortcomings: string;
+          nextTasks: string;
+          proposals: string;
+          figure: string[];
+        },
+      ) =>
+        withClient((c) =>
+          submitCommand(c, planRef(org, year), itemId, {
+            unit: o.unit,
+            submittedBy: o.by,
+            results: o.results,
+            shortcomings: o.shortcomings,
+            nextTasks: o.nextTasks,
+            proposals: o.proposals,
+            figures: parseFigures(o.figure),
+          }),
+        ),
+    );
+  item
+    .command('review')
+    .argument('<org>')
+    .argument('<year>')
+    .argument('<item>')
+    .requiredOption('--unit <code>')
+    .requiredOption('--by <name>')
+    .addOption(new Option('--decision <d>').choices(['accept', 'return']).makeOptionMandatory())
+    .option('--comment <text>')
+    .action(
+      async (
+        org: string,
+        year: string,
+        itemId: string,
+        o: { unit: string; by: string; decision: 'accept' | 'return'; comment?: string },
+      ) => withClient((c) => reviewCommand(c, planRef(org, year), itemId, o)),
+    );
+  item
+    .command('extend')
+    .argument('<org>')
+    .argument('<year>')
+    .argument('<item>')
+    .requiredOption('--unit <code>')
+    .requiredOption('--date <yyyy-MM-dd>')
+    .requiredOption('--reason <text>')
+    .requiredOption('--by <name>')
+    .action(
+      async (
+        org: string,
+        year: string,
+        itemId: string,
+        o: { unit: string; date: string; reason: string; by: string },
+      ) =>
+        withClient((c) =>
+          extendCommand(c, planRef(org, year), itemId, { unit: o.unit, newDate: o.date, reason: o.reason, by: o.by }),
+        ),
     );
 
   await program.parseAsync(process.argv);

@@ -1,0 +1,110 @@
+/** The CLI's commands against a running plan: each takes a connected client and returns text for a person. */
+import { readFile } from 'node:fs/promises';
+import type { Client } from '@temporalio/client';
+import { formatDate } from '../domain/format-date.js';
+import { loadPlan } from '../domain/plan-file.js';
+import type { ClockRequest } from '../domain/plan-clock.js';
+import type { SubmissionInput } from '../domain/submission.js';
+import type { OfficialState } from '../workflows/item-types.js';
+import {
+  extendDeadline,
+  getItemStatus,
+  getPlanStatus,
+  requestAdHocReport,
+  reviewSubmission,
+  startPlan,
+  submitReport,
+  type PlanRef,
+} from './plan-client.js';
+
+const STATE_VI: Record<OfficialState, string> = {
+  'done-on-time': 'hoàn thành đúng hạn',
+  'done-late': 'hoàn thành quá hạn',
+  'pending-in-time': 'chưa hoàn thành, trong hạn',
+  overdue: 'QUÁ HẠN',
+};
+
+export async function startCommand(
+  client: Client,
+  file: string,
+  taskQueue: string,
+  clock?: ClockRequest,
+): Promise<string> {
+  const plan = loadPlan(await readFile(file, 'utf8'), file);
+  const { handle, started } = await startPlan(client, plan, { taskQueue, clock });
+  return `${handle.workflowId}: ${started ? 'đã bắt đầu / started' : 'đang chạy, không tạo bản sao / already running'}`;
+}
+
+export async function statusCommand(client: Client, ref: PlanRef, itemId?: string): Promise<string> {
+  if (itemId) {
+    const item = await getItemStatus(client, ref, itemId);
+    const rows = item.units.map(
+      (u) =>
+        `  ${u.unit.padEnd(10)} hạn ${formatDate(u.due, 'vi').padEnd(22)} ${STATE_VI[u.state].padEnd(28)} ${u.phase} (${u.versions} lần nộp)${u.escalation !== 'none' ? `, đã báo ${u.escalation}` : ''}`,
+    );
+    return [
+      `${item.itemId}: ${item.title}${item.closed ? ' (đã đóng)' : ''}${item.paused ? ' (tạm dừng nhắc)' : ''}`,
+      ...rows,
+    ].join('\n');
+  }
+  const plan = await getPlanStatus(client, ref);
+  const rows = plan.items.map((i) => {
+    const overdue = i.result?.units.filter((u) => u.state === 'overdue').map((u) => u.unit) ?? [];
+    return `  ${i.itemId.padEnd(16)} ${i.phase.padEnd(10)} mở ${formatDate(i.opensAt.slice(0, 10), 'vi').padEnd(22)} ${i.title}${overdue.length ? ` — quá hạn: ${overdue.join(', ')}` : ''}`;
+  });
+  return [
+    `${plan.workflowId} — ${plan.number}: ${plan.title} (phiên bản ${plan.planVersion}${plan.paused ? ', tạm dừng nhắc' : ''})`,
+    `  thời điểm kế hoạch / plan time: ${plan.now}; đóng năm / closes: ${plan.closesAt}`,
+    ...rows,
+  ].join('\n');
+}
+
+export async function submitCommand(
+  client: Client,
+  ref: PlanRef,
+  itemId: string,
+  submission: SubmissionInput,
+): Promise<string> {
+  const receipt = await submitReport(client, ref, itemId, submission);
+  return `Đã nhận báo cáo lần ${receipt.version} của ${receipt.unit} lúc ${receipt.at} (${receipt.onTime ? 'đúng hạn' : 'quá hạn'})`;
+}
+
+export async function reviewCommand(
+  client: Client,
+  ref: PlanRef,
+  itemId: string,
+  review: Parameters<typeof reviewSubmission>[3],
+): Promise<string> {
+  const result = await reviewSubmission(client, ref, itemId, review);
+  return `${result.unit}: ${result.phase === 'accepted' ? 'đã duyệt / accepted' : 'đã trả lại / returned'}`;
+}
+
+export async function extendCommand(
+  client: Client,
+  ref: PlanRef,
+  itemId: string,
+  req: Parameters<typeof extendDeadline>[3],
+): Promise<string> {
+  const result = await extendDeadline(client, ref, itemId, req);
+  return `${result.unit}: hạn mới / new deadline ${formatDate(result.due, 'vi')}`;
+}
+
+export async function adHocCommand(
+  client: Client,
+  ref: PlanRef,
+  req: Parameters<typeof requestAdHocReport>[2],
+): Promise<string> {
+  const result = await requestAdHocReport(client, ref, req);
+  return `${result.itemId}: ${result.workflowId}`;
+}
+
+/** `WEBSITE=4` → `{ WEBSITE: 4 }`; a malformed pair is named in the error. */
+export function parseFigures(pairs: string[]): Record<string, number> {
+  return Object.fromEntries(
+    pairs.map((p) => {
+      const m = /^([A-Z0-9-]+)=(\d+)$/.exec(p);
+      if (!m) throw new Error(`--figure ${p}: expected FORM=NUMBER, e.g. WEBSITE=4`);
+      return [m[1]!, Number(m[2])];
+    }),
+  );
+}

@@ -1,0 +1,55 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestRejectedError } from '../../client/plan-client.js';
+import { parseFigures, startCommand, statusCommand, submitCommand } from '../../client/run-commands.js';
+import { planTimeStepper } from '../helpers/plan-time.js';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+
+const PLAN_FILE = 'test/fixtures/plans/e2e.yaml';
+const ref = { org: 'E2E', year: 2026 };
+const clock = { planStart: '2026-03-01T07:00:00+07:00' };
+
+describe('kehoach CLI commands against a real server', () => {
+  let env: TestWorkflowEnvironment;
+  let sink: SmtpSink;
+  let stopWorker: () => Promise<void>;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnv();
+    sink = await startSmtpSink();
+    stopWorker = (await startTestWorker(env, sink)).stop;
+  });
+  afterAll(async () => {
+    await stopWorker?.();
+    await sink?.stop();
+    await env?.teardown();
+  });
+
+  it('starts a plan from a file once, shows its status, and submits on behalf of a department', async () => {
+    expect(await startCommand(env.client, PLAN_FILE, TASK_QUEUE, clock)).toBe('plan-E2E-2026: đã bắt đầu / started');
+    expect(await startCommand(env.client, PLAN_FILE, TASK_QUEUE, clock)).toBe(
+      'plan-E2E-2026: đang chạy, không tạo bản sao / already running',
+    );
+    const started = (await env.client.workflow.getHandle('plan-E2E-2026').describe()).startTime.getTime();
+    await planTimeStepper(env, clock.planStart, started).sleepUntil('2026-03-03T09:00:00+07:00');
+
+    const status = await statusCommand(env.client, ref);
+    expect(status).toContain('plan-E2E-2026 — 09/KH-SGDĐT: Kế hoạch kiểm thử đầu cuối');
+    expect(status).toMatch(/task-03\s+running\s+mở thứ Hai, 02\/03\/2026/);
+
+    expect(
+      await submitCommand(env.client, ref, 'task-03', { unit: 'TCCB', submittedBy: 'Lê Văn Tổ', results: 'Đã họp.', figures: parseFigures(['WEBSITE=2']) }),
+    ).toMatch(/^Đã nhận báo cáo lần 1 của TCCB lúc 2026-03-03T09:00:00\.\d{3}\+07:00 \(đúng hạn\)$/);
+    await expect(submitCommand(env.client, ref, 'task-03', { unit: 'VP', submittedBy: 'x', results: 'y' })).rejects.toThrow(
+      new RequestRejectedError('unit VP is not assigned to task-03'),
+    );
+    const item = await statusCommand(env.client, ref, 'task-03');
+    expect(item).toMatch(/TCCB\s+hạn thứ Sáu, 06\/03\/2026\s+hoàn thành đúng hạn\s+submitted \(1 lần nộp\)/);
+    expect(item).toMatch(/KHTC\s+hạn thứ Sáu, 06\/03\/2026\s+chưa hoàn thành, trong hạn\s+open \(0 lần nộp\)/);
+  });
+
+  it('names a malformed --figure pair', () => {
+    expect(() => parseFigures(['WEBSITE:4'])).toThrow('--figure WEBSITE:4: expected FORM=NUMBER, e.g. WEBSITE=4');
+  });
+});
