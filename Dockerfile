@@ -1,0 +1,10 @@
+# Image for the worker and the portal (one image, two commands). Built by docker-compose.yml.
+FROM node:20.20.2-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production TZ=UTC
+COPY package.json package-lock.json ./
+# The lockfile lists only this platform's optional binaries (see scripts/setup.mjs), so fall back like setup does.
+RUN npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund
+COPY . .
+USER node
+CMD ["node_modules/.bin/tsx", "worker/main.ts"]
