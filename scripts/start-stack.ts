@@ -4,7 +4,8 @@
  * resumed. Ctrl-C stops every child; running it again resumes the same plan from the same database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DateTime } from 'luxon';
@@ -13,6 +14,7 @@ import { registerSearchAttributes, searchAttributeFlags } from '../client/regist
 import { loadPlan } from '../domain/plan-file.js';
 import { scheduleItems } from '../domain/schedule.js';
 import { buildWorkCalendar } from '../domain/work-calendar.js';
+import { hashPassword } from '../portal/passwords.js';
 import { loadConfig } from '../worker/config.js';
 import { loadStackConfig } from './stack-config.js';
 
@@ -91,6 +93,17 @@ async function waitForHttp(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
+/**
+ * A local office login for the demo when PORTAL_USERS is not set: user `vanphong` with a random password kept in the
+ * git-ignored data folder, so it survives restarts and is never committed.
+ */
+async function demoOfficeLogin(dataDir: string): Promise<{ users: string; password: string }> {
+  const file = join(dataDir, 'office-password.txt');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(9).toString('base64url') + '\n', { mode: 0o600 });
+  const password = readFileSync(file, 'utf8').trim();
+  return { users: `vanphong:${await hashPassword(password)}`, password };
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const stack = loadStackConfig();
@@ -140,9 +153,16 @@ async function main(): Promise<void> {
   await waitForHttp(`${inboxUrl}/api/healthz`);
 
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
-  const appEnv = { ...process.env, REPORTS_DIR: resolve(root, config.REPORTS_DIR), TZ: 'UTC' };
+  const login = config.PORTAL_USERS ? undefined : await demoOfficeLogin(dataDir);
+  const appEnv = {
+    ...process.env,
+    REPORTS_DIR: resolve(root, config.REPORTS_DIR),
+    UPLOADS_DIR: resolve(root, config.UPLOADS_DIR),
+    TZ: 'UTC',
+    ...(login ? { PORTAL_USERS: login.users } : {}),
+  };
   launch('worker', tsx, ['worker/main.ts'], appEnv);
-  if (existsSync(join(root, 'portal', 'main.ts'))) launch('portal', tsx, ['portal/main.ts'], appEnv);
+  launch('portal', tsx, ['portal/main.ts'], appEnv);
 
   const planFile = resolve(root, stack.KEHOACH_SAMPLE_PLAN);
   const plan = loadPlan(readFileSync(planFile, 'utf8'), stack.KEHOACH_SAMPLE_PLAN);
@@ -165,7 +185,8 @@ async function main(): Promise<void> {
       `kehoach đang chạy / is running (Ctrl-C để dừng / to stop)`,
       `  Temporal UI:  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows?query=${encodeURIComponent(`KhOrg="${plan.organisation.code}"`)}`,
       `  Hộp thư / Inbox: ${inboxUrl}`,
-      existsSync(join(root, 'portal', 'main.ts')) ? `  Cổng thông tin / Portal: ${config.PORTAL_BASE_URL}` : '',
+      `  Cổng thông tin / Portal: ${config.PORTAL_BASE_URL}/van-phong`,
+      login ? `  Đăng nhập Văn phòng / Office login: vanphong / ${login.password}` : '',
       `  Kế hoạch / Plan: ${handle.workflowId} (${started ? 'bắt đầu mới / started' : 'tiếp tục / resumed'})`,
       '',
     ]

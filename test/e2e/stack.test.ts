@@ -70,6 +70,18 @@ describe('npm start stack: dev server + worker + SMTP inbox, restart resumes the
     await stack.waitForOutput('(bắt đầu mới / started)');
     client = await connectClient(env.TEMPORAL_ADDRESS!, 'default');
 
+    // The portal is up: office pages ask for a login.
+    const login = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const res = await fetch(`${env.PORTAL_BASE_URL}/dang-nhap`).catch(() => undefined);
+        if (res) return res;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('portal did not answer');
+    })();
+    expect(login.status).toBe(200);
+    expect(stack.output()).toMatch(/Đăng nhập Văn phòng \/ Office login: vanphong \/ \S+/);
+
     // Both heads get the assignment; KHTC submits through the workflow's update straight away.
     await waitForMails(2);
     await submitReport(client, ref, 'task-03', { unit: 'KHTC', submittedBy: 'Trần Thị Kế', results: 'Đã đăng 2 tin.' });
