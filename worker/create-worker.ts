@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { WorkflowActivities } from '../workflows/activities-api.js';
 
 const require = createRequire(import.meta.url);

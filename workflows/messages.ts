@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { OfficialYear } from '../domain/schedule-types.js';
+import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
 import type { Plan, PlanInput } from '../domain/plan-schema.js';
 import type { SubmissionInput } from '../domain/submission.js';
 import type { ItemDetail, ItemStatus } from './item-types.js';
@@ -75,7 +75,7 @@ export const itemClosedSignal = defineSignal<[ItemStatus]>('itemClosed');
 /** Forwarded by the plan to running items. */
 export const calendarChangedSignal = defineSignal<[{ years: OfficialYear[] }]>('calendarChanged');
 /** Forwarded by the plan when an amendment changes a running item. */
-export const itemAmendedSignal = defineSignal<[import('../domain/schedule-types.js').ItemSpec]>('itemAmended');
+export const itemAmendedSignal = defineSignal<[ItemSpec]>('itemAmended');
 
 export const itemStatusQuery = defineQuery<ItemStatus>('itemStatus');
 /** The item with every version and review, for the portal's pages (a query: no history). */
