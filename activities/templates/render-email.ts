@@ -1,5 +1,6 @@
 import type { EmailRequest } from '../email-types.js';
-import { formatDateForEmail } from '../format-date-for-email.js';
+import { DateTime } from 'luxon';
+import { formatDate } from '../../domain/format-date.js';
 import { KIND_COPY } from './kinds.js';
 import { LAYOUT_LABELS, renderEmailHtml, renderEmailText, type EmailView } from './layout.js';
 
@@ -19,7 +20,7 @@ export interface RenderLink {
 export function renderEmail(req: EmailRequest, link?: RenderLink): RenderedEmail {
   const zone = req.timeZone ?? 'Asia/Ho_Chi_Minh';
   const copy = KIND_COPY[req.locale][req.kind];
-  const deadline = formatDateForEmail(req.deadline.date, req.locale, zone);
+  const deadline = formatDate(req.deadline.date, req.locale);
   const ctx = { req, deadline };
   const prefix = req.organisation.shortName ?? req.organisation.code;
   const subject = `[${prefix}] ${copy.label}: ${req.item.title} – ${copy.subjectTail(ctx)}`;
@@ -39,7 +40,7 @@ export function renderEmail(req: EmailRequest, link?: RenderLink): RenderedEmail
     missedSteps: req.missedSteps?.length ? req.missedSteps : undefined,
     files: req.files?.length ? req.files.map((f) => f.name) : undefined,
     submit: link
-      ? { url: link.url, validUntil: formatDateForEmail(link.expiresAt.toISOString(), req.locale, zone) }
+      ? { url: link.url, validUntil: formatDate(DateTime.fromJSDate(link.expiresAt, { zone }).toISODate()!, req.locale) }
       : undefined,
     organisation: req.organisation.name,
   };
