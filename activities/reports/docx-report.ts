@@ -3,8 +3,10 @@ import {
   BorderStyle,
   convertMillimetersToTwip,
   Document,
+  Header,
   ImageRun,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableBorders,
@@ -189,7 +191,20 @@ export async function renderReportDocx(c: ReportContent, chart?: DocxChart): Pro
     styles: { default: { document: { run: { font: F, size: S.body } } } },
     sections: [
       {
+        // ND 30/2020 Phụ lục I: page numbers centred in the top margin, size 13–14, not shown on the first page.
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: F, size: S.number })],
+              }),
+            ],
+          }),
+        },
         properties: {
+          titlePage: true,
           page: {
             size: { width: tw(ND30_LAYOUT.page.widthMm), height: tw(ND30_LAYOUT.page.heightMm) },
             margin: { top: tw(m.topMm), bottom: tw(m.bottomMm), left: tw(m.leftMm), right: tw(m.rightMm) },

@@ -93,7 +93,9 @@ async function readDocx(path: string) {
     };
   });
   const sectPr = [...descendants(doc, 'w:sectPr')].at(-1);
-  return { paras: paras.filter((p) => p.text.trim().length > 0), sectPr };
+  const headers = await Promise.all(zip.file(/^word\/header\d*\.xml$/).map((f) => f.async('string')));
+  const pageNumbered = headers.some((h) => /w:instrText[^>]*>\s*PAGE\b|w:fldSimple[^>]*w:instr="\s*PAGE\b/.test(h));
+  return { paras: paras.filter((p) => p.text.trim().length > 0), sectPr, pageNumbered };
 }
 
 const pt = (halfPoints: number | undefined) => (halfPoints === undefined ? 'unset' : `${halfPoints / 2} pt`);
@@ -105,8 +107,10 @@ const MM = 1440 / 25.4;
  * Roman, and the case, size and weight of each element of the header, title, signature and `Nơi nhận`.
  */
 export async function checkNd30(docxPath: string): Promise<{ ok: boolean; problems: string[] }> {
-  const { paras, sectPr } = await readDocx(docxPath);
+  const { paras, sectPr, pageNumbered } = await readDocx(docxPath);
   const problems: string[] = [];
+  if (!pageNumbered) problems.push('page numbers: none in the header (expected centred in the top margin)');
+  if (!child(sectPr, 'w:titlePg')) problems.push('page numbers: shown on the first page (expected hidden there: w:titlePg)');
   const sizes = (p: Para) => [...new Set(p.runs.map((r) => r.size))];
   const expect = (
     p: Para | undefined,

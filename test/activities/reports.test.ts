@@ -173,6 +173,12 @@ describe('checkNd30 on broken documents', () => {
     return checkNd30(path);
   };
 
+  it('names page numbers shown on the first page', async () => {
+    const r = await broken('title-page', (x) => x.replace('<w:titlePg/>', ''));
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual(['page numbers: shown on the first page (expected hidden there: w:titlePg)']);
+  });
+
   it('names a wrong font', async () => {
     const r = await broken('font', (x) => x.replace(/w:ascii="Times New Roman"/, 'w:ascii="Arial"'));
     expect(r.ok).toBe(false);
