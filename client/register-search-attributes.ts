@@ -1,11 +1,13 @@
 import type { Connection } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
 import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes.js';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
 
+// Default import: @temporalio/proto is CommonJS, and Node's ESM loader (tsx) sees no named `temporal` export.
+const { temporal } = proto;
 const INDEXED = temporal.api.enums.v1.IndexedValueType;
-const TYPE_MAP: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+const TYPE_MAP: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.KEYWORD]: INDEXED.INDEXED_VALUE_TYPE_KEYWORD,
   [SearchAttributeType.TEXT]: INDEXED.INDEXED_VALUE_TYPE_TEXT,
   [SearchAttributeType.INT]: INDEXED.INDEXED_VALUE_TYPE_INT,
