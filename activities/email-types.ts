@@ -11,6 +11,8 @@ export const EMAIL_KINDS = [
   'report-request',
   'receipt',
   'returned',
+  /** Added in plan workflows after `patched('notify-unit-on-accept')`. */
+  'accepted',
   'extended',
   'report-delivered',
   'catch-up',

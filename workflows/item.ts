@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -169,6 +170,13 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
       last.review = { decision: review.decision, comment: review.comment ?? '', by: review.by, at: nowIso() };
       if (review.decision === 'accept') {
         unit.phase = 'accepted';
+        // New in this version: the unit hears that its report was accepted. Runs started before keep their
+        // recorded command sequence (no e-mail) on replay.
+        if (patched('notify-unit-on-accept')) {
+          const email = unitEmail(input, unit, 'accepted', `accepted-v${last.version}`);
+          email.comment = review.comment || undefined;
+          queue(email);
+        }
       } else {
         unit.phase = 'returned';
         // Steps already past belong to the first round; the returned e-mail replaces them.
@@ -437,6 +445,7 @@ const KIND_LABEL: Record<EmailRequest['kind'], string> = {
   'report-request': 'Đề nghị báo cáo',
   receipt: 'Xác nhận đã nhận',
   returned: 'Trả lại để bổ sung',
+  accepted: 'Báo kết quả đã duyệt',
   extended: 'Gia hạn',
   'report-delivered': 'Gửi báo cáo tổng hợp',
   'catch-up': 'Thông báo bù',

@@ -90,6 +90,14 @@ const vi: Record<EmailKind, KindCopy> = {
     deadlineLabel: 'Hạn nộp',
     commentLabel: 'Ghi chú',
   },
+  accepted: {
+    label: 'Kết quả đã được duyệt',
+    subjectTail: () => 'đã duyệt',
+    intro: ({ req }) =>
+      `Văn phòng đã duyệt kết quả của ${req.unit.name}. Nhiệm vụ được ghi nhận là hoàn thành; cảm ơn đơn vị.`,
+    deadlineLabel: 'Hạn nộp',
+    commentLabel: 'Ý kiến của Văn phòng',
+  },
   returned: {
     label: 'Trả lại để bổ sung',
     subjectTail: viDue,
@@ -188,6 +196,14 @@ const en: Record<EmailKind, KindCopy> = {
       `The submission of ${req.unit.name} has been received. The office will review it and ask for changes if needed.`,
     deadlineLabel: 'Deadline',
     commentLabel: 'Note',
+  },
+  accepted: {
+    label: 'Accepted',
+    subjectTail: () => 'accepted',
+    intro: ({ req }) =>
+      `The office has accepted the submission of ${req.unit.name}. The task is recorded as done; thank you.`,
+    deadlineLabel: 'Deadline',
+    commentLabel: "Office's comments",
   },
   returned: {
     label: 'Returned for revision',

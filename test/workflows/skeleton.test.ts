@@ -97,16 +97,19 @@ describe('walking skeleton: one task, two departments, on the time-skipping serv
       ['TCCB', 'overdue', 'director'],
     ]);
 
-    // The office accepts KHTC's report; nothing more is sent to anyone until the year closes.
+    // The office accepts KHTC's report (KHTC is told, once); nothing more is sent to anyone until the year closes.
     await reviewSubmission(env.client, ref, ITEM, { unit: 'KHTC', decision: 'accept', by: 'Văn phòng' });
+    await clock.sleepUntil('2026-03-12T13:00:00+07:00');
+    await sink.waitFor(9);
+    expect(log(sink)[8]).toBe('khtc@example.org accepted');
     // Awaiting the result lets the server skip to the year's close (31/12 17:00); env.sleep past the workflows'
     // completion can hang the time-skipping server, so the last stretch is skipped this way.
     const summary = await handle.result();
     const closedAt = (await clock.now()) - Date.parse('2026-12-31T17:00:00+07:00');
     expect(closedAt).toBeGreaterThanOrEqual(0);
     expect(closedAt).toBeLessThan(60_000);
-    expect(sink.messages).toHaveLength(8);
-    expect(new Set(sink.messages.map((m) => m.messageId)).size).toBe(8);
+    expect(sink.messages).toHaveLength(9);
+    expect(new Set(sink.messages.map((m) => m.messageId)).size).toBe(9);
     expect(summary.items).toHaveLength(1);
     expect(summary.items[0]?.result?.units.map((u) => [u.unit, u.state, u.phase])).toEqual([
       ['KHTC', 'done-on-time', 'accepted'],
