@@ -304,7 +304,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     ]);
   };
 
-  const deliver = async (send: Pick<PlannedSend, 'email'> & { unit?: string }) => {
+  const deliver = async (send: Pick<PlannedSend, 'email'>) => {
     try {
       await sendEmail.executeWithOptions({ summary: emailSummary(send.email) }, [send.email]);
       return true;
@@ -316,10 +316,11 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
       )
         throw err;
       // A rejected address will never work: tell the office once, unless the office's own address bounced.
-      const unit = send.unit ? findUnit(send.unit) : undefined;
+      const unit = findUnit(send.email.unit.code);
       const addresses = send.email.to.map((r) => r.email);
+      const known = unit ? addresses.every((a) => unit.undeliverable.includes(a)) : false;
       if (unit) unit.undeliverable.push(...addresses.filter((a) => !unit.undeliverable.includes(a)));
-      if (!addresses.includes(input.ctx.office.email)) {
+      if (!known && !addresses.includes(input.ctx.office.email)) {
         const notice = { ...send.email, key: `${send.email.key}/undeliverable`, kind: 'escalation-office' as const };
         notice.to = [input.ctx.office];
         notice.cc = undefined;

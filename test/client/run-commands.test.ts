@@ -1,32 +1,19 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RequestRejectedError } from '../../client/plan-client.js';
 import { parseFigures, startCommand, statusCommand, submitCommand } from '../../client/run-commands.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import { TASK_QUEUE } from '../helpers/temporal-env.js';
+import { useTestStack } from '../helpers/test-stack.js';
 
 const PLAN_FILE = 'test/fixtures/plans/e2e.yaml';
 const ref = { org: 'E2E', year: 2026 };
 const clock = { planStart: '2026-03-01T07:00:00+07:00' };
 
 describe('kehoach CLI commands against a real server', () => {
-  let env: TestWorkflowEnvironment;
-  let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink)).stop;
-  });
-  afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
-  });
+  const stack = useTestStack();
 
   it('starts a plan from a file once, shows its status, and submits on behalf of a department', async () => {
+    const { env } = stack();
     expect(await startCommand(env.client, PLAN_FILE, TASK_QUEUE, clock)).toBe('plan-E2E-2026: đã bắt đầu / started');
     expect(await startCommand(env.client, PLAN_FILE, TASK_QUEUE, clock)).toBe(
       'plan-E2E-2026: đang chạy, không tạo bản sao / already running',

@@ -1,5 +1,4 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   getItemStatus,
   getPlanStatus,
@@ -10,8 +9,9 @@ import {
 } from '../../client/plan-client.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
+import { TASK_QUEUE } from '../helpers/temporal-env.js';
+import { useTestStack } from '../helpers/test-stack.js';
 
 const ref = { org: 'SKEL', year: 2026 };
 const ITEM = 'task-03';
@@ -22,23 +22,10 @@ function log(sink: SmtpSink): string[] {
 }
 
 describe('walking skeleton: one task, two departments, on the time-skipping server with real SMTP', () => {
-  let env: TestWorkflowEnvironment;
-  let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink)).stop;
-  });
-
-  afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
-  });
+  const stack = useTestStack();
 
   it('assigns, reminds, takes one submission, escalates the other unit once each, and summarises at the end', async () => {
+    const { env, sink } = stack();
     const { handle, started } = await startPlan(env.client, skeletonPlan, {
       taskQueue: TASK_QUEUE,
       clock: skeletonClock,
@@ -105,7 +92,9 @@ describe('walking skeleton: one task, two departments, on the time-skipping serv
     // Awaiting the result lets the server skip to the year's close (31/12 17:00); env.sleep past the workflows'
     // completion can hang the time-skipping server, so the last stretch is skipped this way.
     const summary = await handle.result();
-    const closedAt = (await clock.now()) - Date.parse('2026-12-31T17:00:00+07:00');
+    // The summary is taken at the year's close (31/12 17:00 plan time), not later.
+    expect(summary.closesAt).toBe('2026-12-31T17:00:00.000+07:00');
+    const closedAt = Date.parse(summary.now) - Date.parse(summary.closesAt);
     expect(closedAt).toBeGreaterThanOrEqual(0);
     expect(closedAt).toBeLessThan(60_000);
     expect(sink.messages).toHaveLength(9);
