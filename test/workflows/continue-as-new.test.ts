@@ -1,0 +1,57 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlan } from '../../client/plan-client.js';
+import { planSchema } from '../../domain/plan-schema.js';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
+import { skeletonPlan } from '../fixtures/skeleton-plan.js';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { startTestWorker, TASK_QUEUE } from '../helpers/temporal-env.js';
+import { toolPaths } from '../helpers/tools.js';
+
+// Ten reminders per unit: enough events that a server suggesting continue-as-new at 40 events forces the item
+// workflow through several runs while it is still reminding.
+const plan = planSchema.parse({
+  ...skeletonPlan,
+  tasks: [{ ...skeletonPlan.tasks[0]!, reminders: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1], opensOn: '2026-03-02', due: { on: '2026-03-20' } }],
+});
+
+describe('continue-as-new', () => {
+  let env: TestWorkflowEnvironment;
+  let sink: SmtpSink;
+  let stopWorker: () => Promise<void>;
+
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path: toolPaths().temporalCli },
+        searchAttributes: ALL_SEARCH_ATTRIBUTES,
+        extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40'],
+      },
+    });
+    sink = await startSmtpSink();
+    stopWorker = (await startTestWorker(env, sink)).stop;
+  });
+  afterAll(async () => {
+    await stopWorker?.();
+    await sink?.stop();
+    await env?.teardown();
+  });
+
+  it('carries an item across runs without losing or repeating a step', async () => {
+    // One plan day per second, starting the evening before the task opens.
+    await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: { speed: 86_400, planStart: '2026-03-01T20:00:00+07:00' } });
+    // 2 assignments + 2 × 10 reminders + 2 due-today + 2 overdue + office and director escalations for both.
+    const expected = 2 + 20 + 2 + 2 + 2 + 2;
+    const mails = await sink.waitFor(expected, 60_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(sink.messages).toHaveLength(expected);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(expected);
+
+    const item = env.client.workflow.getHandle('plan-SKEL-2026-task-03');
+    const runs: string[] = [];
+    for await (const wf of env.client.workflow.list({ query: `WorkflowId="plan-SKEL-2026-task-03"` })) runs.push(wf.runId);
+    expect(runs.length).toBeGreaterThan(1);
+    const current = await item.describe();
+    expect(current.typedSearchAttributes.get(ALL_SEARCH_ATTRIBUTES[0]!)).toBe('SKEL');
+  });
+});
