@@ -1,6 +1,7 @@
 import {
   ApplicationFailure,
   CancellationScope,
+  ChildWorkflowCancellationType,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -262,6 +263,9 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
       args: [childInput],
       // The plan cancels its items itself (below); ABANDON keeps them alive across the plan's continue-as-new.
       parentClosePolicy: ParentClosePolicy.ABANDON,
+      // Not cancelled by the SDK with our scope: the cancel handler below cancels every running item itself (also those
+      // started before a continue-as-new), and a second request for the same child fails the plan's workflow task.
+      cancellationType: ChildWorkflowCancellationType.ABANDON,
       staticSummary: itemSummary(state, spec),
       staticDetails: itemDetails(state, spec),
       typedSearchAttributes: [

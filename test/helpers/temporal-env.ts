@@ -5,6 +5,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createMailer, type MailConfig } from '../../activities/mailer.js';
 import { registerSearchAttributes } from '../../client/register-search-attributes.js';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { buildActivities } from '../../worker/activities.js';
 import { createKehoachWorker, workflowsPath } from '../../worker/create-worker.js';
 import type { SmtpSink } from './smtp-sink.js';
@@ -19,6 +20,19 @@ export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
+}
+
+/**
+ * The real dev server from `.tools`, which never skips time. For outages: the time-skipping server stops its clock
+ * while a workflow task is pending, so with no worker running `env.sleep` there never returns.
+ */
+export async function startLocalEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: toolPaths().temporalCli },
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
+    },
+  });
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
