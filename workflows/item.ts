@@ -336,12 +336,14 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
 
   while (true) {
     publish();
-    if (state.closeReason) break;
-    if (state.units.every(isClosed) && (!isReport || state.report)) break;
+    const finished = Boolean(state.closeReason) || (state.units.every(isClosed) && (!isReport || Boolean(state.report)));
+    // E-mails queued by the handler that finished the item (the last acceptance) still go out; runs recorded before
+    // this version stopped without them.
+    if (finished && (state.outbox.length === 0 || !patched('send-outbox-before-close'))) break;
 
     const at = now();
     const outbox = state.outbox.splice(0);
-    const { sends, skipped } = dueSends(input, state, at);
+    const { sends, skipped } = finished ? { sends: [], skipped: [] } : dueSends(input, state, at);
     for (const s of skipped) findUnit(s.unit)?.done.push(s.key);
     if (outbox.length || sends.length) {
       await Promise.all([

@@ -75,7 +75,7 @@ interface Expected {
 }
 const line = (t: number, kind: string, to: string[]) => `${dateOf(t)} ${kind} ${[...new Set(to)].sort().join(',')}`;
 
-/** Every e-mail the year should send: the preview's steps for units still owing, plus receipts, returns, reports. */
+/** Every e-mail the year should send: the preview's steps for units still owing, plus receipts, returns, acceptances, reports. */
 function expectedEmails(): Expected[] {
   const out: Expected[] = [];
   const units = new Map<string, string[]>();
@@ -98,6 +98,7 @@ function expectedEmails(): Expected[] {
     const t = ms(a.at);
     if (a.do === 'submit') out.push({ at: t, line: line(t, 'receipt', [head[a.unit]!]) });
     if (a.do === 'return') out.push({ at: t, line: line(t, 'returned', [head[a.unit]!]) });
+    if (a.do === 'accept') out.push({ at: t, line: line(t, 'accepted', [head[a.unit]!]) });
   }
   return out.sort((a, b) => a.at - b.at);
 }
