@@ -4,7 +4,7 @@
  * `test/fixtures/histories/<scenario>-<workflow>.json`. Re-run after a deliberate workflow change and commit.
  * No scenario reaches a report deadline: the skeleton plan has no `reporting` section.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -24,6 +24,12 @@ import { startSmtpSink, type SmtpSink } from '../test/helpers/smtp-sink.js';
 import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../test/helpers/temporal-env.js';
 
 const OUT = fileURLToPath(new URL('../test/fixtures/histories/', import.meta.url));
+/**
+ * Histories are kept per code version (`v1-…` recorded before the first patches, `v2-…` after), so CI keeps
+ * replaying what older deployments recorded. `npm run histories:record -- v3` adds a set; it replaces only its own.
+ */
+const LABEL = process.argv[2] ?? '';
+if (!/^v\d+$/.test(LABEL)) throw new Error('usage: npm run histories:record -- vN (the label of this code version)');
 
 type Step = (ctx: { env: TestWorkflowEnvironment; sink: SmtpSink; at(instant: string): Promise<void> }) => Promise<void>;
 
@@ -125,7 +131,7 @@ async function record(
   const files: string[] = [];
   for (const [label, workflowId] of workflows) {
     const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-    const file = `${scenario.name}-${label}.json`;
+    const file = `${LABEL}-${scenario.name}-${label}.json`;
     writeFileSync(OUT + file, JSON.stringify(historyToJson(history), null, 1) + '\n');
     files.push(`${file} (${history.events?.length ?? 0} events)`);
     ids.push(`${file} ${workflowId}`);
@@ -136,7 +142,7 @@ async function record(
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   mkdirSync(OUT, { recursive: true });
-  for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(OUT + f);
+  for (const f of readdirSync(OUT)) if (f.startsWith(`${LABEL}-`) && f.endsWith('.json')) rmSync(OUT + f);
   const env = await startTimeSkippingEnv();
   const sink = await startSmtpSink();
   const worker = await startTestWorker(env, sink);
@@ -146,7 +152,10 @@ async function main(): Promise<void> {
       const files = await record(env, sink, scenario, ids);
       console.log(`[histories] ${scenario.name}: ${files.join(', ')}`);
     }
-    writeFileSync(OUT + ID_FILE, ids.join('\n') + '\n');
+    const kept = existsSync(OUT + ID_FILE)
+      ? readFileSync(OUT + ID_FILE, 'utf8').split('\n').filter((l) => l && !l.startsWith(`${LABEL}-`))
+      : [];
+    writeFileSync(OUT + ID_FILE, [...kept, ...ids].sort().join('\n') + '\n');
     console.log(`[histories] ${sink.messages.length} e-mails went through the sink`);
   } finally {
     // The worker may already have stopped with the test server's connection; nothing is lost then.

@@ -48,6 +48,7 @@ import {
   submitReportUpdate,
 } from './messages.js';
 import { KhNextDeadline, KhOverdueUnits, KhStatus } from './search-attributes.js';
+import { StepTimer } from './step-timer.js';
 
 // Luxon must never fall back to the worker host's zone: replay on another host would differ.
 Settings.defaultZone = 'Asia/Ho_Chi_Minh';
@@ -332,11 +333,15 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
   };
 
   const isReport = input.item.kind === 'report' && input.item.period !== undefined;
+  // Runs recorded before this version cancel and restart their timer on every wake-up; newer ones keep it.
+  const reuseTimer = patched('reuse-step-timer');
+  const stepTimer = new StepTimer();
   const reportDueMs = isReport ? Date.parse(input.item.period!.officeDue.at) : undefined;
 
   while (true) {
     publish();
-    const finished = Boolean(state.closeReason) || (state.units.every(isClosed) && (!isReport || Boolean(state.report)));
+    const finished =
+      Boolean(state.closeReason) || (state.units.every(isClosed) && (!isReport || Boolean(state.report)));
     // E-mails queued by the handler that finished the item (the last acceptance) still go out; runs recorded before
     // this version stopped without them.
     if (finished && (state.outbox.length === 0 || !patched('send-outbox-before-close'))) break;
@@ -365,6 +370,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
+      stepTimer.cancel();
       await continueAsNew<typeof itemWorkflow>({ ...input, state });
     }
     const candidates = [nextStepAtMs(input, state), isReport && !state.report ? reportDueMs : undefined].filter(
@@ -372,7 +378,14 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     );
     const next = candidates.length ? Math.min(...candidates) : undefined;
     dirty = false;
-    if (next === undefined) await condition(() => dirty);
+    if (reuseTimer) {
+      await stepTimer.waitUntil(
+        next,
+        () => realDelayUntil(input.clock, next!, Date.now()),
+        next === undefined ? '' : waitSummary(input, state, next),
+        () => dirty,
+      );
+    } else if (next === undefined) await condition(() => dirty);
     else
       await condition(() => dirty, realDelayUntil(input.clock, next, Date.now()), {
         summary: waitSummary(input, state, next),

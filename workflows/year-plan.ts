@@ -8,6 +8,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   setCurrentDetails,
   setHandler,
   startChild,
@@ -40,6 +41,7 @@ import {
 import { planContext } from './plan-context.js';
 import { closesAtMs, itemDetails, itemSummary, planMarkdown, reportScope } from './plan-state.js';
 import type { PlanItem, PlanState, PlanStatus, YearPlanInput } from './plan-types.js';
+import { StepTimer } from './step-timer.js';
 import { KhItem, KhKind, KhMonth, KhNextDeadline, KhOrg, KhStatus, KhUnits, KhYear } from './search-attributes.js';
 
 Settings.defaultZone = 'Asia/Ho_Chi_Minh';
@@ -298,6 +300,9 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     ]);
   };
 
+  // Runs recorded before this version cancel and restart their timer on every wake-up; newer ones keep it.
+  const reuseTimer = patched('reuse-step-timer');
+  const stepTimer = new StepTimer();
   try {
     while (true) {
       const at = now();
@@ -314,10 +319,18 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
       publish(next);
       if (workflowInfo().continueAsNewSuggested) {
         await condition(allHandlersFinished);
+        stepTimer.cancel();
         await continueAsNew<typeof yearPlanWorkflow>({ plan: state.plan, state });
       }
       dirty = false;
-      if (next === undefined) await condition(() => dirty);
+      if (reuseTimer) {
+        await stepTimer.waitUntil(
+          next,
+          () => realDelayUntil(state.clock, next!, Date.now()),
+          next === undefined ? '' : nextSummary(state, next, zone),
+          () => dirty,
+        );
+      } else if (next === undefined) await condition(() => dirty);
       else
         await condition(() => dirty, realDelayUntil(state.clock, next, Date.now()), {
           summary: nextSummary(state, next, zone),
