@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlan } from '../../client/plan-client.js';
 import { itemWorkflowId, planWorkflowId } from '../../domain/ids.js';
 import { expectedKeys, faultPlan } from '../fixtures/fault-plans.js';
-import { auditMail, retriedSends, waitForKeys } from '../helpers/mail-audit.js';
+import { auditMail, retriedSends, waitForKeys, waitForSettledSends } from '../helpers/mail-audit.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { startTestWorker, TASK_QUEUE } from '../helpers/temporal-env.js';
 import { pendingSends, startDevEnv } from './dev-env.js';
@@ -62,7 +62,7 @@ describe('SMTP outage (421) while reminders fall due (dev server, real SMTP sink
     expect(expected).toHaveLength(18);
     const audit = await waitForKeys(sink.messages, expected, 60_000);
     expect(audit.missing).toEqual([]);
-    await until('no send pending', 30_000, async () => ((await pendingSends(env, itemIds)).length ? undefined : true));
+    await waitForSettledSends(env.client, itemIds, 30_000);
 
     const final = auditMail(sink.messages, expected);
     const retried = await retriedSends(env.client, itemIds);

@@ -66,3 +66,24 @@ export async function retriedSends(client: Client, workflowIds: readonly string[
   }
   return out;
 }
+
+/**
+ * Waits until every activity scheduled in each workflow's history has its completion written there. The server
+ * buffers an activity's completion while a workflow task is running, so describe() may already show nothing
+ * pending while history lacks it: read history only after this.
+ */
+export async function waitForSettledSends(client: Client, workflowIds: readonly string[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await Promise.all(
+      workflowIds.map(async (id) => {
+        const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
+        const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes).length;
+        return scheduled - events.filter((e) => e.activityTaskCompletedEventAttributes).length;
+      }),
+    );
+    if (open.every((n) => n === 0)) return;
+    if (Date.now() > deadline) throw new Error(`sends not settled in history: ${open.join(',')}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
