@@ -20,6 +20,11 @@ export interface ReceivedMail {
 export interface SmtpSinkOptions {
   /** Recipients for which the sink answers RCPT TO with a permanent 550. */
   rejectRecipients?: (address: string) => boolean;
+  /**
+   * Runs once a message is stored, before its final 250 reply; the reply waits for the returned promise. Fault tests
+   * use it to crash the worker between "the server has the message" and "the activity completed".
+   */
+  beforeReply?: (mail: ReceivedMail, count: number) => void | Promise<void>;
 }
 
 export interface SmtpSink {
@@ -98,8 +103,9 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
               waiters.splice(waiters.indexOf(w), 1);
               w.resolve();
             }
-            callback();
+            return opts.beforeReply?.(messages[messages.length - 1]!, messages.length);
           })
+          .then(() => callback())
           .catch((err: unknown) => callback(err instanceof Error ? err : new Error(String(err))));
       });
     },
