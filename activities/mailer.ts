@@ -63,6 +63,9 @@ export function createMailer(config: MailConfig): Mailer {
         pool: true,
         maxConnections: config.maxConnections,
         maxMessages: Infinity,
+        // A message whose connection closes mid-send fails the activity instead of being re-sent by the pool
+        // (up to 5 times by default): Temporal's retry is the only one, so a resend is at most one per attempt.
+        maxRequeues: 0,
         ...(config.rateLimitPerSecond ? pacing(config.rateLimitPerSecond) : {}),
       })
     : nodemailer.createTransport(common);

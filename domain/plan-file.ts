@@ -59,8 +59,31 @@ function isNodeWithRange(n: unknown): n is YamlNode {
   return typeof n === 'object' && n !== null && 'range' in n && Array.isArray((n as YamlNode).range);
 }
 
+/**
+ * Plan files must be UTF-8. Read as UTF-8, a UTF-16 file is full of NUL characters and a Latin-1 (or Windows-1258)
+ * file turns its accented bytes into U+FFFD, which would otherwise slip into names and e-mails unnoticed.
+ */
+function encodingProblem(text: string, fileName: string, lang: Locale): PlanProblem | undefined {
+  const nul = text.indexOf('\u0000');
+  const bad = text.indexOf('\uFFFD');
+  if (nul < 0 && bad < 0) return undefined;
+  const utf16 = nul >= 0;
+  const offset = utf16 ? 0 : bad;
+  const before = text.slice(0, offset).split('\n');
+  const message = utf16
+    ? lang === 'vi'
+      ? 'không phải UTF-8: tệp được lưu dạng UTF-16; hãy lưu lại dạng UTF-8'
+      : 'not UTF-8: the file is saved as UTF-16; save it as UTF-8'
+    : lang === 'vi'
+      ? 'không phải UTF-8: có byte không đọc được (tệp lưu theo bảng mã khác, ví dụ Latin-1); hãy lưu lại dạng UTF-8'
+      : 'not UTF-8: some bytes cannot be read (the file uses another encoding, e.g. Latin-1); save it as UTF-8';
+  return { file: fileName, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, path: '', message };
+}
+
 /** Parses and validates a plan file's text; `lang` chooses the language of the messages. */
 export function parsePlanText(text: string, fileName: string, lang: Locale = 'vi'): { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] } {
+  const encoding = encodingProblem(text, fileName, lang);
+  if (encoding) return { ok: false, problems: [encoding] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const problems: PlanProblem[] = [];
