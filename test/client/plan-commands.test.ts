@@ -10,7 +10,9 @@ describe('kehoach plan validate', () => {
   it('accepts a sample plan with a one-line summary and exit code 0', async () => {
     const r = await validateCommand(SOC_TRANG, 'vi');
     expect(r.exitCode).toBe(0);
-    expect(r.output).toMatch(/^plans\/soc-trang-2022\.yaml: hợp lệ\. Kế hoạch 290\/KH-SGDĐT \(2022\): \d+ đơn vị, 12 nhiệm vụ/);
+    expect(r.output).toMatch(
+      /^plans\/soc-trang-2022\.yaml: hợp lệ\. Kế hoạch 290\/KH-SGDĐT \(2022\): \d+ đơn vị, 12 nhiệm vụ/,
+    );
   });
 
   it('lists every problem at file:line:col with exit code 1', async () => {

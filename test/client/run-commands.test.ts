@@ -26,11 +26,16 @@ describe('kehoach CLI commands against a real server', () => {
     expect(status).toMatch(/task-03\s+running\s+mở thứ Hai, 02\/03\/2026/);
 
     expect(
-      await submitCommand(env.client, ref, 'task-03', { unit: 'TCCB', submittedBy: 'Lê Văn Tổ', results: 'Đã họp.', figures: parseFigures(['WEBSITE=2']) }),
+      await submitCommand(env.client, ref, 'task-03', {
+        unit: 'TCCB',
+        submittedBy: 'Lê Văn Tổ',
+        results: 'Đã họp.',
+        figures: parseFigures(['WEBSITE=2']),
+      }),
     ).toMatch(/^Đã nhận báo cáo lần 1 của TCCB lúc 2026-03-03T09:00:00\.\d{3}\+07:00 \(đúng hạn\)$/);
-    await expect(submitCommand(env.client, ref, 'task-03', { unit: 'VP', submittedBy: 'x', results: 'y' })).rejects.toThrow(
-      new RequestRejectedError('unit VP is not assigned to task-03'),
-    );
+    await expect(
+      submitCommand(env.client, ref, 'task-03', { unit: 'VP', submittedBy: 'x', results: 'y' }),
+    ).rejects.toThrow(new RequestRejectedError('unit VP is not assigned to task-03'));
     const item = await statusCommand(env.client, ref, 'task-03');
     expect(item).toMatch(/TCCB\s+hạn thứ Sáu, 06\/03\/2026\s+hoàn thành đúng hạn\s+submitted \(1 lần nộp\)/);
     expect(item).toMatch(/KHTC\s+hạn thứ Sáu, 06\/03\/2026\s+chưa hoàn thành, trong hạn\s+open \(0 lần nộp\)/);

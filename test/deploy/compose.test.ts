@@ -11,7 +11,9 @@ interface Service {
 }
 
 // No Docker engine here: the deployment file is checked as data, against the app's own config schema.
-const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const appKeys = Object.keys(configSchema.shape).sort();
 
 describe('docker-compose.yml', () => {

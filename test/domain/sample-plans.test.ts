@@ -8,7 +8,9 @@ import { buildWorkCalendar } from '../../domain/work-calendar.js';
 
 // Tests may read files; domain/ may not. The plans are the samples written from the seed documents.
 const dir = join(import.meta.dirname, '../../plans');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 function load(name: string): Plan {
   const r = parsePlanText(readFileSync(join(dir, name), 'utf8'), `plans/${name}`);
@@ -18,12 +20,20 @@ function load(name: string): Plan {
 
 /** The date of one preview row, found by item, unit and kind. */
 function rowDate(plan: Plan, itemId: string, kind: string, unit?: string): string | undefined {
-  return previewRows(plan, buildWorkCalendar(plan)).find((r) => r.itemId === itemId && r.kind === kind && r.unit === unit)?.date;
+  return previewRows(plan, buildWorkCalendar(plan)).find(
+    (r) => r.itemId === itemId && r.kind === kind && r.unit === unit,
+  )?.date;
 }
 
 describe('sample plans', () => {
   it('there are the four seed samples and the npm start demo', () => {
-    expect(files).toEqual(['cchc-2021.yaml', 'demo.yaml', 'mam-non-2026.yaml', 'sgddt-hcm-2022.yaml', 'soc-trang-2022.yaml']);
+    expect(files).toEqual([
+      'cchc-2021.yaml',
+      'demo.yaml',
+      'mam-non-2026.yaml',
+      'sgddt-hcm-2022.yaml',
+      'soc-trang-2022.yaml',
+    ]);
   });
 
   it.each(files)('%s validates', (name) => {

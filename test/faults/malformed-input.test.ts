@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RequestRejectedError, reviewSubmission, startPlan, submitReport } from '../../client/plan-client.js';
 import { formatProblems, parsePlanText } from '../../domain/plan-file.js';
 import { SUBMISSION_LIMITS } from '../../domain/submission.js';
 import { closeItemSignal } from '../../workflows/messages.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import { useTestStack } from '../helpers/test-stack.js';
+import { TASK_QUEUE } from '../helpers/temporal-env.js';
 
 const dir = fileURLToPath(new URL('../fixtures/malformed-plans/', import.meta.url));
 interface Expectation {
@@ -87,21 +87,9 @@ const BAD: [string, unknown, RegExp][] = [
 ];
 
 describe('malformed submissions as real Updates to a running item (time-skipping server)', () => {
+  const stack = useTestStack();
   let env: TestWorkflowEnvironment;
-  let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink)).stop;
-  });
-
-  afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
-  });
+  beforeAll(() => ({ env } = stack()));
 
   it('rejects each with its validator message and leaves no trace in the item history', async () => {
     expect(BAD.length).toBeGreaterThanOrEqual(20);

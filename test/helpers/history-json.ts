@@ -11,7 +11,9 @@ export function breakFirstTimer(history: JsonHistory): JsonHistory {
   const copy = structuredClone(history);
   const timer = copy.events.find((e) => e.eventType === 'EVENT_TYPE_TIMER_STARTED');
   if (!timer) throw new Error('history has no timer to break');
-  const { workflowTaskCompletedEventId } = timer.timerStartedEventAttributes as { workflowTaskCompletedEventId: string };
+  const { workflowTaskCompletedEventId } = timer.timerStartedEventAttributes as {
+    workflowTaskCompletedEventId: string;
+  };
   delete timer.timerStartedEventAttributes;
   timer.eventType = 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED';
   timer.activityTaskScheduledEventAttributes = {

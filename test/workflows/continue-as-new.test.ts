@@ -12,7 +12,14 @@ import { toolPaths } from '../helpers/tools.js';
 // workflow through several runs while it is still reminding.
 const plan = planSchema.parse({
   ...skeletonPlan,
-  tasks: [{ ...skeletonPlan.tasks[0]!, reminders: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1], opensOn: '2026-03-02', due: { on: '2026-03-20' } }],
+  tasks: [
+    {
+      ...skeletonPlan.tasks[0]!,
+      reminders: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1],
+      opensOn: '2026-03-02',
+      due: { on: '2026-03-20' },
+    },
+  ],
 });
 
 describe('continue-as-new', () => {
@@ -39,7 +46,10 @@ describe('continue-as-new', () => {
 
   it('carries an item across runs without losing or repeating a step', async () => {
     // One plan day per second, starting the evening before the task opens.
-    await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: { speed: 86_400, planStart: '2026-03-01T20:00:00+07:00' } });
+    await startPlan(env.client, plan, {
+      taskQueue: TASK_QUEUE,
+      clock: { speed: 86_400, planStart: '2026-03-01T20:00:00+07:00' },
+    });
     // 2 assignments + 2 × 10 reminders + 2 due-today + 2 overdue + office and director escalations for both.
     const expected = 2 + 20 + 2 + 2 + 2 + 2;
     const mails = await sink.waitFor(expected, 60_000);
@@ -49,7 +59,8 @@ describe('continue-as-new', () => {
 
     const item = env.client.workflow.getHandle('plan-SKEL-2026-task-03');
     const runs: string[] = [];
-    for await (const wf of env.client.workflow.list({ query: `WorkflowId="plan-SKEL-2026-task-03"` })) runs.push(wf.runId);
+    for await (const wf of env.client.workflow.list({ query: `WorkflowId="plan-SKEL-2026-task-03"` }))
+      runs.push(wf.runId);
     expect(runs.length).toBeGreaterThan(1);
     const current = await item.describe();
     expect(current.typedSearchAttributes.get(ALL_SEARCH_ATTRIBUTES[0]!)).toBe('SKEL');

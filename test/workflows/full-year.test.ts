@@ -1,15 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkNd30 } from '../../activities/reports/nd30-check.js';
 import { getItemStatus, reviewSubmission, startPlan, submitReport } from '../../client/plan-client.js';
 import { loadPlan } from '../../domain/plan-file.js';
 import { previewRows } from '../../domain/preview.js';
 import { buildWorkCalendar } from '../../domain/work-calendar.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
+import { useTestStack } from '../helpers/test-stack.js';
+import { TASK_QUEUE } from '../helpers/temporal-env.js';
 
 /*
  * A whole year of plans/mam-non-2026.yaml on the time-skipping server with real SMTP and real reports.
@@ -123,21 +124,10 @@ async function act(env: TestWorkflowEnvironment, a: Action): Promise<void> {
 }
 
 describe('a full year of the Mầm non Điện Lực plan', () => {
+  const stack = useTestStack();
   let env: TestWorkflowEnvironment;
   let sink: SmtpSink;
-  let worker: Awaited<ReturnType<typeof startTestWorker>>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    worker = await startTestWorker(env, sink);
-  });
-
-  afterAll(async () => {
-    await worker?.stop();
-    await sink?.stop();
-    await env?.teardown();
-  });
+  beforeAll(() => ({ env, sink } = stack()));
 
   it('sends exactly the previewed e-mails on their dates, escalates once, files every report, ends in the official states', async () => {
     const expected = expectedEmails();
@@ -206,7 +196,7 @@ describe('a full year of the Mầm non Điện Lực plan', () => {
     expect(delivered.map((m) => m.to.slice().sort())).toEqual(Array(4).fill([DIRECTOR, OFFICE].sort()));
     for (const code of ['Q1', 'H1', 'Q3', 'Y']) {
       const report = summary.items.find((i) => i.itemId === `report-${code}`)!.result!.report!;
-      expect(report.files.docx!.startsWith(worker.reportsDir)).toBe(true);
+      expect(report.files.docx!.startsWith(stack().reportsDir)).toBe(true);
       expect(existsSync(report.files.docx!)).toBe(true);
       expect((await checkNd30(report.files.docx!)).problems).toEqual([]);
     }

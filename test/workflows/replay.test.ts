@@ -7,7 +7,9 @@ import { historyFromJson } from '../../scripts/history-json.js';
 import { breakFirstTimer, type JsonHistory } from '../helpers/history-json.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** The original workflow id of each file (the plan derives its items' ids from its own). */
 const ids = new Map(
