@@ -5,8 +5,12 @@ import { connectClient, RequestRejectedError, type PlanRef } from './plan-client
 import { previewCommand, validateCommand } from './plan-commands.js';
 import {
   adHocCommand,
+  amendCommand,
+  cancelCommand,
   extendCommand,
   parseFigures,
+  pauseCommand,
+  reassignCommand,
   reviewCommand,
   startCommand,
   statusCommand,
@@ -112,6 +116,38 @@ async function main(): Promise<void> {
         ),
     );
 
+  plan
+    .command('amend')
+    .description('amend a running plan with a new version of its file')
+    .argument('<org>')
+    .argument('<year>')
+    .argument('<file>')
+    .requiredOption('--note <text>', 'why the plan changes')
+    .requiredOption('--by <name>')
+    .action(async (org: string, year: string, file: string, o: { note: string; by: string }) =>
+      withClient((c) => amendCommand(c, planRef(org, year), file, o.note, o.by)),
+    );
+  for (const [name, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    plan
+      .command(name)
+      .description(`${name} reminders of every item`)
+      .argument('<org>')
+      .argument('<year>')
+      .requiredOption('--by <name>')
+      .action(async (org: string, year: string, o: { by: string }) =>
+        withClient((c) => pauseCommand(c, planRef(org, year), paused, o.by)),
+      );
+  }
+  plan
+    .command('cancel')
+    .description('cancel the plan and its running items')
+    .argument('<org>')
+    .argument('<year>')
+    .action(async (org: string, year: string) => withClient((c) => cancelCommand(c, planRef(org, year))));
+
   const item = program.command('item').description('one task or report of a running plan');
   item
     .command('submit')
@@ -174,6 +210,19 @@ async function main(): Promise<void> {
         itemId: string,
         o: { unit: string; by: string; decision: 'accept' | 'return'; comment?: string },
       ) => withClient((c) => reviewCommand(c, planRef(org, year), itemId, o)),
+    );
+  item
+    .command('reassign')
+    .argument('<org>')
+    .argument('<year>')
+    .argument('<item>')
+    .requiredOption('--from <code>')
+    .requiredOption('--to <code>')
+    .requiredOption('--reason <text>')
+    .requiredOption('--by <name>')
+    .action(
+      async (org: string, year: string, itemId: string, o: { from: string; to: string; reason: string; by: string }) =>
+        withClient((c) => reassignCommand(c, planRef(org, year), itemId, o)),
     );
   item
     .command('extend')

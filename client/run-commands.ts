@@ -7,7 +7,12 @@ import type { ClockRequest } from '../domain/plan-clock.js';
 import type { SubmissionInput } from '../domain/submission.js';
 import type { OfficialState } from '../workflows/item-types.js';
 import {
+  amendPlan,
+  cancelPlan,
   extendDeadline,
+  pauseReminders,
+  reassignItem,
+  resumeReminders,
   getItemStatus,
   getPlanStatus,
   requestAdHocReport,
@@ -96,6 +101,42 @@ export async function adHocCommand(
 ): Promise<string> {
   const result = await requestAdHocReport(client, ref, req);
   return `${result.itemId}: ${result.workflowId}`;
+}
+
+export async function reassignCommand(
+  client: Client,
+  ref: PlanRef,
+  itemId: string,
+  req: Parameters<typeof reassignItem>[3],
+): Promise<string> {
+  const result = await reassignItem(client, ref, itemId, req);
+  return `${itemId}: ${result.from} → ${result.to}`;
+}
+
+/** Amends a running plan with a new version of its file (same organisation and year). */
+export async function amendCommand(
+  client: Client,
+  ref: PlanRef,
+  file: string,
+  note: string,
+  by: string,
+): Promise<string> {
+  const plan = loadPlan(await readFile(file, 'utf8'), file);
+  const result = await amendPlan(client, ref, { plan, note, by });
+  return [
+    `Phiên bản ${result.planVersion} / version ${result.planVersion}`,
+    ...result.changes.map((c) => `  ${c}`),
+  ].join('\n');
+}
+
+export async function pauseCommand(client: Client, ref: PlanRef, paused: boolean, by: string): Promise<string> {
+  await (paused ? pauseReminders : resumeReminders)(client, ref, by);
+  return paused ? 'Đã tạm dừng nhắc hạn / reminders paused' : 'Đã tiếp tục nhắc hạn / reminders resumed';
+}
+
+export async function cancelCommand(client: Client, ref: PlanRef): Promise<string> {
+  await cancelPlan(client, ref);
+  return 'Đã yêu cầu hủy kế hoạch / cancellation requested';
 }
 
 /** `WEBSITE=4` → `{ WEBSITE: 4 }`; a malformed pair is named in the error. */

@@ -228,6 +228,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
         }
         if (req.newDate <= unit.due.date)
           fail(`newDate ${req.newDate} must be after the current deadline ${unit.due.date}`);
+        // The plan closes its items at the end of its year; a later deadline would be cut off silently.
+        const yearEnd = `${input.ctx.plan.year}-12-31`;
+        if (req.newDate > yearEnd)
+          fail(`newDate ${req.newDate} is after the plan year (last possible deadline ${yearEnd})`);
         if (!req.reason?.trim()) fail('reason: an extension needs a reason');
       },
       description: 'Gia hạn cho một đơn vị (ngày mới, lý do)',

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RequestRejectedError } from '../../client/plan-client.js';
-import { parseFigures, startCommand, statusCommand, submitCommand } from '../../client/run-commands.js';
+import {
+  cancelCommand,
+  parseFigures,
+  pauseCommand,
+  reassignCommand,
+  startCommand,
+  statusCommand,
+  submitCommand,
+} from '../../client/run-commands.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
 import { TASK_QUEUE } from '../helpers/temporal-env.js';
 import { useTestStack } from '../helpers/test-stack.js';
@@ -39,6 +47,25 @@ describe('kehoach CLI commands against a real server', () => {
     const item = await statusCommand(env.client, ref, 'task-03');
     expect(item).toMatch(/TCCB\s+hạn thứ Sáu, 06\/03\/2026\s+hoàn thành đúng hạn\s+submitted \(1 lần nộp\)/);
     expect(item).toMatch(/KHTC\s+hạn thứ Sáu, 06\/03\/2026\s+chưa hoàn thành, trong hạn\s+open \(0 lần nộp\)/);
+
+    // Steering from the command line: pause and resume reminders, hand KHTC's share to VP, then cancel the plan.
+    expect(await pauseCommand(env.client, ref, true, 'Văn phòng')).toBe('Đã tạm dừng nhắc hạn / reminders paused');
+    await planTimeStepper(env, clock.planStart, started).sleepUntil('2026-03-03T10:00:00+07:00');
+    expect(await statusCommand(env.client, ref, 'task-03')).toContain('(tạm dừng nhắc)');
+    await pauseCommand(env.client, ref, false, 'Văn phòng');
+    expect(
+      await reassignCommand(env.client, ref, 'task-03', {
+        from: 'KHTC',
+        to: 'VP',
+        reason: 'đổi đầu mối',
+        by: 'Văn phòng',
+      }),
+    ).toBe('task-03: KHTC → VP');
+    await planTimeStepper(env, clock.planStart, started).sleepUntil('2026-03-03T11:00:00+07:00');
+    expect(await statusCommand(env.client, ref, 'task-03')).toMatch(/VP\s+hạn thứ Sáu, 06\/03\/2026/);
+    expect(await cancelCommand(env.client, ref)).toBe('Đã yêu cầu hủy kế hoạch / cancellation requested');
+    await expect(env.client.workflow.getHandle('plan-E2E-2026').result()).rejects.toThrow();
+    expect((await env.client.workflow.getHandle('plan-E2E-2026').describe()).status.name).toBe('CANCELLED');
   });
 
   it('names a malformed --figure pair', () => {

@@ -102,6 +102,11 @@ describe('steering a running plan: extend, reassign, amend, ad hoc report, pause
       extendDeadline(env.client, ref, 'task-03', { unit: 'TCCB', newDate: '2026-03-02', reason: 'ngày đã qua', by }),
     ).rejects.toThrow(new RequestRejectedError('newDate 2026-03-02 must be after the current deadline 2026-03-06'));
     await expect(
+      extendDeadline(env.client, ref, 'task-03', { unit: 'TCCB', newDate: '2027-01-05', reason: 'sang năm', by }),
+    ).rejects.toThrow(
+      new RequestRejectedError('newDate 2027-01-05 is after the plan year (last possible deadline 2026-12-31)'),
+    );
+    await expect(
       extendDeadline(env.client, ref, 'task-03', { unit: 'TCCB', newDate: '2026-03-13', reason: '  ', by }),
     ).rejects.toThrow(new RequestRejectedError('reason: an extension needs a reason'));
     await expect(reassignItem(env.client, ref, 'task-04', { from: 'TCCB', to: 'PC', reason: '', by })).rejects.toThrow(
@@ -237,7 +242,10 @@ describe('steering a running plan: extend, reassign, amend, ad hoc report, pause
       const events = (await env.client.workflow.getHandle(i.workflowId).fetchHistory()).events ?? [];
       const asked = events.findIndex((e) => e.workflowExecutionCancelRequestedEventAttributes);
       expect(asked, i.itemId).toBeGreaterThan(0);
-      expect(events.slice(asked).filter((e) => e.activityTaskScheduledEventAttributes), i.itemId).toEqual([]);
+      expect(
+        events.slice(asked).filter((e) => e.activityTaskScheduledEventAttributes),
+        i.itemId,
+      ).toEqual([]);
     }
   });
 });
