@@ -1,17 +1,4 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
-import { toolPaths } from '../helpers/tools.js';
-
-/** A real dev server (wall-clock time, unlike the time-skipping one) on loopback with the project's search attributes. */
-export function startDevEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: toolPaths().temporalCli },
-      ip: '127.0.0.1',
-      searchAttributes: ALL_SEARCH_ATTRIBUTES,
-    },
-  });
-}
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 /** Pending activities of each workflow (attempt and last failure message), from describe(). */
 export async function pendingSends(env: TestWorkflowEnvironment, ids: readonly string[]) {

@@ -1,12 +1,13 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startPlan } from '../../client/plan-client.js';
 import { itemWorkflowId, planWorkflowId } from '../../domain/ids.js';
 import { expectedKeys, faultPlan } from '../fixtures/fault-plans.js';
 import { auditMail, retriedSends, waitForKeys, waitForSettledSends } from '../helpers/mail-audit.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, TASK_QUEUE } from '../helpers/temporal-env.js';
-import { pendingSends, startDevEnv } from './dev-env.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
+import { useTestStack } from '../helpers/test-stack.js';
+import { TASK_QUEUE } from '../helpers/temporal-env.js';
+import { pendingSends } from './dev-env.js';
 
 // One plan day per 15 real seconds, starting a minute before the tasks open (Mon 02/03 08:00): the reminders
 // (Tue 03/03 08:00) fall due ~15 s in, due-today (Wed 04/03) ~30 s in.
@@ -26,21 +27,10 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
 }
 
 describe('SMTP outage (421) while reminders fall due (dev server, real SMTP sink)', () => {
+  const stack = useTestStack({ server: 'dev' });
   let env: TestWorkflowEnvironment;
   let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    env = await startDevEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink)).stop;
-  });
-
-  afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
-  });
+  beforeAll(() => ({ env, sink } = stack()));
 
   it('retries the sends through the outage and delivers each e-mail exactly once when the server is back', async () => {
     for (const plan of plans) await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: CLOCK });

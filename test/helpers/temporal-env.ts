@@ -26,11 +26,13 @@ export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
  * The real dev server from `.tools`, which never skips time. For outages: the time-skipping server stops its clock
  * while a workflow task is pending, so with no worker running `env.sleep` there never returns.
  */
-export async function startLocalEnv(): Promise<TestWorkflowEnvironment> {
+export async function startLocalEnv(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: toolPaths().temporalCli },
+      ip: '127.0.0.1',
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
+      extraArgs,
     },
   });
 }

@@ -1,12 +1,12 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startPlan } from '../../client/plan-client.js';
 import { planSchema } from '../../domain/plan-schema.js';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { skeletonPlan } from '../fixtures/skeleton-plan.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, TASK_QUEUE } from '../helpers/temporal-env.js';
-import { toolPaths } from '../helpers/tools.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
+import { useTestStack } from '../helpers/test-stack.js';
+import { TASK_QUEUE } from '../helpers/temporal-env.js';
 
 // Ten reminders per unit: enough events that a server suggesting continue-as-new at 40 events forces the item
 // workflow through several runs while it is still reminding.
@@ -23,26 +23,13 @@ const plan = planSchema.parse({
 });
 
 describe('continue-as-new', () => {
+  const stack = useTestStack({
+    server: 'dev',
+    devServerArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40'],
+  });
   let env: TestWorkflowEnvironment;
   let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: {
-        executable: { type: 'existing-path', path: toolPaths().temporalCli },
-        searchAttributes: ALL_SEARCH_ATTRIBUTES,
-        extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40'],
-      },
-    });
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink)).stop;
-  });
-  afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
-  });
+  beforeAll(() => ({ env, sink } = stack()));
 
   it('carries an item across runs without losing or repeating a step', async () => {
     // One plan day per second, starting the evening before the task opens.

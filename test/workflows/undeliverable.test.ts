@@ -7,7 +7,7 @@ import { useTestStack } from '../helpers/test-stack.js';
 
 describe('a permanently rejected address', () => {
   // The provider answers 550 for TCCB's head: that will never work, so it must not be retried forever.
-  const stack = useTestStack({ rejectRecipients: (address) => address === 'tccb@example.org' });
+  const stack = useTestStack({ sink: { rejectRecipients: (address) => address === 'tccb@example.org' } });
 
   it('is not retried, and the office is told once which address failed', async () => {
     const { env, sink } = stack();
