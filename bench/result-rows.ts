@@ -1,0 +1,113 @@
+/** Turns each phase's raw runs into table rows (absolute numbers, median per-pair ratios, verdicts). */
+import type { P1Result, Variant } from './p1-year.js';
+import type { P2Run } from './p2-cpu.js';
+import { verdict, type Row } from './report-table.js';
+import { median, medianRatio } from './stats.js';
+
+const NOT = 'not measured';
+
+export function p1Rows(p1: P1Result | undefined): Row[] {
+  const metrics: [string, (v: Variant) => number, string, ((r: number, a: number) => string) | undefined][] = [
+    ['history events / plan-year', (v) => v.counts.events, '≤ 1.3', (r) => verdict(r, '<=', 1.3)],
+    ['workflow tasks / plan-year', (v) => v.counts.wfts, '≤ 1.3', (r) => verdict(r, '<=', 1.3)],
+    ['billable actions / plan-year', (v) => v.counts.actions, '≤ 1.2', (r) => verdict(r, '<=', 1.2)],
+    ['history KiB / plan-year', (v) => v.counts.bytes / 1024, '—', undefined],
+    ['e-mails / plan-year', (v) => v.emails, 'A/B = 1', (r) => verdict(r, '=', 1)],
+  ];
+  if (!p1) return metrics.map(([m, , t]) => ({ phase: 'P1', metric: m, target: t, verdict: NOT }));
+  const [A, B, B0] = p1.variants as [Variant, Variant, Variant];
+  const rows: Row[] = metrics.map(([metric, f, target, check]) => {
+    const [a, b, b0] = [f(A) / p1.N, f(B) / p1.N, f(B0) / p1.N];
+    return { phase: 'P1', metric, a, b, b0, ratio: a / b, target, verdict: check ? check(a / b, a) : 'shown' };
+  });
+  rows.push({
+    phase: 'P1',
+    metric: 'max events per run',
+    a: A.counts.maxEventsPerRun,
+    b: B.counts.maxEventsPerRun,
+    b0: B0.counts.maxEventsPerRun,
+    target: 'A ≤ 1,000',
+    verdict: verdict(A.counts.maxEventsPerRun, '<=', 1000),
+  });
+  rows.push({
+    phase: 'P1',
+    metric: 'lost e-mails',
+    a: A.lost,
+    b: B.lost,
+    target: '0',
+    verdict: verdict(A.lost + B.lost, '=', 0),
+  });
+  rows.push({
+    phase: 'P1',
+    metric: 'duplicate e-mails',
+    a: A.duplicates,
+    b: B.duplicates,
+    target: '0',
+    verdict: verdict(A.duplicates + B.duplicates, '=', 0),
+  });
+  return rows;
+}
+
+export function p2Rows(runs: P2Run[] | undefined): Row[] {
+  const names = [
+    'worker CPU-s / plan-year',
+    'server CPU-s / plan-year',
+    'worker+server CPU-s / plan-year',
+    'SMTP sink CPU-s / plan-year',
+    'e-mails / plan-year',
+    'plans completed / started',
+  ];
+  if (!runs) return names.map((metric) => ({ phase: 'P2', metric, target: '—', verdict: NOT }));
+  const of = (v: string) => runs.filter((r) => r.variant === v);
+  const per = (v: string, f: (r: P2Run) => number) => of(v).map((r) => f(r) / r.plans);
+  const row = (metric: string, f: (r: P2Run) => number, target: string, check?: (ratio: number) => string): Row => {
+    const [a, b, b0] = [per('A', f), per('B', f), per('B0', f)];
+    const ratio = medianRatio(a, b);
+    return {
+      phase: 'P2',
+      metric,
+      a: median(a),
+      b: median(b),
+      b0: median(b0),
+      ratio,
+      target,
+      verdict: check ? check(ratio) : 'shown',
+    };
+  };
+  const worker = (r: P2Run) => r.workerCpuS;
+  const rows = [
+    row(names[0]!, worker, 'A/B ≤ 1.4', (x) => verdict(x, '<=', 1.4)),
+    row(names[1]!, (r) => r.serverCpuS, 'shown'),
+    row(
+      names[2]!,
+      (r) => r.workerCpuS + r.serverCpuS,
+      'A/B ≤ 1.4',
+      (x) => verdict(x, '<=', 1.4),
+    ),
+    row(names[3]!, (r) => r.sinkCpuS, 'shown (own process)'),
+    row(
+      names[4]!,
+      (r) => r.emails,
+      'A/B = 1 (same work)',
+      (x) => verdict(x, '=', 1),
+    ),
+    row(
+      names[5]!,
+      (r) => r.completed,
+      'all = 1',
+      (x) => verdict(x, '=', 1),
+    ),
+  ];
+  const b = median(per('B', worker));
+  const b0 = median(per('B0', worker));
+  rows.push({
+    phase: 'P2',
+    metric: 'worker CPU B/B0 (cost of sending e-mail)',
+    b,
+    b0,
+    ratio: b / b0,
+    target: 'shown (ratio = B/B0)',
+    verdict: 'shown',
+  });
+  return rows;
+}
