@@ -14,9 +14,11 @@ import { loadBundles } from './bench-workers.js';
 import { startDevServer } from './dev-server.js';
 import { runP1, type P1Result } from './p1-year.js';
 import { runP2, type P2Run } from './p2-cpu.js';
+import { runP3, type P3Run } from './p3-burst.js';
+import { runP4, type P4Run } from './p4-heap.js';
 import { startRemoteSink } from './remote-sink.js';
 import { renderTable, type Row } from './report-table.js';
-import { p1Rows, p2Rows } from './result-rows.js';
+import { p1Rows, p2Rows, p3Rows, p4Rows } from './result-rows.js';
 import { smtpCeiling } from './smtp-ceiling.js';
 
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     out.p1 = p1;
   }
   let p2: P2Run[] | undefined;
+  let p3: P3Run[] | undefined;
+  let p4: P4Run[] | undefined;
   let ceilB0: Awaited<ReturnType<typeof b0PlanYearsPerSecond>> | undefined;
   const server = await startDevServer();
   const sink = await startRemoteSink();
@@ -47,17 +51,32 @@ async function main(): Promise<void> {
     const bundles = await loadBundles();
     if (phases.has('ceil')) {
       log('ceiling: B0 plan-years/s…');
-      ceilB0 = await b0PlanYearsPerSecond(server, sink, bundles, env('BENCH_CEIL_PLANS', 40));
+      ceilB0 = await b0PlanYearsPerSecond(server, sink, bundles, env('BENCH_CEIL_PLANS', 20));
       out.ceilingB0 = ceilB0;
+      log(`ceiling: ${JSON.stringify(ceilB0)}`);
     }
     if (phases.has('p2')) {
       log('P2 (CPU per plan-year)…');
       p2 = await runP2(server, sink, bundles, {
-        plans: env('BENCH_P2_PLANS', 20),
-        yearSeconds: env('BENCH_P2_YEAR_S', 30),
+        plans: env('BENCH_P2_PLANS', 3),
+        yearSeconds: env('BENCH_P2_YEAR_S', 40),
         order: ['A', 'B', 'A', 'B', 'B0'],
       });
       out.p2 = p2;
+    }
+    if (phases.has('p3')) {
+      log('P3 (burst lateness, pacing)…');
+      p3 = await runP3(server, sink, bundles, {
+        plans: env('BENCH_P3_PLANS', 300),
+        order: ['A', 'B', 'A', 'B'],
+        rate: env('BENCH_P3_RATE', 100),
+      });
+      out.p3 = p3;
+    }
+    if (phases.has('p4')) {
+      log('P4 (heap per cached plan)…');
+      p4 = await runP4(server, sink, bundles, { plans: env('BENCH_P4_PLANS', 500), order: ['A', 'B', 'A', 'B'] });
+      out.p4 = p4;
     }
   } catch (err) {
     log(`dev-server phases failed: ${String(err)}`);
@@ -67,7 +86,7 @@ async function main(): Promise<void> {
     await sink.stop();
     await server.stop().catch((err: unknown) => log(`server stop: ${String(err)}`));
   }
-  const rows: Row[] = [...p1Rows(p1), ...p2Rows(p2)];
+  const rows: Row[] = [...p1Rows(p1), ...p2Rows(p2), ...p3Rows(p3), ...p4Rows(p4)];
   const wallS = (Date.now() - started) / 1000;
   const lines = [
     `kehoach bench, ${new Date(started).toISOString()}, ${cpus().length} cores, Node ${process.version}`,

@@ -1,6 +1,8 @@
 /** Turns each phase's raw runs into table rows (absolute numbers, median per-pair ratios, verdicts). */
 import type { P1Result, Variant } from './p1-year.js';
 import type { P2Run } from './p2-cpu.js';
+import type { P3Run } from './p3-burst.js';
+import type { P4Run } from './p4-heap.js';
 import { verdict, type Row } from './report-table.js';
 import { median, medianRatio } from './stats.js';
 
@@ -110,4 +112,117 @@ export function p2Rows(runs: P2Run[] | undefined): Row[] {
     verdict: 'shown',
   });
   return rows;
+}
+
+export function p3Rows(runs: P3Run[] | undefined): Row[] {
+  if (!runs)
+    return ['burst lateness p50 / p99 / max', 'pacing efficiency (E/R)/drain'].map((metric) => ({
+      phase: 'P3',
+      metric,
+      target: '—',
+      verdict: NOT,
+    }));
+  const free = runs.filter((r) => !r.rate);
+  const of = (v: string, f: (r: P3Run) => number) => free.filter((r) => r.variant === v).map(f);
+  const row = (metric: string, f: (r: P3Run) => number, target: string, check?: (ratio: number) => string): Row => {
+    const [a, b] = [of('A', f), of('B', f)];
+    const ratio = medianRatio(a, b);
+    return { phase: 'P3', metric, a: median(a), b: median(b), ratio, target, verdict: check ? check(ratio) : 'shown' };
+  };
+  const rows = [
+    row('burst lateness p50, ms', (r) => r.p50Ms, 'shown'),
+    row(
+      'burst lateness p99, ms',
+      (r) => r.p99Ms,
+      'A/B ≤ 1.25',
+      (x) => verdict(x, '<=', 1.25),
+    ),
+    row('burst lateness max, ms', (r) => r.maxMs, 'shown'),
+    row('burst drain, s', (r) => r.drainS, 'shown'),
+    row(
+      'reminders received / expected',
+      (r) => r.received / r.expected,
+      'all = 1',
+      (x) => verdict(x, '=', 1),
+    ),
+    row('spread of due instants, ms', (r) => r.dueSpreadMs, 'shown (anchor drift)'),
+  ];
+  const paced = runs.find((r) => r.rate);
+  if (paced) {
+    const ideal = paced.expected / paced.rate!;
+    const eff = ideal / paced.drainS;
+    rows.push({
+      phase: 'P3',
+      metric: `paced ${paced.rate}/s: drain s (E/R = ${ideal.toFixed(1)} s)`,
+      a: paced.drainS,
+      target: 'shown',
+      verdict: `received ${paced.received}/${paced.expected}`,
+    });
+    rows.push({
+      phase: 'P3',
+      metric: 'pacing efficiency (E/R)/drain',
+      a: eff,
+      ratio: eff,
+      target: '≥ 0.85',
+      verdict: verdict(eff, '>=', 0.85),
+    });
+  }
+  return rows;
+}
+
+export function p4Rows(runs: P4Run[] | undefined): Row[] {
+  if (!runs)
+    return [
+      {
+        phase: 'P4',
+        metric: 'heap KiB / cached plan',
+        target: '≤ 1 MiB, A/B ≤ 2',
+        verdict: `${NOT} (run node with --expose-gc)`,
+      },
+    ];
+  const of = (v: string, f: (r: P4Run) => number) => runs.filter((r) => r.variant === v).map(f);
+  const heapA = of('A', (r) => r.heapPerPlanKiB);
+  const heapB = of('B', (r) => r.heapPerPlanKiB);
+  const ratio = medianRatio(heapA, heapB);
+  const rssRatio = medianRatio(
+    of('A', (r) => r.rssPerPlanKiB),
+    of('B', (r) => r.rssPerPlanKiB),
+  );
+  return [
+    {
+      phase: 'P4',
+      metric: 'heap KiB / cached plan',
+      a: median(heapA),
+      b: median(heapB),
+      ratio,
+      target: 'A ≤ 1,024 KiB',
+      verdict: verdict(median(heapA), '<=', 1024, ' KiB'),
+    },
+    {
+      phase: 'P4',
+      metric: 'heap / cached plan, A/B',
+      a: median(heapA),
+      b: median(heapB),
+      ratio,
+      target: 'A/B ≤ 2',
+      verdict: verdict(ratio, '<=', 2),
+    },
+    {
+      phase: 'P4',
+      metric: 'RSS KiB / cached plan',
+      a: median(of('A', (r) => r.rssPerPlanKiB)),
+      b: median(of('B', (r) => r.rssPerPlanKiB)),
+      ratio: rssRatio,
+      target: 'shown',
+      verdict: 'shown',
+    },
+    {
+      phase: 'P4',
+      metric: 'cached workflows / plan',
+      a: median(of('A', (r) => r.cachedWorkflows / r.plans)),
+      b: median(of('B', (r) => r.cachedWorkflows / r.plans)),
+      target: 'A 2, B 1',
+      verdict: 'shown',
+    },
+  ];
 }
