@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     if (phases.has('p3')) {
       log('P3 (burst lateness, pacing)…');
       p3 = await runP3(server, sink, bundles, {
-        plans: env('BENCH_P3_PLANS', 300),
+        plans: env('BENCH_P3_PLANS', 200),
         order: ['A', 'B', 'A', 'B'],
         rate: env('BENCH_P3_RATE', 100),
       });
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     }
     if (phases.has('p4')) {
       log('P4 (heap per cached plan)…');
-      p4 = await runP4(server, sink, bundles, { plans: env('BENCH_P4_PLANS', 500), order: ['A', 'B', 'A', 'B'] });
+      p4 = await runP4(server, sink, bundles, { plans: env('BENCH_P4_PLANS', 400), order: ['A', 'B', 'A', 'B'] });
       out.p4 = p4;
     }
   } catch (err) {
