@@ -4,7 +4,7 @@
  * P1 on the time-skipping server (history counts); P2 (CPU per plan-year), P3 (burst lateness, pacing) and P4 (heap
  * per cached plan) on one real dev server, A/B interleaved; ceilings (pooled SMTP, B0 plan-years/s) in the same run.
  * Knobs (env): BENCH_PHASES=p1,p2,p3,p4,ceil  BENCH_PLANS  BENCH_P2_PLANS  BENCH_P2_YEAR_S  BENCH_P3_PLANS
- * BENCH_P3_RATE  BENCH_P4_PLANS  BENCH_CEIL_PLANS.
+ * BENCH_P3_RATE  BENCH_P3_START_RATE  BENCH_P4_PLANS  BENCH_P1_TIMEOUT_S  BENCH_CEIL_PLANS.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -61,15 +61,16 @@ async function main(): Promise<void> {
     if (phases.has('p3')) {
       log('P3 (burst lateness, pacing)…');
       p3 = await runP3(server, sink, bundles, {
-        plans: env('BENCH_P3_PLANS', 200),
+        plans: env('BENCH_P3_PLANS', 120),
         order: ['A', 'B', 'A', 'B'],
         rate: env('BENCH_P3_RATE', 100),
+        startRate: env('BENCH_P3_START_RATE', 8),
       });
       out.p3 = p3;
     }
     if (phases.has('p4')) {
       log('P4 (heap per cached plan)…');
-      p4 = await runP4(server, sink, bundles, { plans: env('BENCH_P4_PLANS', 400), order: ['A', 'B', 'A', 'B'] });
+      p4 = await runP4(server, sink, bundles, { plans: env('BENCH_P4_PLANS', 200), order: ['A', 'B', 'A', 'B'] });
       out.p4 = p4;
     }
   } catch (err) {

@@ -39,7 +39,7 @@ export async function runP3(
   server: DevServer,
   sink: RemoteSink,
   bundles: Bundles,
-  o: { plans: number; order: VariantName[]; rate: number },
+  o: { plans: number; order: VariantName[]; rate: number; startRate: number },
 ): Promise<P3Run[]> {
   const runs: P3Run[] = [];
   const plan = [
@@ -70,18 +70,22 @@ export async function runP3(
       });
       const expected = owner.size;
       // Paced: the plans' 5 assignment e-mails also queue behind the limit before T0.
-      const leadMs = (8 + o.plans * 0.05 + (rate ? expected / rate : 0)) * 1000;
+      const leadMs = (6 + o.plans / o.startRate + (rate ? expected / rate : 0)) * 1000;
       await sink.take();
       const r0 = Date.now() + leadMs;
       const planStarts: number[] = [];
-      // Few starts in flight: each plan's clock anchors at its first workflow task, so a backlog there would spread T0.
-      const started = await pool(scripts, 4, (s, i) => {
+      // Starts paced (startRate/s): each plan's clock anchors at its first workflow task, so a backlog of first tasks
+      // on the worker would spread the plans' T0 over seconds instead of one instant.
+      const begin = Date.now();
+      const started = await pool(scripts, 4, async (s, i) => {
+        await new Promise((r) => setTimeout(r, Math.max(0, begin + (i * 1000) / o.startRate - Date.now())));
         planStarts[i] = t0Plan - (r0 - Date.now()) * SPEED;
         return startVariantPlan(server.client, variant, s, taskQueue, { planStartMs: planStarts[i]!, speed: SPEED });
       });
       const leadShortfallMs = Math.max(0, Date.now() - (r0 - 1000));
       const got = new Map<string, number>();
-      const deadline = r0 + 30_000 + (rate ? (2 * expected * 1000) / rate : 0);
+      // Generous: a reminder not received by then counts as missing in the table (received / expected).
+      const deadline = r0 + 60_000 + (rate ? (2 * expected * 1000) / rate : 0);
       while (got.size < expected && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 250));
         for (const m of await sink.take()) if (owner.has(m.id) && !got.has(m.id)) got.set(m.id, m.at);
