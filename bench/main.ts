@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     }
     if (phases.has('p4')) {
       log('P4 (heap per cached plan)…');
-      p4 = await runP4(server, sink, bundles, { plans: env('BENCH_P4_PLANS', 200), order: ['A', 'B', 'A', 'B'] });
+      p4 = await runP4(server, sink, bundles, { plans: env('BENCH_P4_PLANS', 100), order: ['A', 'B', 'A', 'B'] });
       out.p4 = p4;
     }
   } catch (err) {
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   let p1Note = '';
   if (phases.has('p1')) {
     log('P1 (time-skipping server)…');
-    const limitS = env('BENCH_P1_TIMEOUT_S', 150);
+    const limitS = env('BENCH_P1_TIMEOUT_S', 100);
     const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), limitS * 1000).unref());
     p1 = await Promise.race([runP1(), timeout]).catch((err: unknown) => ((p1Note = String(err)), undefined));
     if (!p1 && !p1Note) p1Note = `time-skipping server did not finish within ${limitS} s`;

@@ -5,7 +5,13 @@ export function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
-export const median = (xs: number[]): number => percentile(xs, 50);
+/** Middle value; mean of the two middle values for an even count (2 pairs → their mean, not the lower one). */
+export function median(xs: number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
 
 /** Median of per-pair ratios a[i]/b[i] (pairs run back to back: A1/B1, A2/B2, …). */
 export function medianRatio(a: number[], b: number[]): number {
