@@ -13,7 +13,14 @@ export interface HistoryCounts {
   maxEventsPerRun: number;
 }
 
-export const zeroCounts = (): HistoryCounts => ({ runs: 0, events: 0, wfts: 0, actions: 0, bytes: 0, maxEventsPerRun: 0 });
+export const zeroCounts = (): HistoryCounts => ({
+  runs: 0,
+  events: 0,
+  wfts: 0,
+  actions: 0,
+  bytes: 0,
+  maxEventsPerRun: 0,
+});
 
 /** Actions: top-level start 1, child start 2 (counted in the parent), timer, activity attempt, signal, accepted update, upsert, CAN 1 each. */
 export function countHistory(history: History): HistoryCounts {

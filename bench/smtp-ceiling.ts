@@ -9,7 +9,9 @@ export async function smtpCeiling(count: number): Promise<number> {
   const text = 'Nhắc hạn nộp báo cáo tuyên truyền tháng 3. '.repeat(24); // ~1 KB of Vietnamese text
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: count }, (_, i) => mailer.sendMail({ from: 'a@example.org', to: 'b@example.org', subject: `ceiling ${i}`, text })),
+    Array.from({ length: count }, (_, i) =>
+      mailer.sendMail({ from: 'a@example.org', to: 'b@example.org', subject: `ceiling ${i}`, text }),
+    ),
   );
   const perSecond = count / ((performance.now() - t0) / 1000);
   mailer.close();

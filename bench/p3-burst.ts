@@ -1,0 +1,119 @@
+/**
+ * P3: the 08:00 burst. M plans × 5 units, every unit's reminder due at the same plan instant T0 (Fri 16/01 08:00 of
+ * `burstPlan`), which each plan's clock maps to the same real instant R0 (planStart is chosen per plan at its start
+ * call; the true anchor is read back from history, so lateness is exact even where anchors drift a little).
+ * Lateness = sink receive time − the real time T0 maps to for that plan. Runs A, B, A, B, then A paced by the
+ * task queue's activity rate limit: pacing efficiency = (E/R) / drain.
+ */
+import { messageIdFor } from '../activities/email.js';
+import { burstPlan, planScript } from './bench-plan.js';
+import { benchMailConfig, startVariantWorker, type Bundles, type VariantName } from './bench-workers.js';
+import type { DevServer } from './dev-server.js';
+import type { RemoteSink } from './remote-sink.js';
+import { percentile, pool } from './stats.js';
+import { anchorMs, startVariantPlan, terminateAll } from './variant-plans.js';
+
+// Half a plan day per real second: open → reminder is 11 plan days, reminder → due-today 14 (28 s of quiet for the drain).
+const SPEED = 43_200;
+
+export interface P3Run {
+  variant: VariantName;
+  /** The task queue's activities-per-second limit, if paced. */
+  rate?: number;
+  plans: number;
+  expected: number;
+  received: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  minMs: number;
+  drainS: number;
+  /** First to last reminder received: what the rate limiter shapes. */
+  sendWindowS: number;
+  /** How far apart the plans' own T0 real instants fell (anchor drift while starting). */
+  dueSpreadMs: number;
+  leadShortfallMs: number;
+}
+
+export async function runP3(
+  server: DevServer,
+  sink: RemoteSink,
+  bundles: Bundles,
+  o: { plans: number; order: VariantName[]; rate: number; startRate: number },
+): Promise<P3Run[]> {
+  const runs: P3Run[] = [];
+  const plan = [
+    ...o.order.map((v) => ({ v, rate: undefined as number | undefined })),
+    { v: 'A' as VariantName, rate: o.rate },
+  ];
+  for (const [k, { v: variant, rate }] of plan.entries()) {
+    const taskQueue = `p3-${variant}-${k}`;
+    const w = await startVariantWorker({
+      variant,
+      connection: server.native,
+      client: server.client,
+      taskQueue,
+      bundles,
+      mail: benchMailConfig(sink),
+      ...(rate ? { activitiesPerSecond: rate } : {}),
+    });
+    try {
+      const scripts = Array.from({ length: o.plans }, (_, i) =>
+        planScript(i, `P3${variant}${k}X`, { plan: burstPlan, submit: false }),
+      );
+      const owner = new Map<string, number>();
+      let t0Plan = 0;
+      scripts.forEach((s, i) => {
+        const step = s.steps.find((st) => st.emails.some((e) => e.kind === 'reminder'))!;
+        t0Plan = step.atMs;
+        for (const e of step.emails) owner.set(messageIdFor(e.key), i);
+      });
+      const expected = owner.size;
+      // Paced: the plans' 5 assignment e-mails also queue behind the limit before T0.
+      const leadMs = (6 + o.plans / o.startRate + (rate ? expected / rate : 0)) * 1000;
+      await sink.take();
+      const r0 = Date.now() + leadMs;
+      const planStarts: number[] = [];
+      // Starts paced (startRate/s): each plan's clock anchors at its first workflow task, so a backlog of first tasks
+      // on the worker would spread the plans' T0 over seconds instead of one instant.
+      const begin = Date.now();
+      const started = await pool(scripts, 4, async (s, i) => {
+        await new Promise((r) => setTimeout(r, Math.max(0, begin + (i * 1000) / o.startRate - Date.now())));
+        planStarts[i] = t0Plan - (r0 - Date.now()) * SPEED;
+        return startVariantPlan(server.client, variant, s, taskQueue, { planStartMs: planStarts[i]!, speed: SPEED });
+      });
+      const leadShortfallMs = Math.max(0, Date.now() - (r0 - 1000));
+      const got = new Map<string, number>();
+      // Generous: a reminder not received by then counts as missing in the table (received / expected).
+      const deadline = r0 + 60_000 + (rate ? (2 * expected * 1000) / rate : 0);
+      while (got.size < expected && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        for (const m of await sink.take()) if (owner.has(m.id) && !got.has(m.id)) got.set(m.id, m.at);
+      }
+      const anchors = await pool(started, 10, (p) => anchorMs(server.client, p.anchorId));
+      const due = anchors.map((a, i) => a + (t0Plan - planStarts[i]!) / SPEED);
+      const late = [...got].map(([id, at]) => at - due[owner.get(id)!]!);
+      const times = [...got.values()];
+      await terminateAll(server.client, started);
+      runs.push({
+        variant,
+        ...(rate ? { rate } : {}),
+        plans: o.plans,
+        expected,
+        received: got.size,
+        p50Ms: percentile(late, 50),
+        p99Ms: percentile(late, 99),
+        maxMs: Math.max(...late),
+        minMs: Math.min(...late),
+        drainS: (Math.max(...times) - Math.min(...due)) / 1000,
+        sendWindowS: (Math.max(...times) - Math.min(...times)) / 1000,
+        dueSpreadMs: Math.max(...due) - Math.min(...due),
+        leadShortfallMs,
+      });
+      console.error(`[bench] P3 ${variant}${rate ? ` paced ${rate}/s` : ''} run ${k}: ${JSON.stringify(runs.at(-1))}`);
+    } finally {
+      await w.stop();
+    }
+  }
+  return runs;
+}

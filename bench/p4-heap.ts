@@ -1,0 +1,103 @@
+/**
+ * P4: heap per cached plan. K plans started (task 1 already open, so A caches the plan and its first item) and left
+ * sleeping, each queried once; heapUsed and RSS after `gc()` minus the same before, divided by K. The worker runs in
+ * `debugMode` so workflow contexts live in this isolate (by default they run in a worker thread whose heap
+ * `process.memoryUsage().heapUsed` does not see); e-mail is a no-op so SMTP buffers are not counted. Needs
+ * `node --expose-gc` (what `npm run bench` uses).
+ */
+import { planStatusQuery } from '../workflows/messages.js';
+import { planScript } from './bench-plan.js';
+import { benchMailConfig, startVariantWorker, type Bundles, type VariantName } from './bench-workers.js';
+import type { DevServer } from './dev-server.js';
+import type { RemoteSink } from './remote-sink.js';
+import { pool } from './stats.js';
+import { startVariantPlan, terminateAll } from './variant-plans.js';
+
+export interface P4Run {
+  variant: VariantName;
+  plans: number;
+  cachedWorkflows: number;
+  heapDeltaMiB: number;
+  rssDeltaMiB: number;
+  heapPerPlanKiB: number;
+  rssPerPlanKiB: number;
+}
+
+// After task 1 opened (Mon 05/01 08:00: 02/01/2026 is an official day off), days before its first reminder: at
+// speed 1 everything sleeps.
+const PLAN_START = Date.parse('2026-01-05T09:00:00+07:00');
+
+async function settledMemory(): Promise<NodeJS.MemoryUsage> {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return process.memoryUsage();
+}
+
+export async function runP4(
+  server: DevServer,
+  sink: RemoteSink,
+  bundles: Bundles,
+  o: { plans: number; order: VariantName[] },
+): Promise<P4Run[] | undefined> {
+  if (!(globalThis as { gc?: unknown }).gc) return undefined;
+  const runs: P4Run[] = [];
+  for (const [k, variant] of o.order.entries()) {
+    const taskQueue = `p4-${variant}-${k}`;
+    const perPlan = variant === 'A' ? 2 : 1;
+    const w = await startVariantWorker({
+      variant,
+      connection: server.native,
+      client: server.client,
+      taskQueue,
+      bundles,
+      mail: benchMailConfig(sink),
+      noopEmail: true,
+      maxCachedWorkflows: o.plans * perPlan + 100,
+      debugMode: true,
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const before = await settledMemory();
+      const scripts = Array.from({ length: o.plans }, (_, i) => planScript(i, `P4${variant}${k}X`, { submit: false }));
+      const started = await pool(scripts, 20, (s) =>
+        startVariantPlan(server.client, variant, s, taskQueue, { planStartMs: PLAN_START, speed: 1 }),
+      );
+      // Queried once each: a query needs the workflow in the worker's cache, so this also proves each one is there.
+      await pool(started, 20, (p) => {
+        const h = server.client.workflow.getHandle(p.anchorId);
+        return variant === 'A' ? h.query(planStatusQuery) : h.query('__temporal_workflow_metadata');
+      });
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const st = w.worker.getStatus();
+        if (
+          st.numCachedWorkflows >= o.plans * perPlan &&
+          st.numInFlightWorkflowActivations === 0 &&
+          st.numInFlightActivities === 0
+        )
+          break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const cachedWorkflows = w.worker.getStatus().numCachedWorkflows;
+      const after = await settledMemory();
+      const MiB = 1024 * 1024;
+      runs.push({
+        variant,
+        plans: o.plans,
+        cachedWorkflows,
+        heapDeltaMiB: (after.heapUsed - before.heapUsed) / MiB,
+        rssDeltaMiB: (after.rss - before.rss) / MiB,
+        heapPerPlanKiB: (after.heapUsed - before.heapUsed) / 1024 / o.plans,
+        rssPerPlanKiB: (after.rss - before.rss) / 1024 / o.plans,
+      });
+      console.error(`[bench] P4 ${variant} run ${k}: ${JSON.stringify(runs.at(-1))}`);
+      await terminateAll(server.client, started);
+    } finally {
+      await w.stop();
+    }
+  }
+  return runs;
+}
