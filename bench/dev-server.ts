@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { freePort } from '../test/helpers/free-port.js';
 import { toolPaths } from '../test/helpers/tools.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
+import { searchAttributeFlags } from '../client/register-search-attributes.js';
 import { procCpuSeconds } from './proc-cpu.js';
 
 export interface DevServer {
@@ -17,16 +17,6 @@ export interface DevServer {
   cpuSeconds(): number;
   stop(): Promise<void>;
 }
-
-const CLI_TYPE: Record<string, string> = {
-  KEYWORD: 'Keyword',
-  INT: 'Int',
-  KEYWORD_LIST: 'KeywordList',
-  DATETIME: 'Datetime',
-  TEXT: 'Text',
-  BOOL: 'Bool',
-  DOUBLE: 'Double',
-};
 
 export async function startDevServer(): Promise<DevServer> {
   const [port, httpPort, metricsPort] = [await freePort(), await freePort(), await freePort()];
@@ -48,7 +38,7 @@ export async function startDevServer(): Promise<DevServer> {
   // 71 ms with this), which on a compressed plan clock stretches a year to ≥ 75 s whatever the speed. Production
   // servers keep 1 s; the bench wants our code's cost, not the server's timer granularity.
   args.push('--dynamic-config-value', 'history.timerProcessorMaxTimeShift="1ms"');
-  for (const k of ALL_SEARCH_ATTRIBUTES) args.push('--search-attribute', `${k.name}=${CLI_TYPE[k.type]}`);
+  args.push(...searchAttributeFlags());
   const child = spawn(toolPaths().temporalCli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // Never leave an orphan server behind when the bench dies on an error.
