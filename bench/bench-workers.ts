@@ -18,7 +18,7 @@ import { createEmailActivities } from '../activities/email.js';
 import { createMailer, type MailConfig } from '../activities/mailer.js';
 import { mailConfigFor } from '../test/helpers/temporal-env.js';
 import { buildActivities } from '../worker/activities.js';
-import { workflowsPath } from '../worker/create-worker.js';
+import { bundleWorkflows } from '../worker/create-worker.js';
 
 export type VariantName = 'A' | 'B' | 'B0';
 
@@ -32,7 +32,7 @@ export interface Bundles {
 export async function loadBundles(): Promise<Bundles> {
   const bare = new URL('./bare-workflows.ts', import.meta.url).pathname;
   const [real, bareBundle] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath, logger: quiet }),
+    bundleWorkflows(quiet),
     bundleWorkflowCode({ workflowsPath: bare, logger: quiet }),
   ]);
   return { real, bare: bareBundle };

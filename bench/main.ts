@@ -3,14 +3,14 @@
  * B0 (bare, no-op e-mail), same server, SDK options and SMTP sink, separate task queues.
  * P1 on the time-skipping server (history counts); P2 (CPU per plan-year), P3 (burst lateness, pacing) and P4 (heap
  * per cached plan) on one real dev server, A/B interleaved; ceilings (pooled SMTP, B0 plan-years/s) in the same run.
- * Knobs (env): BENCH_PHASES=p1,p2,p3,p4,ceil  BENCH_PLANS  BENCH_P2_PLANS  BENCH_P2_YEAR_S  BENCH_P3_PLANS
+ * Knobs (env): BENCH_PHASES=p1,p2,p3,p4,ceil  BENCH_PLANS  BENCH_P2_PLANS  BENCH_P2_YEAR_S  BENCH_P2_ORDER (e.g. A,B)  BENCH_P3_PLANS
  * BENCH_P3_RATE  BENCH_P3_START_RATE  BENCH_P4_PLANS  BENCH_P1_TIMEOUT_S  BENCH_CEIL_PLANS.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { b0PlanYearsPerSecond } from './b0-ceiling.js';
-import { loadBundles } from './bench-workers.js';
+import { loadBundles, type VariantName } from './bench-workers.js';
 import { startDevServer } from './dev-server.js';
 import { runP1, type P1Result } from './p1-year.js';
 import { runP2, type P2Run } from './p2-cpu.js';
@@ -24,6 +24,7 @@ import { smtpCeiling } from './smtp-ceiling.js';
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
 const phases = new Set((process.env.BENCH_PHASES ?? 'p1,p2,p3,p4,ceil').split(','));
 const log = (m: string) => console.error(`[bench] ${m}`);
+const order = (k: string, d: string) => (process.env[k] ?? d).split(',') as VariantName[];
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
       p2 = await runP2(server, sink, bundles, {
         plans: env('BENCH_P2_PLANS', 3),
         yearSeconds: env('BENCH_P2_YEAR_S', 40),
-        order: ['A', 'B', 'A', 'B', 'B0'],
+        order: order('BENCH_P2_ORDER', 'A,B,A,B,B0'),
       });
       out.p2 = p2;
     }

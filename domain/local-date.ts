@@ -19,14 +19,24 @@ export function toDate(d: DateTime): string {
   return d.toFormat('yyyy-MM-dd');
 }
 
-/** Shifts a calendar date by whole days, e.g. `plusDays('2026-02-28', 1)` → `2026-03-01`. */
+const DAY_MS = 86_400_000;
+
+/** UTC midnight (ms) of `yyyy-MM-dd`, no validation: the hot path of working-day loops (callers validate once). */
+function utcDayMs(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+/**
+ * Shifts a calendar date by whole days, e.g. `plusDays('2026-02-28', 1)` → `2026-03-01`. Plain UTC arithmetic, not
+ * Luxon: working-day loops call this thousands of times per workflow task and Luxon parsing dominated worker CPU.
+ */
 export function plusDays(date: string, days: number): string {
-  return toDate(parseDate(date).plus({ days }));
+  return new Date(utcDayMs(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
-  return parseDate(date).weekday;
+  return new Date(utcDayMs(date)).getUTCDay() || 7;
 }
 
 /** The instant `HH:mm` local time on `date` in `zone`, e.g. `localInstant('2026-03-20', '08:00', 'Asia/Ho_Chi_Minh')` → `2026-03-20T08:00:00.000+07:00`. */

@@ -102,7 +102,21 @@ function instantOrder(a: string, b: string): number {
  * escalation to the office and to the director (working days after the deadline).
  * E.g. due Fri 20/03/2026, reminders [3, 1] → reminder-3 Tue 17/03, reminder-1 Thu 19/03, overdue Mon 23/03.
  */
-export function unitSteps(item: ItemSpec, due: DatedStep, cal: WorkCalendar): UnitStep[] {
+export function unitSteps(item: ItemSpec, due: DatedStep, cal: WorkCalendar): readonly UnitStep[] {
+  // Workflows ask for the same steps on every wake-up; specs and calendars are replaced, never mutated, so the
+  // objects themselves key the cache (and it is dropped with them).
+  let byItem = stepsCache.get(cal);
+  if (!byItem) stepsCache.set(cal, (byItem = new WeakMap()));
+  let byDue = byItem.get(item);
+  if (!byDue) byItem.set(item, (byDue = new Map()));
+  let steps = byDue.get(due.date);
+  if (!steps) byDue.set(due.date, (steps = Object.freeze(computeUnitSteps(item, due, cal))));
+  return steps;
+}
+
+const stepsCache = new WeakMap<WorkCalendar, WeakMap<ItemSpec, Map<string, readonly UnitStep[]>>>();
+
+function computeUnitSteps(item: ItemSpec, due: DatedStep, cal: WorkCalendar): UnitStep[] {
   const zone = cal.timeZone;
   const at = (date: string) => localInstant(date, item.sendAt, zone);
   const dueShort = formatShortDate(due.date);

@@ -5,9 +5,9 @@
  * listed too with `--items`).
  */
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { loadConfig } from '../worker/config.js';
-import { workflowsPath } from '../worker/create-worker.js';
+import { bundleWorkflows } from '../worker/create-worker.js';
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const query = `${kinds} AND ExecutionStatus='Running'`;
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  const workflowBundle = await bundleWorkflows(new DefaultLogger('WARN'));
   const histories = client.workflow.list({ query }).intoHistories({ concurrency: 5 });
   let replayed = 0;
   const failed: string[] = [];

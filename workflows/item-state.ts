@@ -30,8 +30,18 @@ export function isClosed(unit: UnitState): boolean {
 
 /** The end of the deadline day in the plan's zone: a deadline ends at 24:00 (BLDS 2015 Điều 148 k6). */
 export function deadlineEndMs(unit: UnitState, zone: string): number {
-  return DateTime.fromISO(unit.due.date, { zone }).endOf('day').toMillis();
+  const key = `${zone} ${unit.due.date}`;
+  let end = deadlineEnds.get(key);
+  if (end === undefined) {
+    end = DateTime.fromISO(unit.due.date, { zone }).endOf('day').toMillis();
+    // Every wake-up asks for every unit's deadline end; a year has a few dozen distinct deadlines.
+    if (deadlineEnds.size > 1000) deadlineEnds.clear();
+    deadlineEnds.set(key, end);
+  }
+  return end;
 }
+
+const deadlineEnds = new Map<string, number>();
 
 /** Steps of a unit not yet acted on and still relevant to its phase. */
 export function pendingSteps(input: ItemWorkflowInput, unit: UnitState): UnitStep[] {

@@ -81,9 +81,9 @@ const PHASE: Record<string, string> = {
 };
 
 /** Current details of the plan workflow: each item and where it stands. */
-export function planMarkdown(state: PlanState, zone: string): string {
+export function planMarkdown(state: PlanState): string {
   const rows = state.items.map((i) => {
-    const opens = DateTime.fromISO(i.spec.opens.at, { zone }).toFormat('dd/MM/yyyy');
+    const opens = dmy(i.spec.opens.date);
     const overdue = i.result?.units.filter((u) => u.state === 'overdue').map((u) => u.unit) ?? [];
     return `| ${i.spec.itemId} | ${i.spec.title.slice(0, 60)} | ${opens} | ${PHASE[i.phase]} | ${overdue.join(', ')} |`;
   });

@@ -289,7 +289,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
 
   let lastVisible = '';
   const publish = (nextMs: number | undefined) => {
-    setCurrentDetails(planMarkdown(state, zone));
+    setCurrentDetails(planMarkdown(state));
     const phase = state.closing && running().length === 0 ? 'done' : 'running';
     const visible = JSON.stringify([phase, nextMs]);
     if (visible === lastVisible) return;

@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createMailer, type MailConfig } from '../../activities/mailer.js';
 import { registerSearchAttributes } from '../../client/register-search-attributes.js';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { buildActivities } from '../../worker/activities.js';
-import { createKehoachWorker, workflowsPath } from '../../worker/create-worker.js';
+import { bundleWorkflows, createKehoachWorker } from '../../worker/create-worker.js';
 import type { SmtpSink } from './smtp-sink.js';
 import { toolPaths } from './tools.js';
 
@@ -40,10 +40,7 @@ export async function startLocalEnv(extraArgs: string[] = []): Promise<TestWorkf
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundles the workflows once per test file (webpack takes a few seconds). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath,
-    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never,
-  });
+  bundle ??= bundleWorkflows({ trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never);
   return bundle;
 }
 
