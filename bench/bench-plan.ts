@@ -13,7 +13,7 @@ export const UNITS = ['KHTC', 'TCCB', 'TTTT', 'PCTT', 'QLCL'];
 export const PLAN_START = '2026-01-01T07:00:00+07:00';
 
 export function benchPlan(org: string): Plan {
-  return planSchema.parse({
+  return planSchema().parse({
     organisation: { code: org, name: `Trường ${org}`, placeName: 'TP. Hồ Chí Minh', symbol: org },
     plan: { number: `01/KH-${org}`, title: 'Kế hoạch tuyên truyền năm 2026', signedOn: '2025-12-20', year: 2026 },
     office: { name: 'Văn phòng', email: `vp.${org.toLowerCase()}@example.org`, unit: 'VP' },
@@ -155,7 +155,7 @@ export function yearCloseMs(zone = 'Asia/Ho_Chi_Minh'): number {
  */
 export function burstPlan(org: string): Plan {
   const base = benchPlan(org);
-  return planSchema.parse({
+  return planSchema().parse({
     ...base,
     tasks: [{ ...base.tasks[0]!, opensOn: '2026-01-05', due: { on: '2026-01-30' }, reminders: [10] }],
   });

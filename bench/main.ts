@@ -3,8 +3,8 @@
  * B0 (bare, no-op e-mail), same server, SDK options and SMTP sink, separate task queues.
  * P1 on the time-skipping server (history counts); P2 (CPU per plan-year), P3 (burst lateness, pacing) and P4 (heap
  * per cached plan) on one real dev server, A/B interleaved; ceilings (pooled SMTP, B0 plan-years/s) in the same run.
- * Knobs (env): BENCH_PHASES=p1,p2,p3,p4,ceil  BENCH_PLANS  BENCH_P2_PLANS  BENCH_P2_YEAR_S  BENCH_P2_ORDER (e.g. A,B)  BENCH_P3_PLANS
- * BENCH_P3_RATE  BENCH_P3_START_RATE  BENCH_P4_PLANS  BENCH_P1_TIMEOUT_S  BENCH_CEIL_PLANS.
+ * Knobs (env): BENCH_PHASES=p1,p2,p3,p4,ceil  BENCH_PLANS  BENCH_P2_PLANS  BENCH_P2_YEAR_S  BENCH_P2_ORDER (e.g. A,B)  BENCH_P3_ORDER  BENCH_P4_ORDER  BENCH_P3_PLANS
+ * BENCH_P3_RATE  BENCH_P3_START_RATE  BENCH_P4_PLANS  BENCH_P4_SNAPSHOT  BENCH_P1_TIMEOUT_S  BENCH_CEIL_PLANS.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       log('P3 (burst lateness, pacing)…');
       p3 = await runP3(server, sink, bundles, {
         plans: env('BENCH_P3_PLANS', 120),
-        order: ['A', 'B', 'A', 'B'],
+        order: order('BENCH_P3_ORDER', 'A,B,A,B'),
         rate: env('BENCH_P3_RATE', 100),
         startRate: env('BENCH_P3_START_RATE', 8),
       });
@@ -71,7 +71,10 @@ async function main(): Promise<void> {
     }
     if (phases.has('p4')) {
       log('P4 (heap per cached plan)…');
-      p4 = await runP4(server, sink, bundles, { plans: env('BENCH_P4_PLANS', 100), order: ['A', 'B', 'A', 'B'] });
+      p4 = await runP4(server, sink, bundles, {
+        plans: env('BENCH_P4_PLANS', 100),
+        order: order('BENCH_P4_ORDER', 'A,B,A,B'),
+      });
       out.p4 = p4;
     }
   } catch (err) {

@@ -103,7 +103,7 @@ export function parsePlanText(text: string, fileName: string, lang: Locale = 'vi
     return { ok: false, problems };
   }
 
-  const result = planSchema.safeParse(raw, { reportInput: true });
+  const result = planSchema().safeParse(raw, { reportInput: true });
   if (!result.success) problems.push(...zodProblems(result.error.issues, at, lang));
   problems.push(...crossProblems(raw, at, lang));
   if (result.success && problems.length === 0) {
@@ -124,10 +124,10 @@ function zodProblems(issues: readonly z.core.$ZodIssue[], at: At, lang: Locale):
   const out: PlanProblem[] = [];
   for (const issue of issues.flatMap(resolveUnion)) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push(at([...issue.path, key], unknownKeyMessage(key, keysAt(planSchema, issue.path), lang), true));
+      for (const key of issue.keys) out.push(at([...issue.path, key], unknownKeyMessage(key, keysAt(planSchema(), issue.path), lang), true));
       continue;
     }
-    out.push(at(issue.path, issueMessage(issue, planSchema, lang)));
+    out.push(at(issue.path, issueMessage(issue, planSchema(), lang)));
   }
   return out;
 }

@@ -1,140 +1,154 @@
 import { z } from 'zod';
 
-/** A calendar date as written in the plan, `yyyy-MM-dd`, read in the organisation's time zone. */
-export const isoDate = z.iso.date();
+/**
+ * Builds the schema of a whole plan file: what the signed document says, plus what the system needs to act on it.
+ * A function, not a module constant: zod schemas are heavy (this one is ~270 objects with lazy getters), and every
+ * workflow instantiates its own copy of each module, so workflows build it only when they validate and then drop it.
+ */
+export function buildPlanSchema() {
+  /** A calendar date as written in the plan, `yyyy-MM-dd`, read in the organisation's time zone. */
+  const isoDate = z.iso.date();
 
-/** Local time of day `HH:mm` at which the plan's notices go out. */
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm, e.g. 08:00');
+  /** Local time of day `HH:mm` at which the plan's notices go out. */
+  const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm, e.g. 08:00');
 
-/** Short uppercase code used in ids and search attributes: `VP`, `KHTC`, `SGDDT-HCM`. */
-const code = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,31}$/, 'expected an uppercase code of letters, digits and "-"');
+  /** Short uppercase code used in ids and search attributes: `VP`, `KHTC`, `SGDDT-HCM`. */
+  const code = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,31}$/, 'expected an uppercase code of letters, digits and "-"');
 
-const person = z.strictObject({
-  name: z.string().min(1),
-  title: z.string().min(1).optional(),
-  email: z.email(),
-});
-
-/** What happens when a computed deadline falls on a non-working day (Bộ luật Dân sự 2015 Điều 148 k5 = FORWARD). */
-export const deadlinePolicy = z.enum(['FORWARD', 'BACKWARD', 'KEEP']);
-
-/** Working days after the deadline at which an unsubmitted item is escalated to the office, then the director. */
-const escalation = z.strictObject({
-  officeAfter: z.int().min(0).max(30),
-  directorAfter: z.int().min(1).max(60),
-});
-
-/** How a task's deadline is set: a fixed date, the end of its month, or working days after it opens. */
-const dueRule = z.union([
-  z.strictObject({ on: isoDate }),
-  z.strictObject({ endOfMonth: z.literal(true) }),
-  z.strictObject({ workingDaysAfterOpening: z.int().min(1).max(250) }),
-]);
-
-const taskUnit = z.strictObject({
-  unit: code,
-  /** chủ trì (lead) or phối hợp (support): both must submit, the lead's report is the one consolidated first. */
-  role: z.enum(['lead', 'support']),
-});
-
-const task = z.strictObject({
-  /** Two-digit number used in the workflow id: `plan-<org>-<year>-task-<nn>`. */
-  number: z.int().min(1).max(99),
-  title: z.string().min(1).max(200),
-  content: z.string().min(1).max(4000),
-  themes: z.array(code).default([]),
-  forms: z.array(code).min(1),
-  units: z.array(taskUnit).min(1),
-  opensOn: isoDate,
-  due: dueRule,
-  /** Working days before the deadline on which a reminder goes out, e.g. [3, 1]. */
-  reminders: z.array(z.int().min(1).max(30)).optional(),
-  escalation: escalation.optional(),
-  deadlinePolicy: deadlinePolicy.optional(),
-});
-
-/** Periodic reports of Nghị định 09/2019 Điều 12 (cut-off 15th → 14th); Q4/H2 exist but CCHC uses the annual report instead. */
-export const periodCode = z.enum(['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M12', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'M9', 'Y']);
-
-const reporting = z.strictObject({
-  periods: z.array(periodCode).min(1),
-  /** Units this regime asks for reports; default: every unit of the plan. */
-  units: z.array(code).optional(),
-  /** The office's own deadline: a day of the period's last month (CCHC practice: the 20th, BNV 581/BNV-CCHC). */
-  officeDeadlineDay: z.int().min(1).max(31),
-  /** Units report this many working days before the office's deadline. */
-  unitWorkingDaysBeforeOffice: z.int().min(1).max(20),
-  deadlinePolicy: deadlinePolicy.default('FORWARD'),
-  adHocAllowed: z.boolean().default(true),
-  reminders: z.array(z.int().min(1).max(30)).optional(),
-  escalation: escalation.optional(),
-});
-
-const calendarOverride = z.strictObject({
-  date: isoDate,
-  kind: z.enum(['off', 'working']),
-  reason: z.string().min(1),
-});
-
-/** A whole plan file: what the signed document says, plus what the system needs to act on it. */
-export const planSchema = z.strictObject({
-  organisation: z.strictObject({
-    code,
+  const person = z.strictObject({
     name: z.string().min(1),
-    parentBody: z.string().min(1).optional(),
-    placeName: z.string().min(1),
-    /** Abbreviation used in document numbers: `Số: 05/BC-SGDĐT`. */
-    symbol: z.string().min(1).max(20),
-    timeZone: z.string().default('Asia/Ho_Chi_Minh'),
-    locale: z.enum(['vi', 'en']).default('vi'),
-  }),
-  plan: z.strictObject({
-    number: z.string().min(1),
+    title: z.string().min(1).optional(),
+    email: z.email(),
+  });
+
+  /** What happens when a computed deadline falls on a non-working day (Bộ luật Dân sự 2015 Điều 148 k5 = FORWARD). */
+  const deadlinePolicy = z.enum(['FORWARD', 'BACKWARD', 'KEEP']);
+
+  /** Working days after the deadline at which an unsubmitted item is escalated to the office, then the director. */
+  const escalation = z.strictObject({
+    officeAfter: z.int().min(0).max(30),
+    directorAfter: z.int().min(1).max(60),
+  });
+
+  /** How a task's deadline is set: a fixed date, the end of its month, or working days after it opens. */
+  const dueRule = z.union([
+    z.strictObject({ on: isoDate }),
+    z.strictObject({ endOfMonth: z.literal(true) }),
+    z.strictObject({ workingDaysAfterOpening: z.int().min(1).max(250) }),
+  ]);
+
+  const taskUnit = z.strictObject({
+    unit: code,
+    /** chủ trì (lead) or phối hợp (support): both must submit, the lead's report is the one consolidated first. */
+    role: z.enum(['lead', 'support']),
+  });
+
+  const task = z.strictObject({
+    /** Two-digit number used in the workflow id: `plan-<org>-<year>-task-<nn>`. */
+    number: z.int().min(1).max(99),
     title: z.string().min(1).max(200),
-    signedOn: isoDate,
-    year: z.int().min(2000).max(2100),
-  }),
-  office: person.extend({ unit: code }),
-  director: person,
-  units: z
-    .array(
-      z.strictObject({
-        code,
-        name: z.string().min(1),
-        head: person,
-        duties: z.string().optional(),
-      }),
-    )
-    .min(1),
-  themes: z.array(z.strictObject({ code, title: z.string().min(1) })).default([]),
-  forms: z.array(z.strictObject({ code, title: z.string().min(1) })).min(1),
-  tasks: z.array(task).default([]),
-  reporting: reporting.optional(),
-  defaults: z
-    .strictObject({
-      reminders: z.array(z.int().min(1).max(30)).default([3, 1]),
-      escalation: escalation.default({ officeAfter: 1, directorAfter: 3 }),
-      deadlinePolicy: deadlinePolicy.default('FORWARD'),
-      sendAt: timeOfDay.default('08:00'),
-    })
-    .default({ reminders: [3, 1], escalation: { officeAfter: 1, directorAfter: 3 }, deadlinePolicy: 'FORWARD', sendAt: '08:00' }),
-  calendar: z
-    .strictObject({
-      /** Schools and one-stop desks that work Saturdays. */
-      saturdaysWorking: z.boolean().default(false),
-      overrides: z.array(calendarOverride).default([]),
-    })
-    .default({ saturdaysWorking: false, overrides: [] }),
-  /** Demo clock for `npm start`: plan time runs `speed` times faster than real time from the moment the plan starts. */
-  demo: z.strictObject({ speed: z.number().min(1).max(1_000_000) }).optional(),
-});
+    content: z.string().min(1).max(4000),
+    themes: z.array(code).default([]),
+    forms: z.array(code).min(1),
+    units: z.array(taskUnit).min(1),
+    opensOn: isoDate,
+    due: dueRule,
+    /** Working days before the deadline on which a reminder goes out, e.g. [3, 1]. */
+    reminders: z.array(z.int().min(1).max(30)).optional(),
+    escalation: escalation.optional(),
+    deadlinePolicy: deadlinePolicy.optional(),
+  });
+
+  /** Periodic reports of Nghị định 09/2019 Điều 12 (cut-off 15th → 14th); Q4/H2 exist but CCHC uses the annual report instead. */
+  const periodCode = z.enum(['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M12', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'M9', 'Y']);
+
+  const reporting = z.strictObject({
+    periods: z.array(periodCode).min(1),
+    /** Units this regime asks for reports; default: every unit of the plan. */
+    units: z.array(code).optional(),
+    /** The office's own deadline: a day of the period's last month (CCHC practice: the 20th, BNV 581/BNV-CCHC). */
+    officeDeadlineDay: z.int().min(1).max(31),
+    /** Units report this many working days before the office's deadline. */
+    unitWorkingDaysBeforeOffice: z.int().min(1).max(20),
+    deadlinePolicy: deadlinePolicy.default('FORWARD'),
+    adHocAllowed: z.boolean().default(true),
+    reminders: z.array(z.int().min(1).max(30)).optional(),
+    escalation: escalation.optional(),
+  });
+
+  const calendarOverride = z.strictObject({
+    date: isoDate,
+    kind: z.enum(['off', 'working']),
+    reason: z.string().min(1),
+  });
+
+  return z.strictObject({
+    organisation: z.strictObject({
+      code,
+      name: z.string().min(1),
+      parentBody: z.string().min(1).optional(),
+      placeName: z.string().min(1),
+      /** Abbreviation used in document numbers: `Số: 05/BC-SGDĐT`. */
+      symbol: z.string().min(1).max(20),
+      timeZone: z.string().default('Asia/Ho_Chi_Minh'),
+      locale: z.enum(['vi', 'en']).default('vi'),
+    }),
+    plan: z.strictObject({
+      number: z.string().min(1),
+      title: z.string().min(1).max(200),
+      signedOn: isoDate,
+      year: z.int().min(2000).max(2100),
+    }),
+    office: person.extend({ unit: code }),
+    director: person,
+    units: z
+      .array(
+        z.strictObject({
+          code,
+          name: z.string().min(1),
+          head: person,
+          duties: z.string().optional(),
+        }),
+      )
+      .min(1),
+    themes: z.array(z.strictObject({ code, title: z.string().min(1) })).default([]),
+    forms: z.array(z.strictObject({ code, title: z.string().min(1) })).min(1),
+    tasks: z.array(task).default([]),
+    reporting: reporting.optional(),
+    defaults: z
+      .strictObject({
+        reminders: z.array(z.int().min(1).max(30)).default([3, 1]),
+        escalation: escalation.default({ officeAfter: 1, directorAfter: 3 }),
+        deadlinePolicy: deadlinePolicy.default('FORWARD'),
+        sendAt: timeOfDay.default('08:00'),
+      })
+      .default({ reminders: [3, 1], escalation: { officeAfter: 1, directorAfter: 3 }, deadlinePolicy: 'FORWARD', sendAt: '08:00' }),
+    calendar: z
+      .strictObject({
+        /** Schools and one-stop desks that work Saturdays. */
+        saturdaysWorking: z.boolean().default(false),
+        overrides: z.array(calendarOverride).default([]),
+      })
+      .default({ saturdaysWorking: false, overrides: [] }),
+    /** Demo clock for `npm start`: plan time runs `speed` times faster than real time from the moment the plan starts. */
+    demo: z.strictObject({ speed: z.number().min(1).max(1_000_000) }).optional(),
+  });
+}
+
+type PlanSchema = ReturnType<typeof buildPlanSchema>;
+
+let built: PlanSchema | undefined;
+/** The plan schema, built once on first use (clients, the portal, tools). */
+export function planSchema(): PlanSchema {
+  return (built ??= buildPlanSchema());
+}
 
 /** A validated plan, with every default filled in. */
-export type Plan = z.output<typeof planSchema>;
+export type Plan = z.output<PlanSchema>;
 /** A plan as written in the file, before defaults. */
-export type PlanInput = z.input<typeof planSchema>;
+export type PlanInput = z.input<PlanSchema>;
 export type PlanTask = Plan['tasks'][number];
 export type PlanUnit = Plan['units'][number];
-export type DeadlinePolicy = z.output<typeof deadlinePolicy>;
-export type PeriodCode = z.output<typeof periodCode>;
-export type Escalation = z.output<typeof escalation>;
+export type DeadlinePolicy = Plan['defaults']['deadlinePolicy'];
+export type PeriodCode = NonNullable<Plan['reporting']>['periods'][number];
+export type Escalation = Plan['defaults']['escalation'];

@@ -110,13 +110,14 @@ export function unitSteps(item: ItemSpec, due: DatedStep, cal: WorkCalendar): re
   let byDue = byItem.get(item);
   if (!byDue) byItem.set(item, (byDue = new Map()));
   let steps = byDue.get(due.date);
-  if (!steps) byDue.set(due.date, (steps = Object.freeze(computeUnitSteps(item, due, cal))));
+  if (!steps) byDue.set(due.date, (steps = Object.freeze(unitStepsUncached(item, due, cal))));
   return steps;
 }
 
 const stepsCache = new WeakMap<WorkCalendar, WeakMap<ItemSpec, Map<string, readonly UnitStep[]>>>();
 
-function computeUnitSteps(item: ItemSpec, due: DatedStep, cal: WorkCalendar): UnitStep[] {
+/** `unitSteps` without the cache, for one-off questions whose answer should not keep every step's texts alive. */
+export function unitStepsUncached(item: ItemSpec, due: DatedStep, cal: WorkCalendar): UnitStep[] {
   const zone = cal.timeZone;
   const at = (date: string) => localInstant(date, item.sendAt, zone);
   const dueShort = formatShortDate(due.date);

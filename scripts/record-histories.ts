@@ -43,7 +43,7 @@ const ITEM = 'task-03';
 
 /** The skeleton plan under another organisation code, so each scenario has its own workflow ids. */
 function planFor(org: string): Plan {
-  return planSchema.parse({ ...skeletonPlan, organisation: { ...skeletonPlan.organisation, code: org } });
+  return planSchema().parse({ ...skeletonPlan, organisation: { ...skeletonPlan.organisation, code: org } });
 }
 
 async function expectRejected(call: Promise<unknown>): Promise<void> {

@@ -14,13 +14,8 @@ const require = createRequire(import.meta.url);
 /** The workflow bundle entry: only workflow functions and message definitions. */
 export const workflowsPath = require.resolve('../workflows/index.ts');
 
-/**
- * Libraries loaded once per worker V8 context and shared by every workflow, instead of once per workflow (the SDK's
- * default isolation). Both are stateless for our use (Luxon's only setting, the default zone, is set to the same
- * value by every workflow module), so sharing cannot carry one run's state into another; it saves most of the heap a
- * cached workflow costs (bench P4).
- */
-export const sharedWorkflowModules = ['luxon', 'zod'];
+/** Modules loaded once per worker V8 context and shared by every workflow: see domain/workflow-preload.ts. */
+export const sharedWorkflowModules = [require.resolve('../domain/workflow-preload.ts')];
 
 /** The workflow bundle every worker, replayer and bench uses: one place for its options. */
 export function bundleWorkflows(logger?: BundleOptions['logger']): Promise<WorkflowBundleWithSourceMap> {

@@ -128,7 +128,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
   setHandler(
     submitReportUpdate,
     (raw) => {
-      const submission = submissionSchema.parse(raw);
+      const submission = submissionSchema().parse(raw);
       const unit = findUnit(submission.unit)!;
       const at = now();
       const version = {
@@ -150,7 +150,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     },
     {
       validator: (raw) => {
-        const parsed = submissionSchema.safeParse(raw);
+        const parsed = submissionSchema().safeParse(raw);
         if (!parsed.success) {
           fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'submission'}: ${i.message}`).join('; '));
         }

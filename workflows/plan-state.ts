@@ -1,7 +1,7 @@
 /** Pure helpers of the plan workflow: when the year closes, what each child shows in the Temporal UI. */
 import { DateTime } from 'luxon';
-import { unitSteps } from '../domain/schedule.js';
-import type { ItemSpec } from '../domain/schedule-types.js';
+import { unitStepsUncached } from '../domain/schedule.js';
+import type { ItemSpec, WorkCalendar } from '../domain/schedule-types.js';
 import type { PlanState } from './plan-types.js';
 
 /**
@@ -12,15 +12,30 @@ export function closesAtMs(state: PlanState): number {
   const zone = state.plan.organisation.timeZone;
   let last = DateTime.fromObject({ year: state.plan.plan.year, month: 12, day: 31, hour: 17 }, { zone }).toMillis();
   for (const item of state.items) {
-    if (item.phase === 'dropped') continue;
-    for (const unit of item.spec.units) {
-      for (const step of unitSteps(item.spec, unit.due, state.calendar))
-        last = Math.max(last, Date.parse(step.at) + 3_600_000);
-    }
-    if (item.spec.period) last = Math.max(last, Date.parse(item.spec.period.officeDue.at) + 3_600_000);
+    if (item.phase !== 'dropped') last = Math.max(last, lastStepMs(item.spec, state.calendar) + 3_600_000);
   }
   return last;
 }
+
+/**
+ * The instant of an item's last step over all its units. Asked on every wake-up of the plan, so kept per spec and
+ * calendar (both are replaced, never mutated) as one number, not as every unit's steps with their texts.
+ */
+function lastStepMs(spec: ItemSpec, calendar: WorkCalendar): number {
+  let bySpec = lastStepCache.get(calendar);
+  if (!bySpec) lastStepCache.set(calendar, (bySpec = new WeakMap()));
+  let last = bySpec.get(spec);
+  if (last === undefined) {
+    last = spec.period ? Date.parse(spec.period.officeDue.at) : 0;
+    for (const unit of spec.units) {
+      for (const step of unitStepsUncached(spec, unit.due, calendar)) last = Math.max(last, Date.parse(step.at));
+    }
+    bySpec.set(spec, last);
+  }
+  return last;
+}
+
+const lastStepCache = new WeakMap<WorkCalendar, WeakMap<ItemSpec, number>>();
 
 /** Tasks a report covers: those whose deadline falls in the report's cut-off window (ND 09/2019 Điều 12). */
 export function reportScope(state: PlanState, report: ItemSpec): { taskWorkflowIds: string[] } {

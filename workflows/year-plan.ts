@@ -19,7 +19,7 @@ import {
 import { DateTime, Settings } from 'luxon';
 import { itemWorkflowId } from '../domain/ids.js';
 import { anchorClock, planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
-import { planSchema } from '../domain/plan-schema.js';
+import { buildPlanSchema } from '../domain/plan-schema.js';
 import { adHocItem, scheduleItems } from '../domain/schedule.js';
 import type { ItemSpec } from '../domain/schedule-types.js';
 import { buildWorkCalendar } from '../domain/work-calendar.js';
@@ -51,7 +51,7 @@ function fail(message: string): never {
 }
 
 function initialState(input: YearPlanInput): PlanState {
-  const plan = planSchema.parse(input.plan);
+  const plan = buildPlanSchema().parse(input.plan);
   const calendar = buildWorkCalendar(plan);
   return {
     plan,
@@ -164,7 +164,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
   setHandler(
     amendPlanUpdate,
     async (req) => {
-      const plan = planSchema.parse(req.plan);
+      const plan = buildPlanSchema().parse(req.plan);
       const specs = scheduleItems(plan, state.calendar);
       const changes: string[] = [];
       for (const spec of specs) {
@@ -203,7 +203,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     },
     {
       validator: (req) => {
-        const parsed = planSchema.safeParse(req.plan);
+        const parsed = buildPlanSchema().safeParse(req.plan);
         if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
         if (
           parsed.data.organisation.code !== state.plan.organisation.code ||

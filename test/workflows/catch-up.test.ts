@@ -18,7 +18,7 @@ import { startLocalEnv, startTestWorker, TASK_QUEUE } from '../helpers/temporal-
  */
 const SPEED = 86_400;
 const clockRequest = { planStart: '2026-03-01T20:00:00+07:00', speed: SPEED };
-const plan = planSchema.parse({
+const plan = planSchema().parse({
   ...skeletonPlan,
   organisation: { ...skeletonPlan.organisation, code: 'OUTAGE' },
   tasks: [

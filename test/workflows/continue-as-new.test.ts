@@ -10,7 +10,7 @@ import { TASK_QUEUE } from '../helpers/temporal-env.js';
 
 // Ten reminders per unit: enough events that a server suggesting continue-as-new at 40 events forces the item
 // workflow through several runs while it is still reminding.
-const plan = planSchema.parse({
+const plan = planSchema().parse({
   ...skeletonPlan,
   tasks: [
     {
