@@ -13,7 +13,7 @@ import { startLocalEnv, startTestWorker, TASK_QUEUE } from '../helpers/temporal-
  * missed. This file runs the dev server with the plan clock at one plan day per real second.
  *
  * Task 03 (2026, Asia/Ho_Chi_Minh): opens Mon 02/03; due Fri 13/03; reminder-3 Tue 10/03, reminder-1 Thu 12/03,
- * due-today Fri 13/03, overdue + office Mon 16/03, director (5 working days) Fri 20/03; every step at 08:00.
+ * due-today Fri 13/03, overdue + office Mon 16/03, director (10 working days) Fri 27/03; every step at 08:00.
  * The worker is down from 02/03 noon to 16/03 noon: four unit-facing steps and the office escalation fall due.
  */
 const SPEED = 86_400;
@@ -26,7 +26,9 @@ const plan = planSchema().parse({
       ...skeletonPlan.tasks[0]!,
       due: { on: '2026-03-13' },
       reminders: [3, 1],
-      escalation: { officeAfter: 1, directorAfter: 5 },
+      // Ten working days leave ~11 real seconds between the worker's return and the director's step, so a loaded
+      // machine restarting the worker slowly cannot let the director's step into the catch-up window.
+      escalation: { officeAfter: 1, directorAfter: 10 },
     },
   ],
 });
@@ -74,7 +76,7 @@ describe('catch-up after a worker outage (dev server, plan clock at 1 day per se
     await sink.waitFor(6);
     // Time for a stray stale reminder to arrive before asserting there is none; still before the director's date.
     await env.sleep(1000);
-    expect(await clock.now()).toBeLessThan(Date.parse('2026-03-20T08:00:00+07:00'));
+    expect(await clock.now()).toBeLessThan(Date.parse('2026-03-27T08:00:00+07:00'));
     expect(log(sink, 2)).toEqual([
       'khtc@example.org catch-up',
       'tccb@example.org catch-up',
@@ -90,7 +92,7 @@ describe('catch-up after a worker outage (dev server, plan clock at 1 day per se
     expect(catchUp.text).toContain('Hôm nay là hạn nộp');
 
     // Back to normal: the director escalation goes on its own date, once per unit.
-    await clock.sleepUntil('2026-03-20T12:00:00+07:00');
+    await clock.sleepUntil('2026-03-27T12:00:00+07:00');
     await sink.waitFor(8);
     expect(log(sink, 6)).toEqual([
       'giamdoc@example.org,vanphong@example.org escalation-director',
