@@ -16,7 +16,7 @@ import { DateTime, Settings } from 'luxon';
 import type { EmailRequest } from '../activities/email-types.js';
 import { planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
 import { extendedDue, unitSteps } from '../domain/schedule.js';
-import { submissionSchema } from '../domain/submission.js';
+import { submissionSchema } from './lazy-schemas.js';
 import type { ItemSpec } from '../domain/schedule-types.js';
 import type { WorkflowActivities } from './activities-api.js';
 import {

@@ -19,7 +19,7 @@ import {
 import { DateTime, Settings } from 'luxon';
 import { itemWorkflowId } from '../domain/ids.js';
 import { anchorClock, planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
-import { buildPlanSchema } from '../domain/plan-schema.js';
+import { buildPlanSchema } from './lazy-schemas.js';
 import { adHocItem, scheduleItems } from '../domain/schedule.js';
 import type { ItemSpec } from '../domain/schedule-types.js';
 import { buildWorkCalendar } from '../domain/work-calendar.js';
