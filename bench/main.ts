@@ -40,10 +40,10 @@ async function main(): Promise<void> {
   let p3: P3Run[] | undefined;
   let p4: P4Run[] | undefined;
   let ceilB0: Awaited<ReturnType<typeof b0PlanYearsPerSecond>> | undefined;
+  const bundles = await loadBundles();
   const server = await startDevServer();
   const sink = await startRemoteSink();
   try {
-    const bundles = await loadBundles();
     if (phases.has('ceil')) {
       log('ceiling: B0 plan-years/s…');
       ceilB0 = await b0PlanYearsPerSecond(server, sink, bundles, env('BENCH_CEIL_PLANS', 20));
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     log('P1 (time-skipping server)…');
     const limitS = env('BENCH_P1_TIMEOUT_S', 100);
     const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), limitS * 1000).unref());
-    p1 = await Promise.race([runP1(), timeout]).catch((err: unknown) => ((p1Note = String(err)), undefined));
+    p1 = await Promise.race([runP1(bundles), timeout]).catch((err: unknown) => ((p1Note = String(err)), undefined));
     if (!p1 && !p1Note) p1Note = `time-skipping server did not finish within ${limitS} s`;
     out.p1 = p1 ?? { error: p1Note };
   }
