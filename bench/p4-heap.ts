@@ -106,14 +106,7 @@ export async function runP4(
       const warmed = await startCached(server, w, variant, scripts.slice(0, warm), taskQueue, warm * perPlan);
       const before = await settledMemory();
       if (process.env.BENCH_P4_SNAPSHOT) writeHeapSnapshot(`${process.env.BENCH_P4_SNAPSHOT}-${k}-before.heapsnapshot`);
-      const started = await startCached(
-        server,
-        w,
-        variant,
-        scripts.slice(warm),
-        taskQueue,
-        (warm + o.plans) * perPlan,
-      );
+      const started = await startCached(server, w, variant, scripts.slice(warm), taskQueue, (warm + o.plans) * perPlan);
       started.push(...warmed);
       const cachedWorkflows = w.worker.getStatus().numCachedWorkflows - warm * perPlan;
       const after = await settledMemory();

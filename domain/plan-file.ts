@@ -81,25 +81,47 @@ function encodingProblem(text: string, fileName: string, lang: Locale): PlanProb
 }
 
 /** Parses and validates a plan file's text; `lang` chooses the language of the messages. */
-export function parsePlanText(text: string, fileName: string, lang: Locale = 'vi'): { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] } {
+export function parsePlanText(
+  text: string,
+  fileName: string,
+  lang: Locale = 'vi',
+): { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] } {
   const encoding = encodingProblem(text, fileName, lang);
   if (encoding) return { ok: false, problems: [encoding] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const problems: PlanProblem[] = [];
-  const at = (path: Path, message: string, keyOnly = false): PlanProblem => ({ file: fileName, ...new Locator(doc, lines).position(path, keyOnly), path: formatPath(path), message });
+  const at = (path: Path, message: string, keyOnly = false): PlanProblem => ({
+    file: fileName,
+    ...new Locator(doc, lines).position(path, keyOnly),
+    path: formatPath(path),
+    message,
+  });
 
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
       const first = e.message.split('\n')[0] ?? e.message;
-      problems.push({ file: fileName, line: pos.line, column: pos.col, path: '', message: lang === 'vi' ? `lỗi cú pháp YAML: ${first}` : `YAML syntax error: ${first}` });
+      problems.push({
+        file: fileName,
+        line: pos.line,
+        column: pos.col,
+        path: '',
+        message: lang === 'vi' ? `lỗi cú pháp YAML: ${first}` : `YAML syntax error: ${first}`,
+      });
     }
     return { ok: false, problems };
   }
   const raw: unknown = doc.toJS();
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(at([], lang === 'vi' ? 'tệp kế hoạch phải là một bảng khoá: giá trị (organisation, plan, units, …)' : 'a plan file must be a mapping of key: value (organisation, plan, units, …)'));
+    problems.push(
+      at(
+        [],
+        lang === 'vi'
+          ? 'tệp kế hoạch phải là một bảng khoá: giá trị (organisation, plan, units, …)'
+          : 'a plan file must be a mapping of key: value (organisation, plan, units, …)',
+      ),
+    );
     return { ok: false, problems };
   }
 
@@ -124,7 +146,8 @@ function zodProblems(issues: readonly z.core.$ZodIssue[], at: At, lang: Locale):
   const out: PlanProblem[] = [];
   for (const issue of issues.flatMap(resolveUnion)) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push(at([...issue.path, key], unknownKeyMessage(key, keysAt(planSchema(), issue.path), lang), true));
+      for (const key of issue.keys)
+        out.push(at([...issue.path, key], unknownKeyMessage(key, keysAt(planSchema(), issue.path), lang), true));
       continue;
     }
     out.push(at(issue.path, issueMessage(issue, planSchema(), lang)));
@@ -134,7 +157,9 @@ function zodProblems(issues: readonly z.core.$ZodIssue[], at: At, lang: Locale):
 
 /** Reads `obj[key]` of an unknown value. */
 function get(obj: unknown, key: string): unknown {
-  return typeof obj === 'object' && obj !== null && !Array.isArray(obj) ? (obj as Record<string, unknown>)[key] : undefined;
+  return typeof obj === 'object' && obj !== null && !Array.isArray(obj)
+    ? (obj as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function list(value: unknown): unknown[] {
@@ -168,67 +193,114 @@ function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[] {
   const FORM = { vi: 'hình thức', en: 'form', list: 'forms' };
   const THEME = { vi: 'chủ đề', en: 'theme', list: 'themes' };
 
-  for (const [key, field] of [['units', 'code'], ['forms', 'code'], ['themes', 'code']] as const) {
+  for (const [key, field] of [
+    ['units', 'code'],
+    ['forms', 'code'],
+    ['themes', 'code'],
+  ] as const) {
     const seen = new Map<string, number>();
     list(get(raw, key)).forEach((x, i) => {
       const c = get(x, field);
       if (typeof c !== 'string') return;
       const first = seen.get(c);
-      if (first !== undefined) out.push(at([key, i, field], vi ? `mã "${c}" trùng với ${key}[${first}]` : `code "${c}" repeats ${key}[${first}]`));
+      if (first !== undefined)
+        out.push(
+          at([key, i, field], vi ? `mã "${c}" trùng với ${key}[${first}]` : `code "${c}" repeats ${key}[${first}]`),
+        );
       else seen.set(c, i);
     });
   }
 
   const officeUnit = get(get(raw, 'office'), 'unit');
-  if (typeof officeUnit === 'string' && units.length > 0 && !units.includes(officeUnit)) out.push(at(['office', 'unit'], known(UNIT, officeUnit, units)));
+  if (typeof officeUnit === 'string' && units.length > 0 && !units.includes(officeUnit))
+    out.push(at(['office', 'unit'], known(UNIT, officeUnit, units)));
 
   const year = get(get(raw, 'plan'), 'year');
-  const inYears = (date: string) => typeof year !== 'number' || (Number(date.slice(0, 4)) >= year - 1 && Number(date.slice(0, 4)) <= year + 1);
+  const inYears = (date: string) =>
+    typeof year !== 'number' || (Number(date.slice(0, 4)) >= year - 1 && Number(date.slice(0, 4)) <= year + 1);
   const dateCheck = (path: Path, value: unknown) => {
     if (typeof value !== 'string' || !DATE.test(value) || inYears(value)) return;
     const y = year as number;
-    out.push(at(path, vi ? `ngày ${value} nằm ngoài các năm ${y - 1}–${y + 1} của kế hoạch` : `date ${value} is outside the plan's years ${y - 1}–${y + 1}`));
+    out.push(
+      at(
+        path,
+        vi
+          ? `ngày ${value} nằm ngoài các năm ${y - 1}–${y + 1} của kế hoạch`
+          : `date ${value} is outside the plan's years ${y - 1}–${y + 1}`,
+      ),
+    );
   };
   dateCheck(['plan', 'signedOn'], get(get(raw, 'plan'), 'signedOn'));
-  list(get(get(raw, 'calendar'), 'overrides')).forEach((o, i) => dateCheck(['calendar', 'overrides', i, 'date'], get(o, 'date')));
+  list(get(get(raw, 'calendar'), 'overrides')).forEach((o, i) =>
+    dateCheck(['calendar', 'overrides', i, 'date'], get(o, 'date')),
+  );
 
   const numbers = new Map<number, number>();
   list(get(raw, 'tasks')).forEach((t, i) => {
     const n = get(t, 'number');
     if (typeof n === 'number') {
       const first = numbers.get(n);
-      if (first !== undefined) out.push(at(['tasks', i, 'number'], vi ? `số nhiệm vụ ${n} đã dùng ở tasks[${first}]` : `task number ${n} is already used by tasks[${first}]`));
+      if (first !== undefined)
+        out.push(
+          at(
+            ['tasks', i, 'number'],
+            vi ? `số nhiệm vụ ${n} đã dùng ở tasks[${first}]` : `task number ${n} is already used by tasks[${first}]`,
+          ),
+        );
       else numbers.set(n, i);
     }
     list(get(t, 'units')).forEach((u, j) => {
       const c = get(u, 'unit');
-      if (typeof c === 'string' && units.length > 0 && !units.includes(c)) out.push(at(['tasks', i, 'units', j, 'unit'], known(UNIT, c, units)));
+      if (typeof c === 'string' && units.length > 0 && !units.includes(c))
+        out.push(at(['tasks', i, 'units', j, 'unit'], known(UNIT, c, units)));
     });
     list(get(t, 'forms')).forEach((f, j) => {
       if (typeof f === 'string' && !forms.includes(f)) out.push(at(['tasks', i, 'forms', j], known(FORM, f, forms)));
     });
     list(get(t, 'themes')).forEach((f, j) => {
-      if (typeof f === 'string' && !themes.includes(f)) out.push(at(['tasks', i, 'themes', j], known(THEME, f, themes)));
+      if (typeof f === 'string' && !themes.includes(f))
+        out.push(at(['tasks', i, 'themes', j], known(THEME, f, themes)));
     });
     const opensOn = get(t, 'opensOn');
     const dueOn = get(get(t, 'due'), 'on');
     dateCheck(['tasks', i, 'opensOn'], opensOn);
     dateCheck(['tasks', i, 'due', 'on'], dueOn);
-    if (typeof opensOn === 'string' && typeof dueOn === 'string' && DATE.test(opensOn) && DATE.test(dueOn) && dueOn <= opensOn) {
-      out.push(at(['tasks', i, 'due', 'on'], vi ? `hạn ${dueOn} không sau ngày giao ${opensOn}` : `deadline ${dueOn} is not after the opening date ${opensOn}`));
+    if (
+      typeof opensOn === 'string' &&
+      typeof dueOn === 'string' &&
+      DATE.test(opensOn) &&
+      DATE.test(dueOn) &&
+      dueOn <= opensOn
+    ) {
+      out.push(
+        at(
+          ['tasks', i, 'due', 'on'],
+          vi
+            ? `hạn ${dueOn} không sau ngày giao ${opensOn}`
+            : `deadline ${dueOn} is not after the opening date ${opensOn}`,
+        ),
+      );
     }
     escalationCheck(['tasks', i, 'escalation'], get(t, 'escalation'));
   });
 
   list(get(get(raw, 'reporting'), 'units')).forEach((c, i) => {
-    if (typeof c === 'string' && units.length > 0 && !units.includes(c)) out.push(at(['reporting', 'units', i], known(UNIT, c, units)));
+    if (typeof c === 'string' && units.length > 0 && !units.includes(c))
+      out.push(at(['reporting', 'units', i], known(UNIT, c, units)));
   });
   escalationCheck(['reporting', 'escalation'], get(get(raw, 'reporting'), 'escalation'));
   escalationCheck(['defaults', 'escalation'], get(get(raw, 'defaults'), 'escalation'));
 
   const zone = get(get(raw, 'organisation'), 'timeZone');
   if (typeof zone === 'string' && !DateTime.fromISO('2026-01-01T00:00', { zone }).isValid) {
-    out.push(at(['organisation', 'timeZone'], vi ? `"${zone}" không phải là múi giờ IANA (ví dụ Asia/Ho_Chi_Minh)` : `"${zone}" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)`));
+    out.push(
+      at(
+        ['organisation', 'timeZone'],
+        vi
+          ? `"${zone}" không phải là múi giờ IANA (ví dụ Asia/Ho_Chi_Minh)`
+          : `"${zone}" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)`,
+      ),
+    );
   }
   return out;
 
@@ -236,7 +308,14 @@ function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[] {
     const office = get(e, 'officeAfter');
     const director = get(e, 'directorAfter');
     if (typeof office === 'number' && typeof director === 'number' && director <= office) {
-      out.push(at([...path, 'directorAfter'], vi ? `báo Giám đốc (${director}) phải sau báo Văn phòng (${office} ngày làm việc)` : `the director (${director}) must be told after the office (${office} working days)`));
+      out.push(
+        at(
+          [...path, 'directorAfter'],
+          vi
+            ? `báo Giám đốc (${director}) phải sau báo Văn phòng (${office} ngày làm việc)`
+            : `the director (${director}) must be told after the office (${office} working days)`,
+        ),
+      );
     }
   }
 }
@@ -247,7 +326,9 @@ function regimeProblems(plan: Plan, at: At, lang: Locale): PlanProblem[] {
   if (!reporting) return [];
   const cal = buildWorkCalendar(plan);
   return reporting.periods.flatMap((code, i) =>
-    checkReportingRegime({ ...plan, reporting: { ...reporting, periods: [code] } }, cal, lang).map((m) => at(['reporting', 'periods', i], m)),
+    checkReportingRegime({ ...plan, reporting: { ...reporting, periods: [code] } }, cal, lang).map((m) =>
+      at(['reporting', 'periods', i], m),
+    ),
   );
 }
 

@@ -60,7 +60,28 @@ export function buildPlanSchema() {
   });
 
   /** Periodic reports of Nghị định 09/2019 Điều 12 (cut-off 15th → 14th); Q4/H2 exist but CCHC uses the annual report instead. */
-  const periodCode = z.enum(['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M12', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'M9', 'Y']);
+  const periodCode = z.enum([
+    'M01',
+    'M02',
+    'M03',
+    'M04',
+    'M05',
+    'M06',
+    'M07',
+    'M08',
+    'M09',
+    'M10',
+    'M11',
+    'M12',
+    'Q1',
+    'Q2',
+    'Q3',
+    'Q4',
+    'H1',
+    'H2',
+    'M9',
+    'Y',
+  ]);
 
   const reporting = z.strictObject({
     periods: z.array(periodCode).min(1),
@@ -122,7 +143,12 @@ export function buildPlanSchema() {
         deadlinePolicy: deadlinePolicy.default('FORWARD'),
         sendAt: timeOfDay.default('08:00'),
       })
-      .default({ reminders: [3, 1], escalation: { officeAfter: 1, directorAfter: 3 }, deadlinePolicy: 'FORWARD', sendAt: '08:00' }),
+      .default({
+        reminders: [3, 1],
+        escalation: { officeAfter: 1, directorAfter: 3 },
+        deadlinePolicy: 'FORWARD',
+        sendAt: '08:00',
+      }),
     calendar: z
       .strictObject({
         /** Schools and one-stop desks that work Saturdays. */

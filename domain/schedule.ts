@@ -244,7 +244,13 @@ export function adHocItem(plan: Plan, cal: WorkCalendar, req: AdHocRequest): Ite
 }
 
 /** The new deadline of one unit after the office grants an extension (gia hạn); the date is kept as granted, with the reason. */
-export function extendedDue(cal: WorkCalendar, newDate: string, sendAt: string, zone: string, reason: string): DatedStep {
+export function extendedDue(
+  cal: WorkCalendar,
+  newDate: string,
+  sendAt: string,
+  zone: string,
+  reason: string,
+): DatedStep {
   const off = isWorkingDay(cal, newDate) ? undefined : dayNote(cal, newDate);
   const note = off ? ` (lưu ý: ngày nghỉ, ${off})` : '';
   const noteEn = off ? ` (note: a day off, ${off})` : '';

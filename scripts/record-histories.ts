@@ -31,7 +31,11 @@ const OUT = fileURLToPath(new URL('../test/fixtures/histories/', import.meta.url
 const LABEL = process.argv[2] ?? '';
 if (!/^v\d+$/.test(LABEL)) throw new Error('usage: npm run histories:record -- vN (the label of this code version)');
 
-type Step = (ctx: { env: TestWorkflowEnvironment; sink: SmtpSink; at(instant: string): Promise<void> }) => Promise<void>;
+type Step = (ctx: {
+  env: TestWorkflowEnvironment;
+  sink: SmtpSink;
+  at(instant: string): Promise<void>;
+}) => Promise<void>;
 
 interface Scenario {
   name: string;
@@ -65,7 +69,11 @@ const scenarios: Scenario[] = [
       const ref = { org: 'RPLA', year: 2026 };
       await at('2026-03-03T10:00:00+07:00');
       await expectRejected(submitReport(env.client, ref, ITEM, { unit: 'XYZ', submittedBy: 'x', results: 'x' }));
-      await submitReport(env.client, ref, ITEM, { unit: 'KHTC', submittedBy: 'Trần Thị Kế', results: 'Đã đăng 4 tin.' });
+      await submitReport(env.client, ref, ITEM, {
+        unit: 'KHTC',
+        submittedBy: 'Trần Thị Kế',
+        results: 'Đã đăng 4 tin.',
+      });
       await at('2026-03-12T12:00:00+07:00');
       await reviewSubmission(env.client, ref, ITEM, { unit: 'KHTC', decision: 'accept', by: 'Văn phòng' });
     },
@@ -153,7 +161,9 @@ async function main(): Promise<void> {
       console.log(`[histories] ${scenario.name}: ${files.join(', ')}`);
     }
     const kept = existsSync(OUT + ID_FILE)
-      ? readFileSync(OUT + ID_FILE, 'utf8').split('\n').filter((l) => l && !l.startsWith(`${LABEL}-`))
+      ? readFileSync(OUT + ID_FILE, 'utf8')
+          .split('\n')
+          .filter((l) => l && !l.startsWith(`${LABEL}-`))
       : [];
     writeFileSync(OUT + ID_FILE, [...kept, ...ids].sort().join('\n') + '\n');
     console.log(`[histories] ${sink.messages.length} e-mails went through the sink`);
