@@ -24,6 +24,17 @@ import { smtpCeiling } from './smtp-ceiling.js';
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
 const phases = new Set((process.env.BENCH_PHASES ?? 'p1,p2,p3,p4,ceil').split(','));
 const log = (m: string) => console.error(`[bench] ${m}`);
+/** Seconds each phase took, printed and saved: what the 10-minute budget is spent on. */
+const phaseSeconds: Record<string, number> = {};
+async function timed<T>(phase: string, run: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await run();
+  } finally {
+    phaseSeconds[phase] = Math.round((performance.now() - t0) / 100) / 10;
+    log(`${phase} took ${phaseSeconds[phase]} s`);
+  }
+}
 const order = (k: string, d: string) => (process.env[k] ?? d).split(',') as VariantName[];
 
 async function main(): Promise<void> {
@@ -46,35 +57,41 @@ async function main(): Promise<void> {
   try {
     if (phases.has('ceil')) {
       log('ceiling: B0 plan-years/s…');
-      ceilB0 = await b0PlanYearsPerSecond(server, sink, bundles, env('BENCH_CEIL_PLANS', 20));
+      ceilB0 = await timed('ceiling', () => b0PlanYearsPerSecond(server, sink, bundles, env('BENCH_CEIL_PLANS', 20)));
       out.ceilingB0 = ceilB0;
       log(`ceiling: ${JSON.stringify(ceilB0)}`);
     }
     if (phases.has('p2')) {
       log('P2 (CPU per plan-year)…');
-      p2 = await runP2(server, sink, bundles, {
-        plans: env('BENCH_P2_PLANS', 3),
-        yearSeconds: env('BENCH_P2_YEAR_S', 40),
-        order: order('BENCH_P2_ORDER', 'A,B,A,B,B0'),
-      });
+      p2 = await timed('P2', () =>
+        runP2(server, sink, bundles, {
+          plans: env('BENCH_P2_PLANS', 3),
+          yearSeconds: env('BENCH_P2_YEAR_S', 40),
+          order: order('BENCH_P2_ORDER', 'A,B,A,B,B0'),
+        }),
+      );
       out.p2 = p2;
     }
     if (phases.has('p3')) {
       log('P3 (burst lateness, pacing)…');
-      p3 = await runP3(server, sink, bundles, {
-        plans: env('BENCH_P3_PLANS', 120),
-        order: order('BENCH_P3_ORDER', 'A,B,A,B'),
-        rate: env('BENCH_P3_RATE', 100),
-        startRate: env('BENCH_P3_START_RATE', 8),
-      });
+      p3 = await timed('P3', () =>
+        runP3(server, sink, bundles, {
+          plans: env('BENCH_P3_PLANS', 120),
+          order: order('BENCH_P3_ORDER', 'A,B,A,B,A,B'),
+          rate: env('BENCH_P3_RATE', 100),
+          startRate: env('BENCH_P3_START_RATE', 8),
+        }),
+      );
       out.p3 = p3;
     }
     if (phases.has('p4')) {
       log('P4 (heap per cached plan)…');
-      p4 = await runP4(server, sink, bundles, {
-        plans: env('BENCH_P4_PLANS', 100),
-        order: order('BENCH_P4_ORDER', 'A,B,A,B'),
-      });
+      p4 = await timed('P4', () =>
+        runP4(server, sink, bundles, {
+          plans: env('BENCH_P4_PLANS', 100),
+          order: order('BENCH_P4_ORDER', 'A,B,A,B'),
+        }),
+      );
       out.p4 = p4;
     }
   } catch (err) {
@@ -93,7 +110,9 @@ async function main(): Promise<void> {
     log('P1 (time-skipping server)…');
     const limitS = env('BENCH_P1_TIMEOUT_S', 100);
     const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), limitS * 1000).unref());
-    p1 = await Promise.race([runP1(bundles), timeout]).catch((err: unknown) => ((p1Note = String(err)), undefined));
+    p1 = await timed('P1', () => Promise.race([runP1(bundles), timeout])).catch(
+      (err: unknown) => ((p1Note = String(err)), undefined),
+    );
     if (!p1 && !p1Note) p1Note = `time-skipping server did not finish within ${limitS} s`;
     out.p1 = p1 ?? { error: p1Note };
   }
@@ -106,11 +125,14 @@ async function main(): Promise<void> {
     ...(p1Note ? ['', `P1 not measured: ${p1Note}`] : []),
     '',
     `Ceilings: pooled SMTP (5 connections) ${smtp.toFixed(0)} msg/s; B0 on the dev server ${ceilB0 ? `${ceilB0.perSecond.toFixed(2)} plan-years/s (${ceilB0.plans} plans, year squeezed into 1 s, ${ceilB0.wallS.toFixed(1)} s)` : 'not measured'}`,
-    `Total bench time: ${wallS.toFixed(1)} s`,
+    `Total bench time: ${wallS.toFixed(1)} s (${Object.entries(phaseSeconds)
+      .map(([p, t]) => `${p} ${t} s`)
+      .join(', ')})`,
   ];
   console.log(lines.join('\n'));
   out.rows = rows;
   out.wallS = wallS;
+  out.phaseSeconds = phaseSeconds;
   mkdirSync('bench-results', { recursive: true });
   const file = `bench-results/${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(file, JSON.stringify(out, null, 2));
