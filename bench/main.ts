@@ -79,7 +79,7 @@ async function main(): Promise<void> {
           plans: env('BENCH_P3_PLANS', 120),
           order: order('BENCH_P3_ORDER', 'A,B,A,B,A,B'),
           rate: env('BENCH_P3_RATE', 100),
-          startRate: env('BENCH_P3_START_RATE', 8),
+          startRate: env('BENCH_P3_START_RATE', 16),
         }),
       );
       out.p3 = p3;
