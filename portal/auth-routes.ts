@@ -1,5 +1,7 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
+import { rateLimiter } from 'hono-rate-limiter';
 import { csrfToken, csrfValid, CSRF_FIELD } from './csrf.js';
 import type { ResolvedDeps } from './deps.js';
 import { langOf, tr, withLang, type Lang } from './i18n.js';
@@ -11,12 +13,36 @@ import type { FormBody } from './submission-form.js';
 // Verifying against a real-looking hash for unknown users keeps the response time from telling who exists.
 const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/**
+ * Failed logins one client address may make per window before the form refuses it until the window ends. scrypt
+ * already costs ~50 ms a guess; this caps a guesser at 10 per quarter hour. Keyed by address, not by user name, so
+ * nobody can lock an office account out from elsewhere.
+ */
+export const LOGIN_THROTTLE = { failures: 10, windowMs: 15 * 60_000 } as const;
+
+/** The client's address; in-process requests (tests) have none and share one key. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Only local office paths: `next=https://evil.example` or `//evil.example` must not redirect away. */
 function safeNext(next: string | undefined): string {
   return next && /^\/van-phong(\/|\?|$)/.test(next) ? next : '/van-phong';
 }
 
-function loginPage(c: Context, lang: Lang, csrf: string, next: string, user: string, error?: string) {
+function loginPage(
+  c: Context,
+  lang: Lang,
+  csrf: string,
+  next: string,
+  user: string,
+  error?: string,
+  status: 200 | 401 | 429 = error ? 401 : 200,
+) {
   const body = html`<h1>${tr(lang, 'Đăng nhập Văn phòng', 'Office login')}</h1>
     ${error ? html`<div class="error" role="alert">${error}</div>` : ''}
     <form method="post" action="${withLang('/dang-nhap', lang)}" class="card">
@@ -27,7 +53,7 @@ function loginPage(c: Context, lang: Lang, csrf: string, next: string, user: str
       ><input type="password" id="password" name="password" autocomplete="current-password" required />
       <button type="submit">${tr(lang, 'Đăng nhập', 'Log in')}</button>
     </form>`;
-  return c.html(page({ lang, path: '/dang-nhap', title: tr(lang, 'Đăng nhập', 'Log in'), body }), error ? 401 : 200);
+  return c.html(page({ lang, path: '/dang-nhap', title: tr(lang, 'Đăng nhập', 'Log in'), body }), status);
 }
 
 /** `/dang-nhap` (log in) and `/dang-xuat` (log out) for office staff listed in PORTAL_USERS. */
@@ -42,7 +68,34 @@ export function authRoutes(deps: ResolvedDeps): Hono {
     return loginPage(c, lang, csrfToken(secret, preLoginId(c, deps.config)), safeNext(c.req.query('next')), '');
   });
 
-  app.post('/dang-nhap', async (c) => {
+  const throttle = rateLimiter({
+    windowMs: LOGIN_THROTTLE.windowMs,
+    limit: LOGIN_THROTTLE.failures,
+    keyGenerator: clientAddress,
+    // A successful login (303) does not count; wrong passwords (401) and forged forms (403) do.
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-6',
+    handler: (c) => {
+      const lang = langOf(c);
+      const minutes = Math.ceil(LOGIN_THROTTLE.windowMs / 60_000);
+      c.header('Retry-After', String(LOGIN_THROTTLE.windowMs / 1000));
+      return loginPage(
+        c,
+        lang,
+        csrfToken(secret, preLoginId(c, deps.config)),
+        '/van-phong',
+        '',
+        tr(
+          lang,
+          `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+          `Too many failed logins. Please try again in ${minutes} minutes.`,
+        ),
+        429,
+      );
+    },
+  });
+
+  app.post('/dang-nhap', throttle, async (c) => {
     const lang = langOf(c);
     const form = (await c.req.parseBody()) as FormBody;
     const pre = preLoginId(c, deps.config);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signItemToken } from '../../activities/submit-link.js';
 import { getItemStatus, getPlanStatus, startPlan } from '../../client/plan-client.js';
 import { createPortalApp } from '../../portal/app.js';
+import { LOGIN_THROTTLE } from '../../portal/auth-routes.js';
 import { hashPassword } from '../../portal/passwords.js';
 import type { AppConfig } from '../../worker/config.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
@@ -187,6 +188,21 @@ describe('portal refuses what it must (in-process requests against a real Tempor
       `${Buffer.from('{"user":"x","sid":"y","exp":9999999999999}').toString('base64url')}.AAAA`,
     );
     expect((await forgedCookie.get('/van-phong')).status).toBe(303);
+  });
+
+  it('stops a password guesser after 10 failed logins from one address, even with the right password, and says when to come back', async () => {
+    // An app of its own: its limiter counts every in-process request as one address, which would lock out the tests above.
+    const own = createPortalApp({ client: env.client, config, now: () => NOW, plans: [ref] });
+    // A successful login (same address: in-process requests share one) does not count toward the limit.
+    expect((await portalClient(own).login('vanphong', 'mat-khau-van-phong')).status).toBe(303);
+    const guesser = portalClient(own);
+    for (let i = 1; i <= LOGIN_THROTTLE.failures; i++)
+      expect((await guesser.login('vanphong', `doan-mo-${i}`)).status).toBe(401);
+    const blocked = await guesser.login('vanphong', 'mat-khau-van-phong');
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('900');
+    expect(blocked.headers.get('set-cookie') ?? '').not.toContain('kh_session=');
+    expect(await blocked.text()).toContain('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.');
   });
 
   it('refuses an office POST with a wrong or missing CSRF token (403) and leaves the workflow untouched', async () => {
