@@ -137,6 +137,12 @@ export function matrixPage(
       ${status.planVersion}${status.paused ? html` · <strong>${tr(lang, 'đang tạm dừng nhắc hạn', 'reminders paused')}</strong>` : ''}
       · ${temporalLink(v, status.workflowId)}
     </p>
+    <form method="post" action="${withLang(`${base}/nhac-han`, lang)}">
+      ${csrfField(v)}<input type="hidden" name="action" value="${status.paused ? 'resume' : 'pause'}" />
+      <button type="submit">
+        ${status.paused ? tr(lang, 'Tiếp tục nhắc hạn', 'Resume reminders') : tr(lang, 'Tạm dừng nhắc hạn', 'Pause reminders')}
+      </button>
+    </form>
     <p>
       ${(['done-on-time', 'done-late', 'pending-in-time', 'overdue'] as const).map((s) => html`<span class="badge s-${s}">${stateLabel(s, lang)}</span> `)}
     </p>

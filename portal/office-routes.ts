@@ -8,8 +8,10 @@ import {
   getItemStatus,
   getPlanDefinition,
   getPlanStatus,
+  pauseReminders,
   planHandle,
   requestAdHocReport,
+  resumeReminders,
   RequestRejectedError,
   reviewSubmission,
   startPlan,
@@ -42,6 +44,11 @@ const NOTICES = {
   ],
   extended: ['Đã gia hạn; đơn vị đã được báo qua e-mail.', 'The deadline was extended; the unit is told by e-mail.'],
   adhoc: ['Đã gửi yêu cầu báo cáo đột xuất.', 'The ad hoc report was requested.'],
+  paused: [
+    'Đã tạm dừng nhắc hạn: các đơn vị không nhận e-mail nhắc cho đến khi tiếp tục; báo quá hạn vẫn gửi.',
+    'Reminders are paused: units get no reminder e-mails until they resume; overdue notices still go out.',
+  ],
+  resumed: ['Đã tiếp tục nhắc hạn.', 'Reminders resumed.'],
 } as const;
 
 const field = (form: FormBody, name: string): string => (typeof form[name] === 'string' ? (form[name] as string) : '');
@@ -207,6 +214,21 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       if (err instanceof RequestRejectedError) return matrix(c, ref, 422, req, [err.message]);
       throw err;
     }
+  });
+
+  // Pausing is a signal: it cannot be refused, and the plan forwards it to every running item.
+  app.post('/van-phong/:org/:year/nhac-han', async (c) => {
+    const ref = planRefOf(c);
+    if (!ref) return notFound(c);
+    const action = field(c.get('form'), 'action');
+    if (action !== 'pause' && action !== 'resume') return c.text('action must be pause or resume', 400);
+    try {
+      await (action === 'pause' ? pauseReminders : resumeReminders)(deps.client, ref, c.get('session').user);
+    } catch (err) {
+      if (isNotFound(err)) return notFound(c);
+      throw err;
+    }
+    return done(c, `/van-phong/${ref.org}/${ref.year}`, action === 'pause' ? 'paused' : 'resumed');
   });
 
   const item = async (c: C, ref: PlanRef, itemId: string, status: number, errors?: string[]) => {

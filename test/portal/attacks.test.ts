@@ -205,6 +205,27 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     expect(await blocked.text()).toContain('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.');
   });
 
+  it("pauses and resumes the plan's reminders from its page, with the form token only", async () => {
+    const office = portalClient(app);
+    await office.login('vanphong', 'mat-khau-van-phong');
+    const page = '/van-phong/SKEL/2026';
+    const pausedNow = async (want: boolean) => {
+      for (let i = 0; i < 50 && (await getPlanStatus(env.client, ref)).paused !== want; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      return (await getPlanStatus(env.client, ref)).paused;
+    };
+    expect((await office.post(`${page}/nhac-han`, { action: 'pause' })).status).toBe(403);
+    expect(await pausedNow(true)).toBe(false);
+    const res = await office.post(`${page}/nhac-han`, { _csrf: await office.csrfOf(page), action: 'pause' });
+    expect(res.status).toBe(303);
+    expect(await pausedNow(true)).toBe(true);
+    const shown = await (await office.get(page)).text();
+    expect(shown).toContain('đang tạm dừng nhắc hạn');
+    expect(shown).toContain('Tiếp tục nhắc hạn');
+    await office.post(`${page}/nhac-han`, { _csrf: await office.csrfOf(page), action: 'resume' });
+    expect(await pausedNow(false)).toBe(false);
+  });
+
   it('refuses an office POST with a wrong or missing CSRF token (403) and leaves the workflow untouched', async () => {
     const office = portalClient(app);
     await office.login('vanphong', 'mat-khau-van-phong');
