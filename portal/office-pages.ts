@@ -92,7 +92,12 @@ export function dashboardPage(
       <input type="file" id="planFile" name="planFile" accept=".yaml,.yml,.json" />
       <label for="planText">${tr(lang, 'hoặc dán nội dung', 'or paste its text')}</label>
       <textarea id="planText" name="planText" style="font-family:monospace">${planText}</textarea>
-      <button type="submit">${tr(lang, 'Kiểm tra và khởi động', 'Validate and start')}</button>
+      <label for="amendNote"
+        >${tr(lang, 'Ghi chú điều chỉnh (khi kế hoạch đã chạy: lý do điều chỉnh)', 'Amendment note (for a running plan: why it changes)')}</label
+      ><input type="text" id="amendNote" name="amendNote" maxlength="500" />
+      <button type="submit">
+        ${tr(lang, 'Kiểm tra và khởi động hoặc điều chỉnh', 'Validate, then start or amend')}
+      </button>
     </form>`;
   return shell(v, '/van-phong', tr(lang, 'Văn phòng', 'Office'), body);
 }

@@ -8,6 +8,7 @@ import {
   getItemStatus,
   getPlanDefinition,
   getPlanStatus,
+  amendPlan,
   pauseReminders,
   planHandle,
   requestAdHocReport,
@@ -36,7 +37,14 @@ type C = Context<OfficeEnv>;
 
 const NOTICES = {
   started: ['Đã khởi động kế hoạch.', 'The plan was started.'],
-  running: ['Kế hoạch này đã đang chạy; không khởi động lại.', 'This plan was already running; nothing was restarted.'],
+  running: [
+    'Kế hoạch này đã đang chạy; không khởi động lại. Để điều chỉnh, nộp lại tệp kèm ghi chú điều chỉnh.',
+    'This plan was already running; nothing was restarted. To amend it, upload the file again with a note.',
+  ],
+  amended: [
+    'Đã điều chỉnh kế hoạch (phiên bản mới): nhiệm vụ mới được lên lịch, nhiệm vụ bỏ được đóng, nhiệm vụ đang chạy được cập nhật.',
+    'The plan was amended (a new version): new items are scheduled, dropped ones closed, running ones updated.',
+  ],
   accepted: ['Đã duyệt báo cáo.', 'The report was accepted.'],
   returned: [
     'Đã trả lại báo cáo kèm ý kiến; đơn vị đã được báo qua e-mail.',
@@ -142,6 +150,18 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
         if (isNotFound(err)) return false;
         throw err;
       });
+    // A running plan with a note is amended (a new version of the same plan-year); without one it is only reported.
+    const note = field(form, 'amendNote').trim();
+    if (running && note) {
+      try {
+        await amendPlan(deps.client, ref, { plan, note, by: c.get('session').user });
+      } catch (err) {
+        if (!(err instanceof RequestRejectedError)) throw err;
+        const { plans, searchFailed } = await listPlans(deps);
+        return c.html(dashboardPage(view(c, { errors: [err.message] }), plans, searchFailed), 422);
+      }
+      return done(c, `/van-phong/${ref.org}/${ref.year}`, 'amended');
+    }
     if (!running)
       await startPlan(deps.client, plan, {
         taskQueue: config.TEMPORAL_TASK_QUEUE,

@@ -270,7 +270,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     expect(text).toContain('chưa khởi động gì');
   });
 
-  it('starts a valid plan file once; uploading it again says it is already running', async () => {
+  it('starts a valid plan file once; uploading it again says it is already running, or amends it with a note', async () => {
     const office = portalClient(app);
     await office.login('vanphong', 'mat-khau-van-phong');
     const plan = JSON.parse(JSON.stringify(skeletonPlan).replaceAll('2026', '2027')) as typeof skeletonPlan;
@@ -289,5 +289,16 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     });
     expect(again.headers.get('location')).toBe('/van-phong/UPL/2027?ok=running');
     expect(await (await office.get('/van-phong')).text()).toContain('UPL 2027');
+    // With a note, the same upload amends the running plan: a new version, the changed task updated.
+    plan.tasks[0]!.title = 'Tuyên truyền kế hoạch (điều chỉnh)';
+    const amended = await office.post('/van-phong/ke-hoach', {
+      _csrf: await office.csrfOf('/van-phong'),
+      planFile: file(),
+      amendNote: 'Đổi tên nhiệm vụ theo chỉ đạo',
+    });
+    expect(amended.headers.get('location')).toBe('/van-phong/UPL/2027?ok=amended');
+    const status = await getPlanStatus(env.client, { org: 'UPL', year: 2027 });
+    expect(status.planVersion).toBe(2);
+    expect(status.items.find((i) => i.itemId === 'task-03')?.title).toBe('Tuyên truyền kế hoạch (điều chỉnh)');
   });
 });
