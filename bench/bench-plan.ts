@@ -5,8 +5,8 @@ import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
 import { planSchema, type Plan } from '../domain/plan-schema.js';
 import { scheduleItems, unitSteps } from '../domain/schedule.js';
 import { buildWorkCalendar } from '../domain/work-calendar.js';
-import { unitEmail } from '../workflows/item-state.js';
-import type { ItemWorkflowInput, UnitState } from '../workflows/item-types.js';
+import { newUnit, unitEmail } from '../workflows/item-state.js';
+import type { ItemWorkflowInput } from '../workflows/item-types.js';
 import { planContext } from '../workflows/plan-context.js';
 
 export const UNITS = ['KHTC', 'TCCB', 'TTTT', 'PCTT', 'QLCL'];
@@ -89,17 +89,7 @@ export function planScript(index: number, prefix: string, opts: ScriptOptions = 
       clock: { speed: 1, realAnchorMs: 0, planAnchorMs: 0 },
     };
     spec.units.forEach((u, k) => {
-      const unit: UnitState = {
-        unit: u.unit,
-        role: u.role,
-        due: u.due,
-        phase: 'open',
-        done: [],
-        versions: [],
-        extensions: [],
-        escalation: 'none',
-        undeliverable: [],
-      };
+      const unit = newUnit(u.unit, u.role, u.due);
       const steps = unitSteps(spec, u.due, calendar);
       const b = opts.submit === false ? 'never' : behaviour(index, month, k);
       const step = (kind: string) => steps.find((s) => s.kind === kind)!;

@@ -19,6 +19,21 @@ export function stepInstanceKey(step: UnitStep, unit: UnitState): string {
   return step.kind === 'open' ? 'open' : `${step.key}@${unit.due.date}`;
 }
 
+/** A unit freshly assigned to an item: open, nothing sent, nothing submitted. */
+export function newUnit(unit: string, role: UnitState['role'], due: UnitState['due']): UnitState {
+  return {
+    unit,
+    role,
+    due,
+    phase: 'open',
+    done: [],
+    versions: [],
+    extensions: [],
+    escalation: 'none',
+    undeliverable: [],
+  };
+}
+
 /** A unit still owes something: reminders and escalations apply. */
 export function isAwaitingSubmission(unit: UnitState): boolean {
   return unit.phase === 'open' || unit.phase === 'returned';

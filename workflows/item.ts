@@ -12,7 +12,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { DateTime, Settings } from 'luxon';
+import { DateTime } from 'luxon';
 import type { EmailRequest } from '../activities/email-types.js';
 import { planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
 import { extendedDue, unitSteps } from '../domain/schedule.js';
@@ -25,6 +25,7 @@ import {
   isAwaitingSubmission,
   isClosed,
   itemStatus,
+  newUnit,
   nextStepAtMs,
   overdueUnits,
   statusMarkdown,
@@ -32,7 +33,7 @@ import {
   unitEmail,
   type PlannedSend,
 } from './item-state.js';
-import type { ItemState, ItemStatus, ItemWorkflowInput, UnitState } from './item-types.js';
+import type { ItemState, ItemStatus, ItemWorkflowInput } from './item-types.js';
 import {
   calendarChangedSignal,
   closeItemSignal,
@@ -49,9 +50,6 @@ import {
 } from './messages.js';
 import { KhNextDeadline, KhOverdueUnits, KhStatus } from './search-attributes.js';
 import { StepTimer } from './step-timer.js';
-
-// Luxon must never fall back to the worker host's zone: replay on another host would differ.
-Settings.defaultZone = 'Asia/Ho_Chi_Minh';
 
 const { sendEmail } = proxyActivities<WorkflowActivities>({
   // One SMTP exchange; a hung connection is abandoned after a minute and retried.
@@ -77,20 +75,6 @@ function initialState(input: ItemWorkflowInput): ItemState {
     outbox: [],
     paused: false,
     seq: 0,
-  };
-}
-
-function newUnit(unit: string, role: UnitState['role'], due: UnitState['due']): UnitState {
-  return {
-    unit,
-    role,
-    due,
-    phase: 'open',
-    done: [],
-    versions: [],
-    extensions: [],
-    escalation: 'none',
-    undeliverable: [],
   };
 }
 
@@ -337,8 +321,6 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
   };
 
   const isReport = input.item.kind === 'report' && input.item.period !== undefined;
-  // Runs recorded before this version cancel and restart their timer on every wake-up; newer ones keep it.
-  const reuseTimer = patched('reuse-step-timer');
   const stepTimer = new StepTimer();
   const reportDueMs = isReport ? Date.parse(input.item.period!.officeDue.at) : undefined;
 
@@ -382,18 +364,12 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     );
     const next = candidates.length ? Math.min(...candidates) : undefined;
     dirty = false;
-    if (reuseTimer) {
-      await stepTimer.waitUntil(
-        next,
-        () => realDelayUntil(input.clock, next!, Date.now()),
-        next === undefined ? '' : waitSummary(input, state, next),
-        () => dirty,
-      );
-    } else if (next === undefined) await condition(() => dirty);
-    else
-      await condition(() => dirty, realDelayUntil(input.clock, next, Date.now()), {
-        summary: waitSummary(input, state, next),
-      });
+    await stepTimer.waitUntil(
+      next,
+      () => realDelayUntil(input.clock, next!, Date.now()),
+      next === undefined ? '' : waitSummary(input, state, next),
+      () => dirty,
+    );
   }
 
   await condition(allHandlersFinished);

@@ -1,4 +1,4 @@
-import { CancellationScope, condition, isCancellation, sleep } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched, sleep } from '@temporalio/workflow';
 
 /**
  * The durable timer for a workflow's next planned instant. A wake-up for another reason (a submission, a signal)
@@ -6,6 +6,8 @@ import { CancellationScope, condition, isCancellation, sleep } from '@temporalio
  * two history events and one billable action saved per wake-up.
  */
 export class StepTimer {
+  /** Runs recorded before the `reuse-step-timer` patch started a new timer on every wake-up; on replay they still do. */
+  private readonly reuse = patched('reuse-step-timer');
   private current?: { at: number; fired: boolean; scope: CancellationScope };
 
   /** Resolves when `wake()` turns true or plan instant `at` arrives (`delayMs` real ms from now); `at` undefined: only `wake`. */
@@ -13,6 +15,10 @@ export class StepTimer {
     if (at === undefined) {
       this.cancel();
       await condition(wake);
+      return;
+    }
+    if (!this.reuse) {
+      await condition(wake, delayMs(), { summary });
       return;
     }
     if (this.current?.at !== at) {

@@ -8,7 +8,6 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
-  patched,
   setCurrentDetails,
   setHandler,
   startChild,
@@ -16,7 +15,7 @@ import {
   workflowInfo,
   type SignalDefinition,
 } from '@temporalio/workflow';
-import { DateTime, Settings } from 'luxon';
+import { DateTime } from 'luxon';
 import { itemWorkflowId } from '../domain/ids.js';
 import { anchorClock, planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
 import { buildPlanSchema } from './lazy-schemas.js';
@@ -43,8 +42,6 @@ import { closesAtMs, itemDetails, itemSummary, planMarkdown, reportScope } from 
 import type { PlanItem, PlanState, PlanStatus, YearPlanInput } from './plan-types.js';
 import { StepTimer } from './step-timer.js';
 import { KhItem, KhKind, KhMonth, KhNextDeadline, KhOrg, KhStatus, KhUnits, KhYear } from './search-attributes.js';
-
-Settings.defaultZone = 'Asia/Ho_Chi_Minh';
 
 function fail(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'InvalidRequest');
@@ -300,8 +297,6 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     ]);
   };
 
-  // Runs recorded before this version cancel and restart their timer on every wake-up; newer ones keep it.
-  const reuseTimer = patched('reuse-step-timer');
   const stepTimer = new StepTimer();
   try {
     while (true) {
@@ -323,18 +318,12 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
         await continueAsNew<typeof yearPlanWorkflow>({ plan: state.plan, state });
       }
       dirty = false;
-      if (reuseTimer) {
-        await stepTimer.waitUntil(
-          next,
-          () => realDelayUntil(state.clock, next!, Date.now()),
-          next === undefined ? '' : nextSummary(state, next, zone),
-          () => dirty,
-        );
-      } else if (next === undefined) await condition(() => dirty);
-      else
-        await condition(() => dirty, realDelayUntil(state.clock, next, Date.now()), {
-          summary: nextSummary(state, next, zone),
-        });
+      await stepTimer.waitUntil(
+        next,
+        () => realDelayUntil(state.clock, next!, Date.now()),
+        next === undefined ? '' : nextSummary(state, next, zone),
+        () => dirty,
+      );
     }
   } catch (err) {
     if (!isCancellation(err)) throw err;
