@@ -3,7 +3,7 @@
  * so timers all fall due at once and the rate is what the server + SDK can push, not what the clock allows.
  */
 import { PLAN_START, planScript, yearCloseMs } from './bench-plan.js';
-import { benchMailConfig, startVariantWorker, type Bundles } from './bench-workers.js';
+import { startVariantWorker, type Bundles } from './bench-workers.js';
 import type { DevServer } from './dev-server.js';
 import type { RemoteSink } from './remote-sink.js';
 import { pool } from './stats.js';
@@ -18,11 +18,10 @@ export async function b0PlanYearsPerSecond(
   const taskQueue = 'ceiling-b0';
   const w = await startVariantWorker({
     variant: 'B0',
-    connection: server.native,
-    client: server.client,
+    server,
+    sink,
     taskQueue,
     bundles,
-    mail: benchMailConfig(sink),
   });
   const speed = yearCloseMs() - Date.parse(PLAN_START); // one plan-year per real second
   const t0 = performance.now();

@@ -39,17 +39,17 @@ export async function loadBundles(): Promise<Bundles> {
 }
 
 /** Same pooled transport for every variant: 5 connections to the sink. */
-export function benchMailConfig(sink: { host: string; port: number }): MailConfig {
+function benchMailConfig(sink: { host: string; port: number }): MailConfig {
   return mailConfigFor(sink as Parameters<typeof mailConfigFor>[0], { maxConnections: 5 });
 }
 
 export interface VariantWorkerOptions {
   variant: VariantName;
-  connection: NativeConnection;
-  client: Client;
+  /** The phase's dev server and SMTP sink, shared by every variant. */
+  server: { native: NativeConnection; client: Client };
+  sink: { host: string; port: number };
   taskQueue: string;
   bundles: Bundles;
-  mail: MailConfig;
   /** No-op `sendEmail` for A and B too (P4: memory of workflows, not of SMTP). */
   noopEmail?: boolean;
   activitiesPerSecond?: number;
@@ -65,22 +65,23 @@ export interface RunningWorker {
 const noopSend = { sendEmail: async () => ({}) };
 
 export async function startVariantWorker(o: VariantWorkerOptions): Promise<RunningWorker> {
-  const mailer = createMailer(o.mail);
+  const mail = benchMailConfig(o.sink);
+  const mailer = createMailer(mail);
   const real = () =>
     buildActivities({
       mailer,
-      mailConfig: o.mail,
-      client: o.client,
+      mailConfig: mail,
+      client: o.server.client,
       reportsDir: mkdtempSync(join(tmpdir(), 'kehoach-bench-')),
     });
   const activities =
     o.variant === 'A'
       ? { ...real(), ...(o.noopEmail ? noopSend : {}) }
       : o.variant === 'B' && !o.noopEmail
-        ? createEmailActivities({ mailer, config: o.mail })
+        ? createEmailActivities({ mailer, config: mail })
         : noopSend;
   const worker = await Worker.create({
-    connection: o.connection,
+    connection: o.server.native,
     namespace: 'default',
     taskQueue: o.taskQueue,
     workflowBundle: o.variant === 'A' ? o.bundles.real : o.bundles.bare,

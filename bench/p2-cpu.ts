@@ -4,7 +4,7 @@
  * this process's CPU delta is one variant's worker (the SMTP sink lives in its own process and is reported apart).
  */
 import { PLAN_START, planScript, yearCloseMs } from './bench-plan.js';
-import { benchMailConfig, startVariantWorker, type Bundles, type VariantName } from './bench-workers.js';
+import { startVariantWorker, type Bundles, type VariantName } from './bench-workers.js';
 import type { DevServer } from './dev-server.js';
 import { selfCpuSeconds } from './proc-cpu.js';
 import type { RemoteSink } from './remote-sink.js';
@@ -37,11 +37,10 @@ export async function runP2(server: DevServer, sink: RemoteSink, bundles: Bundle
     const taskQueue = `p2-${variant}-${k}`;
     const w = await startVariantWorker({
       variant,
-      connection: server.native,
-      client: server.client,
+      server,
+      sink,
       taskQueue,
       bundles,
-      mail: benchMailConfig(sink),
     });
     try {
       const scripts = Array.from({ length: o.plans }, (_, i) => planScript(i, `P2${variant}${k}X`, { submit: false }));

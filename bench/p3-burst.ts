@@ -7,7 +7,7 @@
  */
 import { messageIdFor } from '../activities/email.js';
 import { burstPlan, planScript } from './bench-plan.js';
-import { benchMailConfig, startVariantWorker, type Bundles, type VariantName } from './bench-workers.js';
+import { startVariantWorker, type Bundles, type VariantName } from './bench-workers.js';
 import type { DevServer } from './dev-server.js';
 import type { RemoteSink } from './remote-sink.js';
 import { percentile, pool } from './stats.js';
@@ -50,11 +50,10 @@ export async function runP3(
     const taskQueue = `p3-${variant}-${k}`;
     const w = await startVariantWorker({
       variant,
-      connection: server.native,
-      client: server.client,
+      server,
+      sink,
       taskQueue,
       bundles,
-      mail: benchMailConfig(sink),
       ...(rate ? { activitiesPerSecond: rate } : {}),
     });
     try {

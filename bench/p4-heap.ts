@@ -9,13 +9,7 @@
 import { writeHeapSnapshot } from 'node:v8';
 import { planStatusQuery } from '../workflows/messages.js';
 import { planScript, type PlanScript } from './bench-plan.js';
-import {
-  benchMailConfig,
-  startVariantWorker,
-  type Bundles,
-  type RunningWorker,
-  type VariantName,
-} from './bench-workers.js';
+import { startVariantWorker, type Bundles, type RunningWorker, type VariantName } from './bench-workers.js';
 import type { DevServer } from './dev-server.js';
 import type { RemoteSink } from './remote-sink.js';
 import { pool } from './stats.js';
@@ -86,11 +80,10 @@ export async function runP4(
     const perPlan = variant === 'A' ? 2 : 1;
     const w = await startVariantWorker({
       variant,
-      connection: server.native,
-      client: server.client,
+      server,
+      sink,
       taskQueue,
       bundles,
-      mail: benchMailConfig(sink),
       noopEmail: true,
       maxCachedWorkflows: (WARM_UP_PLANS + o.plans) * perPlan + 100,
       debugMode: true,

@@ -10,7 +10,7 @@ import { freePort } from '../helpers/free-port.js';
 import { auditMail, waitForKeys } from '../helpers/mail-audit.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process.js';
-import { startDevServer, type DevServerProcess } from './dev-server-process.js';
+import { startDevServer, type DevServerProcess } from '../helpers/dev-server-process.js';
 
 const TASK_QUEUE = 'kehoach-faults-restart';
 // One plan day per 12 real seconds from a minute before Mon 02/03 08:00: reminder Tue (~12 s), due-today Wed (~24 s),
@@ -33,7 +33,7 @@ describe('dev server stopped mid-year and started again on the same SQLite file'
 
   beforeAll(async () => {
     port = await freePort();
-    server = await startDevServer(port, dbFile);
+    server = await startDevServer({ port, dbFile });
     sink = await startSmtpSink();
     worker = startWorkerProcess({
       temporalAddress: server.address,
@@ -65,7 +65,7 @@ describe('dev server stopped mid-year and started again on the same SQLite file'
     const t0 = Date.now();
     await server!.stop();
     const atStop = sink.messages.length;
-    server = await startDevServer(port, dbFile);
+    server = await startDevServer({ port, dbFile });
     const restartMs = Date.now() - t0;
     console.log(`[server-restart] server down for ${restartMs} ms, ${atStop} e-mails before the stop`);
 

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { searchAttributeFlags } from '../../client/register-search-attributes.js';
-import { toolPaths } from '../helpers/tools.js';
+import { toolPaths } from './tools.js';
 
-/** `temporal server start-dev` on a SQLite file, as our own child, so a test can stop it and start it again. */
+/**
+ * `temporal server start-dev` as our own child process, with the project's search attributes: a test can stop it and
+ * start it again on the same SQLite file, and the bench reads its CPU from the pid.
+ */
 export interface DevServerProcess {
   address: string;
   proc: ChildProcess;
@@ -11,7 +14,17 @@ export interface DevServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startDevServer(port: number, dbFile: string, timeoutMs = 30_000): Promise<DevServerProcess> {
+export interface DevServerOptions {
+  port: number;
+  /** SQLite file that outlives the process; default: in memory. */
+  dbFile?: string;
+  /** More `start-dev` flags (ports, dynamic config). */
+  extraArgs?: string[];
+  timeoutMs?: number;
+}
+
+export async function startDevServer(o: DevServerOptions): Promise<DevServerProcess> {
+  const { port, timeoutMs = 30_000 } = o;
   const address = `127.0.0.1:${port}`;
   const proc = spawn(
     toolPaths().temporalCli,
@@ -23,11 +36,11 @@ export async function startDevServer(port: number, dbFile: string, timeoutMs = 3
       '127.0.0.1',
       '--port',
       String(port),
-      '--db-filename',
-      dbFile,
+      ...(o.dbFile ? ['--db-filename', o.dbFile] : []),
       '--log-level',
       'error',
       ...searchAttributeFlags(),
+      ...(o.extraArgs ?? []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
