@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Limits keep submissions small enough to live in workflow state (Temporal payload warning at 256 KB). */
-export const SUBMISSION_LIMITS = { textChars: 20_000, evidence: 20, figures: 30 } as const;
+export const SUBMISSION_LIMITS = {
+  textChars: 20_000,
+  evidence: 20,
+  figures: 30,
+  figureMax: 1_000_000,
+  nameChars: 200,
+  titleChars: 300,
+  urlChars: 2000,
+} as const;
 
 const text = (max: number) => z.string().max(max);
 
@@ -14,18 +22,23 @@ export function buildSubmissionSchema() {
   return z.strictObject({
     unit: z.string().min(1),
     /** Who submitted (shown in the receipt and the audit). */
-    submittedBy: z.string().min(1).max(200),
+    submittedBy: z.string().min(1).max(SUBMISSION_LIMITS.nameChars),
     results: text(SUBMISSION_LIMITS.textChars).refine((s) => s.trim().length > 0, 'results must not be empty'),
     shortcomings: text(SUBMISSION_LIMITS.textChars).default(''),
     nextTasks: text(SUBMISSION_LIMITS.textChars).default(''),
     proposals: text(SUBMISSION_LIMITS.textChars).default(''),
     /** Output per communication form, e.g. `{ WEBSITE: 4, MEETING: 1 }`. */
     figures: z
-      .record(z.string().regex(/^[A-Z0-9-]+$/), z.int().min(0).max(1_000_000))
+      .record(z.string().regex(/^[A-Z0-9-]+$/), z.int().min(0).max(SUBMISSION_LIMITS.figureMax))
       .refine((r) => Object.keys(r).length <= SUBMISSION_LIMITS.figures, 'too many figures')
       .default({}),
     evidence: z
-      .array(z.strictObject({ title: z.string().min(1).max(300), url: z.string().max(2000) }))
+      .array(
+        z.strictObject({
+          title: z.string().min(1).max(SUBMISSION_LIMITS.titleChars),
+          url: z.string().max(SUBMISSION_LIMITS.urlChars),
+        }),
+      )
       .max(SUBMISSION_LIMITS.evidence)
       .default([]),
   });
@@ -41,3 +54,17 @@ export function submissionSchema(): SubmissionSchema {
 
 export type Submission = z.output<SubmissionSchema>;
 export type SubmissionInput = z.input<SubmissionSchema>;
+
+/** An evidence link the office may click: http(s) only, no spaces or control characters (no `javascript:`). */
+export const EVIDENCE_URL = /^https?:\/\/[^\s\p{Cc}]+$/iu;
+
+/**
+ * Rules beyond the schema's shape, for the update validator, which every client passes (portal, CLI, Temporal CLI,
+ * SDK). Kept out of the schema because the update handler parses with the schema again on replay, where an older
+ * accepted submission must still parse.
+ */
+export function submissionProblems(s: Pick<Submission, 'evidence'>): string[] {
+  return s.evidence.flatMap((e, i) =>
+    EVIDENCE_URL.test(e.url) ? [] : [`evidence.${i}.url: "${e.url.slice(0, 80)}" is not an http:// or https:// link`],
+  );
+}

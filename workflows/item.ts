@@ -16,7 +16,7 @@ import { DateTime } from 'luxon';
 import type { EmailRequest } from '../activities/email-types.js';
 import { planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
 import { extendedDue, unitSteps } from '../domain/schedule.js';
-import { submissionSchema } from './lazy-schemas.js';
+import { submissionProblems, submissionSchema } from './lazy-schemas.js';
 import type { ItemSpec } from '../domain/schedule-types.js';
 import type { WorkflowActivities } from './activities-api.js';
 import {
@@ -138,6 +138,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
         if (!parsed.success) {
           fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'submission'}: ${i.message}`).join('; '));
         }
+        const problems = submissionProblems(parsed.data);
+        if (problems.length) fail(problems.join('; '));
         const unit = findUnit(parsed.data.unit);
         if (!unit) fail(`unit ${parsed.data.unit} is not assigned to ${input.item.itemId}`);
         if (unit.phase === 'accepted') fail(`${unit.unit}'s report on ${input.item.itemId} was already accepted`);

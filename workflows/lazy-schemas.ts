@@ -18,3 +18,10 @@ export function buildPlanSchema(): ReturnType<typeof PlanSchemaModule.buildPlanS
 export function submissionSchema(): ReturnType<typeof SubmissionModule.submissionSchema> {
   return (require('../domain/submission.js') as typeof SubmissionModule).submissionSchema();
 }
+
+/** `submissionProblems` of domain/submission.ts (same module, so zod is loaded once). */
+export function submissionProblems(
+  ...args: Parameters<typeof SubmissionModule.submissionProblems>
+): ReturnType<typeof SubmissionModule.submissionProblems> {
+  return (require('../domain/submission.js') as typeof SubmissionModule).submissionProblems(...args);
+}
