@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Locale } from '../domain/format-date.js';
 import { loadConfig } from '../worker/config.js';
+import { temporalTls } from '../worker/temporal-tls.js';
 import { connectClient, RequestRejectedError, type PlanRef } from './plan-client.js';
 import { previewCommand, validateCommand } from './plan-commands.js';
 import {
@@ -28,7 +29,7 @@ function finish(result: CommandResult): void {
 /** Connects with the app's configuration, runs `fn`, prints its text, closes the connection. */
 async function withClient(fn: (client: Awaited<ReturnType<typeof connectClient>>) => Promise<string>): Promise<void> {
   const config = loadConfig();
-  const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, temporalTls(config));
   try {
     console.log(await fn(client));
   } catch (err) {

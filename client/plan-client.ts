@@ -4,6 +4,7 @@ import {
   Connection,
   WorkflowIdConflictPolicy,
   WorkflowUpdateFailedError,
+  type TLSConfig,
   type WorkflowHandle,
 } from '@temporalio/client';
 import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
@@ -55,8 +56,8 @@ export interface PlanRef {
   year: number;
 }
 
-export async function connectClient(address: string, namespace: string): Promise<Client> {
-  const connection = await Connection.connect({ address });
+export async function connectClient(address: string, namespace: string, tls?: TLSConfig): Promise<Client> {
+  const connection = await Connection.connect({ address, tls });
   return new Client({ connection, namespace });
 }
 

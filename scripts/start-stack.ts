@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { connectClient, startPlan } from '../client/plan-client.js';
@@ -93,15 +93,20 @@ async function waitForHttp(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
+/** A random value kept in the git-ignored data folder (created once, owner-only), so it survives restarts. */
+function keptSecret(dataDir: string, name: string, bytes: number): { value: string; file: string } {
+  const file = join(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(bytes).toString('base64url') + '\n', { mode: 0o600 });
+  return { value: readFileSync(file, 'utf8').trim(), file };
+}
+
 /**
  * A local office login for the demo when PORTAL_USERS is not set: user `vanphong` with a random password kept in the
- * git-ignored data folder, so it survives restarts and is never committed.
+ * data folder. Only the file's name is printed, never the password.
  */
-async function demoOfficeLogin(dataDir: string): Promise<{ users: string; password: string }> {
-  const file = join(dataDir, 'office-password.txt');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(9).toString('base64url') + '\n', { mode: 0o600 });
-  const password = readFileSync(file, 'utf8').trim();
-  return { users: `vanphong:${await hashPassword(password)}`, password };
+async function demoOfficeLogin(dataDir: string): Promise<{ users: string; file: string }> {
+  const { value, file } = keptSecret(dataDir, 'office-password.txt', 9);
+  return { users: `vanphong:${await hashPassword(value)}`, file };
 }
 
 async function main(): Promise<void> {
@@ -154,8 +159,11 @@ async function main(): Promise<void> {
 
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
   const login = config.PORTAL_USERS ? undefined : await demoOfficeLogin(dataDir);
+  // No secret is built in: without LINK_SECRET the stack makes its own, once, and keeps it beside its data.
+  const linkSecret = config.LINK_SECRET ?? keptSecret(dataDir, 'link-secret.txt', 32).value;
   const appEnv = {
     ...process.env,
+    LINK_SECRET: linkSecret,
     REPORTS_DIR: resolve(root, config.REPORTS_DIR),
     UPLOADS_DIR: resolve(root, config.UPLOADS_DIR),
     TZ: 'UTC',
@@ -186,7 +194,9 @@ async function main(): Promise<void> {
       `  Temporal UI:  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows?query=${encodeURIComponent(`KhOrg="${plan.organisation.code}"`)}`,
       `  Hộp thư / Inbox: ${inboxUrl}`,
       `  Cổng thông tin / Portal: ${config.PORTAL_BASE_URL}/van-phong`,
-      login ? `  Đăng nhập Văn phòng / Office login: vanphong / ${login.password}` : '',
+      login
+        ? `  Đăng nhập Văn phòng / Office login: vanphong, mật khẩu trong / password in ${relative(root, login.file)}`
+        : '',
       `  Kế hoạch / Plan: ${handle.workflowId} (${started ? 'bắt đầu mới / started' : 'tiếp tục / resumed'})`,
       '',
     ]

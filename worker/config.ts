@@ -3,6 +3,32 @@ import { z } from 'zod';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** Shortest LINK_SECRET accepted: 32 characters, e.g. `openssl rand -base64 32` (44). */
+export const LINK_SECRET_MIN_LENGTH = 32;
+
+/**
+ * Every LINK_SECRET value this repository has ever shown (old defaults, examples, test fixtures). Anyone can read
+ * them, so anyone could sign a session or a submit link with them.
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [
+  'kehoach-local-dev-secret-change-me',
+  'a-long-random-secret-for-the-check',
+  'test-secret-0123456789abcdef',
+  'someone-elses-secret-0123',
+  'test-secret',
+];
+
+const linkSecret = z
+  .string()
+  .min(
+    LINK_SECRET_MIN_LENGTH,
+    `is too short: at least ${LINK_SECRET_MIN_LENGTH} random characters (openssl rand -base64 32)`,
+  )
+  .refine(
+    (s) => !PUBLISHED_SECRETS.includes(s),
+    'is a value published in the kehoach repository: generate your own (openssl rand -base64 32)',
+  );
+
 /**
  * Every environment variable the app reads, with its default: read once at start-up. `.env.example` and the
  * `docker-compose.yml` environment are checked against this schema by a test.
@@ -11,6 +37,11 @@ export const configSchema = z.strictObject({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('kehoach'),
+  /** Mutual TLS to the Temporal frontend (files, read at start-up); all empty = plain gRPC on a trusted network. */
+  TEMPORAL_TLS_CA_FILE: z.string().optional(),
+  TEMPORAL_TLS_CERT_FILE: z.string().optional(),
+  TEMPORAL_TLS_KEY_FILE: z.string().optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
   /** Temporal Web UI, used for links from the portal to each item's workflow. */
   TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
   SMTP_HOST: z.string().default('127.0.0.1'),
@@ -25,10 +56,15 @@ export const configSchema = z.strictObject({
   MAIL_FROM: z.email().default('kehoach@example.org'),
   MAIL_FROM_NAME: z.string().default('Hệ thống kế hoạch tuyên truyền'),
   PORTAL_PORT: int(1, 65535).default(3000),
+  /** Interface the portal listens on: loopback unless a container or reverse proxy setup says otherwise. */
+  PORTAL_HOST: z.string().min(1).default('127.0.0.1'),
   /** Public address of the portal, used in e-mail links. */
   PORTAL_BASE_URL: z.url().default('http://localhost:3000'),
-  /** Signs submit links and sessions. The default is only for local runs; set a long random value in deployment. */
-  LINK_SECRET: z.string().min(16).default('kehoach-local-dev-secret-change-me'),
+  /**
+   * Signs submit links and sessions. No default: the worker and the portal refuse to start without it
+   * (`loadServiceConfig`); `npm start` generates one into its data folder.
+   */
+  LINK_SECRET: linkSecret.optional(),
   LINK_TTL_DAYS: int(1, 400).default(60),
   /** Office users of the portal: `user:scrypt-hash` pairs separated by commas (see README). */
   PORTAL_USERS: z.string().default(''),
@@ -37,6 +73,8 @@ export const configSchema = z.strictObject({
 });
 
 export type AppConfig = z.output<typeof configSchema>;
+/** The configuration of a process that signs or checks links and sessions (the worker and the portal). */
+export type ServiceConfig = AppConfig & { LINK_SECRET: string };
 
 /** Reads the app's variables from `env` (ignoring the rest); every bad variable is named in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -51,4 +89,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** `loadConfig`, and LINK_SECRET must be set: the worker signs links with it and the portal checks them. */
+export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const config = loadConfig(env);
+  if (!config.LINK_SECRET)
+    throw new Error(
+      'Invalid configuration:\n  LINK_SECRET: is not set: the worker and the portal need a long random secret ' +
+        '(openssl rand -base64 32); npm start makes one in its data folder',
+    );
+  return { ...config, LINK_SECRET: config.LINK_SECRET };
 }

@@ -1,8 +1,8 @@
 import type { MailConfig } from '../activities/mailer.js';
-import type { AppConfig } from './config.js';
+import type { ServiceConfig } from './config.js';
 
 /** The mailer's slice of the app configuration. */
-export function mailConfigFrom(config: AppConfig): MailConfig {
+export function mailConfigFrom(config: ServiceConfig): MailConfig {
   return {
     host: config.SMTP_HOST,
     port: config.SMTP_PORT,

@@ -1,17 +1,19 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createMailer } from '../activities/mailer.js';
-import { loadConfig } from './config.js';
+import { loadServiceConfig } from './config.js';
 import { createKehoachWorker } from './create-worker.js';
 import { mailConfigFrom } from './mail-config.js';
+import { temporalTls } from './temporal-tls.js';
 import { buildActivities } from './activities.js';
 
 /** config → connection → activities → worker; Ctrl-C (SIGINT) or SIGTERM drains and stops it. */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const config = loadServiceConfig();
+  const tls = temporalTls(config);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS, tls });
   const client = new Client({
-    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls }),
     namespace: config.TEMPORAL_NAMESPACE,
   });
   const mailConfig = mailConfigFrom(config);

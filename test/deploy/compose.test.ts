@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -8,19 +9,44 @@ interface Service {
   image?: string;
   build?: unknown;
   environment?: Record<string, string>;
+  ports?: string[];
+  profiles?: string[];
+  depends_on?: unknown;
 }
 
 // No Docker engine here: the deployment file is checked as data, against the app's own config schema.
-const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
-  services: Record<string, Service>;
-};
+const text = readFileSync('docker-compose.yml', 'utf8');
+const compose = parse(text, { merge: true }) as { services: Record<string, Service> };
 const appKeys = Object.keys(configSchema.shape).sort();
 
+/** What compose would substitute: `${X:-default}` → default, `${X:?message}` (required) → a value an operator sets. */
+function resolve(value: string, key: string): string {
+  return value.replace(/\$\{(\w+)(:-|:\?)([^}]*)\}/g, (_, name: string, op: string, rest: string) =>
+    op === ':-'
+      ? rest
+      : name === 'LINK_SECRET'
+        ? randomBytes(32).toString('base64url')
+        : `${key.toLowerCase()}.example.org`,
+  );
+}
+
 describe('docker-compose.yml', () => {
-  it('has the deployment services', () => {
+  it('has the deployment services, with the schema set up by a one-shot job instead of auto-setup', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['mailcatcher', 'portal', 'postgresql', 'temporal', 'temporal-setup', 'temporal-ui', 'worker'].sort(),
+      [
+        'mailcatcher',
+        'portal',
+        'postgresql',
+        'temporal',
+        'temporal-schema',
+        'temporal-setup',
+        'temporal-ui',
+        'worker',
+      ].sort(),
     );
+    for (const s of Object.values(compose.services)) expect(s.image ?? '').not.toContain('auto-setup');
+    expect(compose.services.temporal?.image).toMatch(/^temporalio\/server:/);
+    expect(JSON.stringify(compose.services['temporal-schema'])).toContain('temporal-sql-tool');
   });
 
   it('pins every image to a version', () => {
@@ -29,15 +55,41 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it("publishes every port on the host's loopback only", () => {
+    const published = Object.entries(compose.services).flatMap(([name, s]) => (s.ports ?? []).map((p) => [name, p]));
+    expect(published.map(([name]) => name).sort()).toEqual(['mailcatcher', 'portal', 'temporal', 'temporal-ui']);
+    for (const [name, port] of published) expect(port, name).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+  });
+
+  it('runs the mail catcher (whose inbox shows every signed link) only in the staging profile', () => {
+    expect(compose.services.mailcatcher?.profiles).toEqual(['staging']);
+    for (const [name, s] of Object.entries(compose.services))
+      expect(JSON.stringify(s.depends_on ?? {}), name).not.toContain('mailcatcher');
+  });
+
+  it('keeps the Web UI read-only and ready for the OpenID provider (TEMPORAL_AUTH_*)', () => {
+    const env = compose.services['temporal-ui']!.environment!;
+    expect(resolve(env.TEMPORAL_DISABLE_WRITE_ACTIONS!, '')).toBe('true');
+    for (const k of ['ENABLED', 'PROVIDER_URL', 'CLIENT_ID', 'CLIENT_SECRET', 'CALLBACK_URL', 'SCOPES'])
+      expect(env).toHaveProperty(`TEMPORAL_AUTH_${k}`);
+  });
+
+  it('documents mutual TLS for the frontend with the server certificate variables', () => {
+    const env = compose.services.temporal!.environment!;
+    for (const k of ['FRONTEND_CERT', 'FRONTEND_KEY', 'CLIENT1_CA_CERT', 'REQUIRE_CLIENT_AUTH'])
+      expect(env).toHaveProperty(`TEMPORAL_TLS_${k}`);
+  });
+
   it.each(['worker', 'portal'])('%s sets exactly the variables the app reads, each valid for its schema', (name) => {
     const env = compose.services[name]!.environment!;
     expect(Object.keys(env).sort()).toEqual(appKeys);
     const resolved = Object.fromEntries(
       Object.entries(env)
-        .filter(([, v]) => v !== '')
-        .map(([k, v]) => [k, v.startsWith('${') ? 'a-long-random-secret-for-the-check' : v]),
+        .map(([k, v]) => [k, resolve(v, k)])
+        .filter(([, v]) => v !== ''),
     );
     expect(configSchema.safeParse(resolved).error?.issues ?? []).toEqual([]);
+    expect(env.LINK_SECRET).toMatch(/^\$\{LINK_SECRET:\?/);
   });
 
   it('registers every search attribute the workflows use', async () => {

@@ -6,14 +6,16 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
 import { createPortalApp } from '../../portal/app.js';
 import type { PortalDeps } from '../../portal/deps.js';
-import { loadConfig, type AppConfig } from '../../worker/config.js';
+import { loadServiceConfig, type ServiceConfig } from '../../worker/config.js';
 import { TASK_QUEUE } from './temporal-env.js';
 
-export const TEST_LINK_SECRET = 'test-secret-0123456789abcdef';
+import { TEST_LINK_SECRET } from './test-secret.js';
+
+export { TEST_LINK_SECRET };
 
 /** The portal's configuration for tests: temp folders, the test task queue and the test link secret. */
-export function portalTestConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({
+export function portalTestConfig(env: NodeJS.ProcessEnv = {}): ServiceConfig {
+  return loadServiceConfig({
     LINK_SECRET: TEST_LINK_SECRET,
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
     UPLOADS_DIR: mkdtempSync(join(tmpdir(), 'kehoach-uploads-')),
@@ -29,7 +31,7 @@ export function portalTestConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
 export async function startPortal(
   client: Client,
   opts: { env?: NodeJS.ProcessEnv; now?: () => Date; plans?: PortalDeps['plans'] } = {},
-): Promise<{ url: string; config: AppConfig; stop(): Promise<void> }> {
+): Promise<{ url: string; config: ServiceConfig; stop(): Promise<void> }> {
   const late: { fetch?: (req: Request) => Response | Promise<Response> } = {};
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: (req) => late.fetch!(req), port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TEST_LINK_SECRET } from './test-secret.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,6 +35,7 @@ export function startWorkerProcess(opts: WorkerProcessEnv): WorkerProcess {
       SMTP_POOL: 'true',
       PORTAL_BASE_URL: 'http://portal.test',
       REPORTS_DIR: opts.reportsDir,
+      LINK_SECRET: TEST_LINK_SECRET,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
