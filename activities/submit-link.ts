@@ -32,8 +32,14 @@ function isPayload(v: unknown): v is Payload {
   return typeof p.w === 'string' && typeof p.i === 'string' && typeof p.u === 'string' && Number.isInteger(p.e);
 }
 
-/** Checks the signature (constant time) before reading anything else, then the expiry against `now`. */
-export function verifyItemToken(token: string, secret: string, now: Date): VerifiedToken {
+/**
+ * Checks the signature (constant time) before reading anything else; does not look at the expiry, which belongs to
+ * the clock of the plan the link is for (`verifyItemToken` with that clock's now).
+ */
+export function openItemToken(
+  token: string,
+  secret: string,
+): { ok: true; ref: ItemRef; expiresAt: Date } | { ok: false; reason: Exclude<TokenProblem, 'expired'> } {
   const parts = token.split('.');
   const [body, sig] = parts;
   if (parts.length !== 2 || !body || !sig || !/^[A-Za-z0-9_-]+$/.test(body + sig))
@@ -49,9 +55,18 @@ export function verifyItemToken(token: string, secret: string, now: Date): Verif
     return { ok: false, reason: 'malformed' };
   }
   if (!isPayload(payload)) return { ok: false, reason: 'malformed' };
-  const expiresAt = new Date(payload.e * 1000);
-  if (now.getTime() >= expiresAt.getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, ref: { workflowId: payload.w, itemId: payload.i, unit: payload.u }, expiresAt };
+  return {
+    ok: true,
+    ref: { workflowId: payload.w, itemId: payload.i, unit: payload.u },
+    expiresAt: new Date(payload.e * 1000),
+  };
+}
+
+/** `openItemToken`, then the expiry against `now` (plan time of the link's plan). */
+export function verifyItemToken(token: string, secret: string, now: Date): VerifiedToken {
+  const opened = openItemToken(token, secret);
+  if (opened.ok && now.getTime() >= opened.expiresAt.getTime()) return { ok: false, reason: 'expired' };
+  return opened;
 }
 
 /** `${base}/nop/${token}` ("nộp" = submit), tolerating a trailing slash on the base. */

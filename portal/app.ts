@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { PortalDeps, ResolvedDeps } from './deps.js';
-import { langOf, tr } from './i18n.js';
-import { messagePage } from './layout.js';
 import { authRoutes } from './auth-routes.js';
+import { parseUsers } from './passwords.js';
+import { refuse } from './refusals.js';
+import { memorySessionStore } from './session-store.js';
 import { officeRoutes } from './office-routes.js';
 import { submitRoutes } from './submit-routes.js';
 
@@ -12,7 +13,13 @@ import { submitRoutes } from './submit-routes.js';
  * `/van-phong` for office staff (login, session cookie, CSRF token on every form).
  */
 export function createPortalApp(deps: PortalDeps): Hono {
-  const resolved: ResolvedDeps = { ...deps, now: deps.now ?? (() => new Date()), plans: [...(deps.plans ?? [])] };
+  const resolved: ResolvedDeps = {
+    ...deps,
+    now: deps.now ?? (() => new Date()),
+    plans: [...(deps.plans ?? [])],
+    sessions: deps.sessions ?? memorySessionStore(),
+    users: parseUsers(deps.config.PORTAL_USERS),
+  };
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -32,34 +39,10 @@ export function createPortalApp(deps: PortalDeps): Hono {
   app.route('/', authRoutes(resolved));
   app.route('/', officeRoutes(resolved));
   app.get('/', (c) => c.redirect('/van-phong'));
-  app.notFound((c) => {
-    const lang = langOf(c);
-    return c.html(
-      messagePage(
-        lang,
-        c.req.path,
-        tr(lang, 'Không tìm thấy trang', 'Page not found'),
-        tr(lang, 'Địa chỉ này không có trên hệ thống.', 'There is no such page.'),
-      ),
-      404,
-    );
-  });
+  app.notFound((c) => refuse(c, 404, 'pageNotFound'));
   app.onError((err, c) => {
     console.error(`[portal] ${c.req.method} ${c.req.path}:`, err);
-    const lang = langOf(c);
-    return c.html(
-      messagePage(
-        lang,
-        c.req.path,
-        tr(lang, 'Lỗi hệ thống', 'System error'),
-        tr(
-          lang,
-          'Hệ thống tạm thời không xử lý được yêu cầu. Vui lòng thử lại sau ít phút.',
-          'The system could not handle the request. Please try again in a few minutes.',
-        ),
-      ),
-      503,
-    );
+    return refuse(c, 503, 'systemError');
   });
   return app;
 }

@@ -6,9 +6,10 @@ import { csrfToken, csrfValid, CSRF_FIELD } from './csrf.js';
 import type { ResolvedDeps } from './deps.js';
 import { langOf, tr, withLang, type Lang } from './i18n.js';
 import { page } from './layout.js';
-import { parseUsers, verifyPassword } from './passwords.js';
+import { verifyPassword } from './passwords.js';
+import { readForm } from './form-body.js';
+import { refuse } from './refusals.js';
 import { endSession, preLoginId, readSession, startSession } from './session.js';
-import type { FormBody } from './submission-form.js';
 
 // Verifying against a real-looking hash for unknown users keeps the response time from telling who exists.
 const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -29,9 +30,14 @@ function clientAddress(c: Context): string {
   }
 }
 
-/** Only local office paths: `next=https://evil.example` or `//evil.example` must not redirect away. */
-function safeNext(next: string | undefined): string {
-  return next && /^\/van-phong(\/|\?|$)/.test(next) ? next : '/van-phong';
+/**
+ * Only local office paths: `next=https://evil.example` or `//evil.example` must not redirect away, and a CR/LF or
+ * any other character outside a plain path and query must not reach the Location header.
+ */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/van-phong(\/[\w\-./%~]*)?(\?[\w\-./%~=&]*)?$/.test(next) && !next.includes('//')
+    ? next
+    : '/van-phong';
 }
 
 function loginPage(
@@ -59,13 +65,13 @@ function loginPage(
 /** `/dang-nhap` (log in) and `/dang-xuat` (log out) for office staff listed in PORTAL_USERS. */
 export function authRoutes(deps: ResolvedDeps): Hono {
   const app = new Hono();
-  const users = parseUsers(deps.config.PORTAL_USERS);
+  const { users } = deps;
   const secret = deps.config.LINK_SECRET;
 
-  app.get('/dang-nhap', (c) => {
+  app.get('/dang-nhap', async (c) => {
     const lang = langOf(c);
-    if (readSession(c, deps.config, deps.now())) return c.redirect(safeNext(c.req.query('next')), 303);
-    return loginPage(c, lang, csrfToken(secret, preLoginId(c, deps.config)), safeNext(c.req.query('next')), '');
+    if (await readSession(c, deps)) return c.redirect(safeNext(c.req.query('next')), 303);
+    return loginPage(c, lang, csrfToken(secret, preLoginId(c, deps)), safeNext(c.req.query('next')), '');
   });
 
   const throttle = rateLimiter({
@@ -82,7 +88,7 @@ export function authRoutes(deps: ResolvedDeps): Hono {
       return loginPage(
         c,
         lang,
-        csrfToken(secret, preLoginId(c, deps.config)),
+        csrfToken(secret, preLoginId(c, deps)),
         '/van-phong',
         '',
         tr(
@@ -97,9 +103,11 @@ export function authRoutes(deps: ResolvedDeps): Hono {
 
   app.post('/dang-nhap', throttle, async (c) => {
     const lang = langOf(c);
-    const form = (await c.req.parseBody()) as FormBody;
-    const pre = preLoginId(c, deps.config);
-    if (!csrfValid(secret, pre, form[CSRF_FIELD])) return c.text('Forbidden: invalid form token', 403);
+    const read = await readForm(c);
+    if ('refused' in read) return read.refused;
+    const { form } = read;
+    const pre = preLoginId(c, deps);
+    if (!csrfValid(secret, pre, form[CSRF_FIELD])) return refuse(c, 403, 'badForm');
     const user = typeof form.user === 'string' ? form.user.trim() : '';
     const password = typeof form.password === 'string' ? form.password : '';
     const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
@@ -113,16 +121,17 @@ export function authRoutes(deps: ResolvedDeps): Hono {
         user,
         tr(lang, 'Sai tên đăng nhập hoặc mật khẩu.', 'Wrong user name or password.'),
       );
-    startSession(c, deps.config, user, deps.now());
+    await startSession(c, deps, user);
     return c.redirect(withLang(next, lang), 303);
   });
 
   app.post('/dang-xuat', async (c) => {
-    const session = readSession(c, deps.config, deps.now());
-    const form = (await c.req.parseBody()) as FormBody;
-    if (!session || !csrfValid(secret, session.sid, form[CSRF_FIELD]))
-      return c.text('Forbidden: invalid form token', 403);
-    endSession(c, deps.config);
+    const session = await readSession(c, deps);
+    if (!session) return c.redirect(withLang('/dang-nhap', langOf(c)), 303);
+    const read = await readForm(c);
+    if ('refused' in read) return read.refused;
+    if (!csrfValid(secret, session.sid, read.form[CSRF_FIELD])) return refuse(c, 403, 'badForm');
+    await endSession(c, deps, session);
     return c.redirect(withLang('/dang-nhap', langOf(c)), 303);
   });
 

@@ -1,16 +1,25 @@
 import type { Client } from '@temporalio/client';
 import type { PlanRef } from '../client/plan-client.js';
-import type { AppConfig } from '../worker/config.js';
+import type { ServiceConfig } from '../worker/config.js';
+import type { SessionStore } from './session-store.js';
 
 /** What the portal needs from outside: a Temporal client, the app's configuration and a clock. */
 export interface PortalDeps {
   client: Client;
-  config: AppConfig;
-  /** Checks link expiry and sessions; tests pass plan time. */
+  config: ServiceConfig;
+  /** Checks sessions; tests pass plan time. Submit links are checked against their plan's own clock. */
   now?: () => Date;
   /** Plans to list when the server cannot search workflows (the time-skipping test server). */
   plans?: PlanRef[];
+  /** Open office sessions; default: in this process (correct for one portal). */
+  sessions?: SessionStore;
 }
 
 /** The deps with defaults filled in; `plans` also collects the plans started from this portal. */
-export type ResolvedDeps = PortalDeps & { now: () => Date; plans: PlanRef[] };
+export type ResolvedDeps = PortalDeps & {
+  now: () => Date;
+  plans: PlanRef[];
+  sessions: SessionStore;
+  /** Office users from PORTAL_USERS: name → scrypt hash. */
+  users: Map<string, string>;
+};

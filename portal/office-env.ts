@@ -1,4 +1,4 @@
-import type { FormBody } from './submission-form.js';
+import type { FormBody } from './form-body.js';
 import type { Session } from './session.js';
 
 /** What the office guard puts on the context for the office routes. */

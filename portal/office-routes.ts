@@ -23,6 +23,7 @@ import type { ResolvedDeps } from './deps.js';
 import { isNotFound } from './errors.js';
 import { langOf, tr, withLang } from './i18n.js';
 import { messagePage } from './layout.js';
+import { refuse } from './refusals.js';
 import type { OfficeEnv } from './office-env.js';
 import { officeGuard } from './office-guard.js';
 import { dashboardPage, itemPage, matrixPage, type MatrixItem, type OfficeView } from './office-pages.js';
@@ -30,7 +31,7 @@ import { listPlans } from './plan-list.js';
 import { parsePlanText } from '../domain/plan-file.js';
 import { resolveInside } from './safe-path.js';
 import { serveStored } from './submit-routes.js';
-import type { FormBody } from './submission-form.js';
+import type { FormBody } from './form-body.js';
 import { isStoredName } from './uploads.js';
 
 type C = Context<OfficeEnv>;
@@ -108,7 +109,7 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     c.redirect(withLang(`${path}?ok=${notice}`, langOf(c)), 303);
 
   // Limit before the guard reads the body: a plan file and office forms are small.
-  const limit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('Request too large (limit 1 MB)', 413) });
+  const limit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => refuse(c, 413, 'tooLarge') });
   app.use('/van-phong/*', limit);
   app.use('/van-phong', officeGuard(deps));
   app.use('/van-phong/*', officeGuard(deps));
@@ -174,7 +175,7 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
   /** Report files, from REPORTS_DIR only. */
   app.get('/van-phong/bao-cao', async (c) => {
     const path = await resolveInside(config.REPORTS_DIR, c.req.query('f') ?? '');
-    if (!path) return c.text('Not found', 404);
+    if (!path) return refuse(c, 404, 'pageNotFound');
     return c.body(await readFile(path), 200, {
       'Content-Type': 'application/octet-stream',
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(path))}`,
@@ -241,7 +242,11 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     const ref = planRefOf(c);
     if (!ref) return notFound(c);
     const action = field(c.get('form'), 'action');
-    if (action !== 'pause' && action !== 'resume') return c.text('action must be pause or resume', 400);
+    if (action !== 'pause' && action !== 'resume')
+      return refuse(c, 400, 'malformedBody', [
+        'Thao tác phải là tạm dừng hoặc tiếp tục.',
+        'The action must be pause or resume.',
+      ]);
     try {
       await (action === 'pause' ? pauseReminders : resumeReminders)(deps.client, ref, c.get('session').user);
     } catch (err) {
@@ -317,7 +322,7 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
   /** Evidence files for the office, from UPLOADS_DIR only and only under the names the store gives them. */
   app.get('/minh-chung/:name', (c) => {
     const name = c.req.param('name');
-    if (!isStoredName(name)) return c.text('Not found', 404);
+    if (!isStoredName(name)) return refuse(c, 404, 'pageNotFound');
     return serveStored(c, config.UPLOADS_DIR, name);
   });
 

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppConfig } from '../worker/config.js';
+import type { ResolvedDeps } from './deps.js';
 import { derivedKey, hmac, sameString } from './keys.js';
+import { SESSION_HOURS } from './session-store.js';
 
-/** An office user's login, kept in a signed cookie (no server-side store to lose on restart). */
+/** An office user's login: a signed cookie naming a session that must also be open in the session store. */
 export interface Session {
   user: string;
-  /** Random id the session's CSRF token is bound to. */
+  /** Random id the session's CSRF token is bound to, and the key of the session in the store. */
   sid: string;
   /** Expiry, epoch ms. */
   exp: number;
@@ -16,7 +17,6 @@ export interface Session {
 export const SESSION_COOKIE = 'kh_session';
 /** Random value the login form's CSRF token is bound to before anyone is logged in. */
 export const PRELOGIN_COOKIE = 'kh_pre';
-const SESSION_HOURS = 8;
 
 function encode(s: Session, secret: string): string {
   const body = Buffer.from(JSON.stringify(s)).toString('base64url');
@@ -35,36 +35,47 @@ function decode(value: string, secret: string, now: Date): Session | undefined {
   }
 }
 
-const cookieOptions = (config: AppConfig) => ({
+const cookieOptions = (deps: ResolvedDeps) => ({
   httpOnly: true,
   sameSite: 'Lax' as const,
   path: '/',
-  secure: config.PORTAL_BASE_URL.startsWith('https:'),
+  secure: deps.config.PORTAL_BASE_URL.startsWith('https:'),
 });
 
-export function readSession(c: Context, config: AppConfig, now: Date): Session | undefined {
+/**
+ * The request's session, if its cookie is signed by us, unexpired, still open in the store (not logged out) and
+ * names a user who is configured now (a user removed from PORTAL_USERS is out at once).
+ */
+export async function readSession(c: Context, deps: ResolvedDeps): Promise<Session | undefined> {
   const value = getCookie(c, SESSION_COOKIE);
-  return value ? decode(value, config.LINK_SECRET, now) : undefined;
+  const now = deps.now();
+  const session = value ? decode(value, deps.config.LINK_SECRET, now) : undefined;
+  if (!session || !deps.users.has(session.user)) return undefined;
+  return (await deps.sessions.isOpen(session.sid, now.getTime())) ? session : undefined;
 }
 
-export function startSession(c: Context, config: AppConfig, user: string, now: Date): Session {
-  const session = { user, sid: randomBytes(16).toString('base64url'), exp: now.getTime() + SESSION_HOURS * 3600_000 };
-  setCookie(c, SESSION_COOKIE, encode(session, config.LINK_SECRET), {
-    ...cookieOptions(config),
+export async function startSession(c: Context, deps: ResolvedDeps, user: string): Promise<Session> {
+  const now = deps.now().getTime();
+  const session = { user, sid: randomBytes(16).toString('base64url'), exp: now + SESSION_HOURS * 3600_000 };
+  await deps.sessions.open(session.sid, session.exp, now);
+  setCookie(c, SESSION_COOKIE, encode(session, deps.config.LINK_SECRET), {
+    ...cookieOptions(deps),
     maxAge: SESSION_HOURS * 3600,
   });
   return session;
 }
 
-export function endSession(c: Context, config: AppConfig): void {
-  deleteCookie(c, SESSION_COOKIE, cookieOptions(config));
+/** Logs out: the session is closed in the store, so a copy of the cookie opens nothing afterwards. */
+export async function endSession(c: Context, deps: ResolvedDeps, session: Session): Promise<void> {
+  await deps.sessions.close(session.sid);
+  deleteCookie(c, SESSION_COOKIE, cookieOptions(deps));
 }
 
 /** The pre-login binding: reuses the visitor's cookie or sets a fresh one. */
-export function preLoginId(c: Context, config: AppConfig): string {
+export function preLoginId(c: Context, deps: ResolvedDeps): string {
   const existing = getCookie(c, PRELOGIN_COOKIE);
   if (existing && /^[A-Za-z0-9_-]{22}$/.test(existing)) return existing;
   const id = randomBytes(16).toString('base64url');
-  setCookie(c, PRELOGIN_COOKIE, id, cookieOptions(config));
+  setCookie(c, PRELOGIN_COOKIE, id, cookieOptions(deps));
   return id;
 }

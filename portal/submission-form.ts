@@ -1,4 +1,5 @@
-import type { Submission, SubmissionInput } from '../domain/submission.js';
+import { EVIDENCE_URL, SUBMISSION_LIMITS, type Submission, type SubmissionInput } from '../domain/submission.js';
+import type { FormBody } from './form-body.js';
 import { tr, type Lang } from './i18n.js';
 import { isStoredName, type StoredFile } from './uploads.js';
 
@@ -15,8 +16,6 @@ export interface SubmissionFormValues {
   /** Files already stored by an earlier, refused attempt. */
   kept: StoredFile[];
 }
-
-export type FormBody = Record<string, string | File | (string | File)[]>;
 
 /** Blank rows offered for evidence links. */
 export const LINK_ROWS = 3;
@@ -52,17 +51,26 @@ export function valuesFrom(s: Submission): SubmissionFormValues {
   };
 }
 
-/** Reads the form. A `unit` field, if someone adds one, is never read: the unit comes from the link's token. */
-export function formValues(body: FormBody, forms: string[]): SubmissionFormValues {
+/**
+ * Reads the form. A `unit` field, if someone adds one, is never read: the unit comes from the link's token. A kept
+ * file counts only with the mark the portal gave it for this link (`keptValid`): a stored hash alone, such as
+ * another unit's file, is refused and counted in `refusedKept`.
+ */
+export function formValues(
+  body: FormBody,
+  forms: string[],
+  keptValid: (name: string, mark: string) => boolean,
+): { values: SubmissionFormValues; refusedKept: number } {
   const titles = strings(body.linkTitle);
   const urls = strings(body.linkUrl);
-  const kept = strings(body.kept)
-    .map((k) => {
-      const at = k.indexOf('|');
-      return { name: k.slice(0, at), original: k.slice(at + 1, at + 201) };
-    })
-    .filter((k) => isStoredName(k.name));
-  return {
+  const kept: StoredFile[] = [];
+  let refusedKept = 0;
+  for (const k of strings(body.kept)) {
+    const [name = '', mark = '', ...rest] = k.split('|');
+    if (isStoredName(name) && keptValid(name, mark)) kept.push({ name, original: rest.join('|').slice(0, 200) });
+    else refusedKept++;
+  }
+  const values = {
     submittedBy: one(body.submittedBy).trim(),
     results: one(body.results),
     shortcomings: one(body.shortcomings),
@@ -72,6 +80,7 @@ export function formValues(body: FormBody, forms: string[]): SubmissionFormValue
     links: urls.map((url, i) => ({ title: (titles[i] ?? '').trim(), url: url.trim() })).filter((l) => l.url || l.title),
     kept,
   };
+  return { values, refusedKept };
 }
 
 /** Files chosen in the form's file input (browsers send an empty part when none is chosen). */
@@ -96,38 +105,71 @@ export function toSubmission(
   baseUrl: string,
   lang: Lang,
 ): { ok: true; input: Omit<SubmissionInput, 'unit'> } | { ok: false; errors: string[] } {
+  const L = SUBMISSION_LIMITS;
   const errors: string[] = [];
   if (!values.submittedBy)
     errors.push(tr(lang, 'Vui lòng ghi họ tên người nộp.', 'Please give the name of who submits.'));
+  else if (values.submittedBy.length > L.nameChars)
+    errors.push(
+      tr(lang, `Họ tên người nộp dài quá ${L.nameChars} ký tự.`, `The name is longer than ${L.nameChars} characters.`),
+    );
   if (!values.results.trim()) errors.push(tr(lang, 'Vui lòng nhập kết quả thực hiện.', 'Please describe the results.'));
+  const texts = [
+    ['results', 'Kết quả thực hiện', 'Results'],
+    ['shortcomings', 'Tồn tại, hạn chế', 'Shortcomings'],
+    ['nextTasks', 'Nhiệm vụ kỳ tới', 'Next tasks'],
+    ['proposals', 'Đề xuất, kiến nghị', 'Proposals'],
+  ] as const;
+  for (const [key, vi, en] of texts)
+    if (values[key].length > L.textChars)
+      errors.push(
+        tr(
+          lang,
+          `Mục "${vi}" dài ${values[key].length.toLocaleString('vi-VN')} ký tự, vượt quá ${L.textChars.toLocaleString('vi-VN')} ký tự.`,
+          `"${en}" is ${values[key].length} characters long, more than ${L.textChars}.`,
+        ),
+      );
   const figures: Record<string, number> = {};
   for (const [code, raw] of Object.entries(values.figures)) {
     if (raw === '') continue;
-    if (!/^\d{1,7}$/.test(raw))
+    if (!/^\d{1,7}$/.test(raw) || Number(raw) > L.figureMax)
       errors.push(
-        tr(lang, `Số liệu "${code}" phải là số nguyên không âm.`, `Figure "${code}" must be a whole number.`),
+        tr(
+          lang,
+          `Số liệu "${code}" phải là số nguyên từ 0 đến ${L.figureMax.toLocaleString('vi-VN')}.`,
+          `Figure "${code}" must be a whole number from 0 to ${L.figureMax}.`,
+        ),
       );
     else figures[code] = Number(raw);
   }
   const evidence: { title: string; url: string }[] = [];
   for (const link of values.links) {
-    // Only web links: a `javascript:` URL would run in the office's browser when clicked.
-    if (!/^https?:\/\/[^\s]+$/i.test(link.url) || link.url.length > 2000)
+    // Only web links: a `javascript:` URL would run in the office's browser when clicked. The workflow's validator
+    // refuses the same (domain/submission.ts), for clients that do not come through this form.
+    if (!EVIDENCE_URL.test(link.url) || link.url.length > L.urlChars)
       errors.push(
         tr(
           lang,
-          `Liên kết "${link.url}" phải bắt đầu bằng http:// hoặc https://.`,
-          `Link "${link.url}" must start with http:// or https://.`,
+          `Liên kết "${link.url.slice(0, 80)}" phải bắt đầu bằng http:// hoặc https://, không có dấu cách và dài không quá ${L.urlChars} ký tự.`,
+          `Link "${link.url.slice(0, 80)}" must start with http:// or https://, hold no spaces and be at most ${L.urlChars} characters.`,
         ),
       );
-    else evidence.push({ title: (link.title || link.url).slice(0, 300), url: link.url });
+    else evidence.push({ title: (link.title || link.url).slice(0, L.titleChars), url: link.url });
   }
   for (const f of values.kept) evidence.push({ title: f.original, url: evidenceUrl(baseUrl, f.name) });
+  if (evidence.length > L.evidence)
+    errors.push(
+      tr(
+        lang,
+        `Tối đa ${L.evidence} minh chứng (liên kết và tệp).`,
+        `At most ${L.evidence} evidence items (links and files).`,
+      ),
+    );
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
     input: {
-      submittedBy: values.submittedBy.slice(0, 200),
+      submittedBy: values.submittedBy,
       results: values.results,
       shortcomings: values.shortcomings,
       nextTasks: values.nextTasks,

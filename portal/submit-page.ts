@@ -12,6 +12,8 @@ export interface SubmitPageModel {
   lang: Lang;
   token: string;
   csrf: string;
+  /** The mark that binds a kept file to this link (see `formValues`). */
+  keptMark: (name: string) => string;
   detail: ItemDetail;
   unit: UnitState;
   values: SubmissionFormValues;
@@ -140,7 +142,7 @@ function form(m: SubmitPageModel): Html {
     )}
     ${values.kept.map(
       (k) =>
-        html`<input type="hidden" name="kept" value="${k.name}|${k.original}" />
+        html`<input type="hidden" name="kept" value="${k.name}|${m.keptMark(k.name)}|${k.original}" />
           <p class="hint">${tr(lang, 'Đã tải lên', 'Uploaded')}: ${k.original}</p>`,
     )}
     <label for="files">${tr(lang, 'Tệp minh chứng', 'Evidence files')}</label>

@@ -1,20 +1,19 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 
 /** Evidence files: a few office formats, small enough for e-mail-era offices, stored by content hash. */
 export const UPLOAD_LIMITS = { bytesPerFile: 5 * 1024 * 1024, files: 5 } as const;
 
-// Magic bytes, so a renamed executable is refused even with a harmless extension. DOCX and XLSX are ZIP files.
+// What a file really is comes from its content (file-type reads the signature and, for DOCX and XLSX, the ZIP's
+// parts), never from its name alone: a renamed executable or a ZIP named .docx is refused.
 const TYPES = {
-  pdf: { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  docx: {
-    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    magic: [0x50, 0x4b, 0x03, 0x04],
-  },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b, 0x03, 0x04] },
-  jpg: { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  png: { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpg: 'image/jpeg',
+  png: 'image/png',
 } as const;
 export type EvidenceExt = keyof typeof TYPES;
 
@@ -45,7 +44,7 @@ export function isStoredName(name: string): boolean {
 
 export function mimeOf(name: string): string {
   const ext = name.slice(name.lastIndexOf('.') + 1) as EvidenceExt;
-  return TYPES[ext]?.mime ?? 'application/octet-stream';
+  return TYPES[ext] ?? 'application/octet-stream';
 }
 
 function extOf(fileName: string): EvidenceExt | undefined {
@@ -54,15 +53,28 @@ function extOf(fileName: string): EvidenceExt | undefined {
   return normal in TYPES ? (normal as EvidenceExt) : undefined;
 }
 
-/** Checks size and type (extension and content), then writes the file as `<sha256>.<ext>` under `dir`. */
+/**
+ * Markup a browser would run if it ever sniffed the file as HTML, looked for where sniffing looks (the first
+ * 1,445 bytes, WHATWG MIME Sniffing §7.1): a PNG or PDF carrying it is a polyglot, refused whatever its signature.
+ */
+const ACTIVE_MARKUP = /<(script|html|body|iframe|svg|object|embed)[\s>/]/i;
+
+/** The file's real type when it is one we take and its name says the same; else why not. */
+async function evidenceType(fileName: string, bytes: Buffer): Promise<EvidenceExt | undefined> {
+  const ext = extOf(fileName);
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!ext || detected?.ext !== ext) return undefined;
+  if (ACTIVE_MARKUP.test(bytes.subarray(0, 1445).toString('latin1'))) return undefined;
+  return ext;
+}
+
+/** Checks size and type (content, and a name that agrees), then writes the file as `<sha256>.<ext>` under `dir`. */
 export async function storeEvidence(file: File, dir: string): Promise<StoredFile> {
   if (file.size > UPLOAD_LIMITS.bytesPerFile)
     throw new UploadRefused(413, `"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB (limit 5 MB per file)`);
-  const ext = extOf(file.name);
   const bytes = Buffer.from(await file.arrayBuffer());
-  const magic = ext ? TYPES[ext].magic : undefined;
-  if (!ext || !magic || !magic.every((b, i) => bytes[i] === b))
-    throw new UploadRefused(415, `"${file.name}" is not a PDF, DOCX, XLSX, JPG or PNG file`);
+  const ext = await evidenceType(file.name, bytes);
+  if (!ext) throw new UploadRefused(415, `"${file.name}" is not a PDF, DOCX, XLSX, JPG or PNG file`);
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
   await mkdir(dir, { recursive: true });
   const target = join(dir, name);

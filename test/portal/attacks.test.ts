@@ -9,7 +9,7 @@ import { getItemStatus, getPlanStatus, startPlan } from '../../client/plan-clien
 import { createPortalApp } from '../../portal/app.js';
 import { LOGIN_THROTTLE } from '../../portal/auth-routes.js';
 import { hashPassword } from '../../portal/passwords.js';
-import type { AppConfig } from '../../worker/config.js';
+import type { ServiceConfig } from '../../worker/config.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
 import { portalClient } from '../helpers/portal-client.js';
@@ -32,7 +32,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
   let env: TestWorkflowEnvironment;
   let sink: SmtpSink;
   let stopWorker: () => Promise<void>;
-  let config: AppConfig;
+  let config: ServiceConfig;
   let app: Hono;
   let csrfKhtc: string;
 
@@ -77,7 +77,9 @@ describe('portal refuses what it must (in-process requests against a real Tempor
       results: 'x',
       submittedBy: 'x',
     });
+    // The link's own page, not the form-token refusal: the token is checked first, whatever the form carries.
     expect(post.status).toBe(403);
+    expect(await post.text()).toContain('Liên kết không hợp lệ');
   });
 
   it('refuses a submission without the form token (403)', async () => {
