@@ -1,4 +1,5 @@
 import { createEvent } from 'ics';
+import { plainText } from '../domain/plain-text.js';
 import type { EmailRequest } from './email-types.js';
 
 /**
@@ -25,8 +26,8 @@ export function deadlineCalendar(req: EmailRequest, summary: string, url?: strin
     sequence: Math.max(0, minutes),
     start: [y, m, d],
     duration: { days: 1 },
-    title: summary,
-    description: `${req.item.title}\n${req.locale === 'en' ? req.deadline.ruleEn : req.deadline.rule}`,
+    title: plainText(summary),
+    description: plainText(`${req.item.title}\n${req.locale === 'en' ? req.deadline.ruleEn : req.deadline.rule}`, true),
     status: 'CONFIRMED',
     busyStatus: 'FREE',
     transp: 'TRANSPARENT',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createEvents } from 'ics';
 import type { EventAttributes } from 'ics';
+import { plainText } from '../domain/plain-text.js';
 import type { Locale } from '../domain/format-date.js';
 import { formatProblems, parsePlanText } from '../domain/plan-file.js';
 import type { Plan } from '../domain/plan-schema.js';
@@ -93,11 +94,11 @@ function icsOutput(plan: Plan, rows: PreviewRow[]): CommandResult {
     startInputType: 'utc',
     startOutputType: 'utc',
     duration: { minutes: 15 },
-    title: `${r.itemId}${r.unit ? ` ${r.unit}` : ''}: ${r.kind}`,
-    description: `${r.title}\n${r.rule}`,
+    title: plainText(`${r.itemId}${r.unit ? ` ${r.unit}` : ''}: ${r.kind}`),
+    description: plainText(`${r.title}\n${r.rule}`, true),
     uid: `${plan.organisation.code}-${plan.plan.year}-${r.itemId}-${r.unit ?? 'office'}-${r.kind}-${r.date}@kehoach`,
     productId: 'kehoach',
-    calName: `${plan.plan.number} ${plan.plan.title}`,
+    calName: plainText(`${plan.plan.number} ${plan.plan.title}`),
   }));
   const { error, value } = createEvents(events);
   if (error || !value) return { exitCode: 1, output: `ICS: ${error?.message ?? 'no output'}` };

@@ -112,7 +112,22 @@ export function parsePlanText(
     }
     return { ok: false, problems };
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (err) {
+    // yaml refuses to expand aliases past its limit ("billion laughs"); a plan file never needs that many.
+    if (!(err instanceof ReferenceError)) throw err;
+    problems.push(
+      at(
+        [],
+        lang === 'vi'
+          ? 'tệp dùng quá nhiều bí danh YAML (*tên) lồng nhau; hãy viết thẳng các giá trị thay cho bí danh'
+          : 'the file uses too many nested YAML aliases (*name); write the values out instead',
+      ),
+    );
+    return { ok: false, problems };
+  }
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(
       at(

@@ -91,9 +91,13 @@ export async function renderFiguresXlsx(req: ReportRequest, figures: ReportFigur
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell. Text a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`
+ * and quotes, as OWASP's CSV injection guidance says; numbers stay numbers.
+ */
+export const csvCell = (v: string | number) => {
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
+  return /[",\r\n;']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** The detail rows as CSV, UTF-8 with a BOM so Excel opens Vietnamese names without mojibake. */
