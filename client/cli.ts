@@ -249,6 +249,12 @@ async function main(): Promise<void> {
   await program.parseAsync(process.argv);
 }
 
+// `kehoach plan preview FILE | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
