@@ -45,7 +45,8 @@ export function toReportRequest(collected: CollectedReport): ReportRequest {
     director: { name: plan.director.name, title: plan.director.title ?? 'Giám đốc' },
     period: {
       code,
-      title: code === 'adhoc' ? collected.report.title : `${periodName(code as PeriodCode, locale)} năm ${plan.plan.year}`,
+      title:
+        code === 'adhoc' ? collected.report.title : `${periodName(code as PeriodCode, locale)} năm ${plan.plan.year}`,
       from: collected.period.from,
       to: collected.period.to,
     },
@@ -62,7 +63,12 @@ export function createReportRenderer(deps: { reportsDir: string }) {
   const { generateReport } = createReportActivities({ reportsDir: deps.reportsDir });
   return async (collected: CollectedReport): Promise<CompiledReport> => {
     const result = await generateReport(toReportRequest(collected));
-    const files: Record<string, string> = { docx: result.files.docx, html: result.files.html, xlsx: result.files.xlsx, csv: result.files.csv };
+    const files: Record<string, string> = {
+      docx: result.files.docx,
+      html: result.files.html,
+      xlsx: result.files.xlsx,
+      csv: result.files.csv,
+    };
     if (result.files.png) files.png = result.files.png;
     return { number: result.number, files };
   };

@@ -24,7 +24,14 @@ export function jdFromDate(dd: number, mm: number, yy: number): number {
   const a = Math.floor((14 - mm) / 12);
   const y = yy + 4800 - a;
   const m = mm + 12 * a - 3;
-  let jd = dd + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
+  let jd =
+    dd +
+    Math.floor((153 * m + 2) / 5) +
+    365 * y +
+    Math.floor(y / 4) -
+    Math.floor(y / 100) +
+    Math.floor(y / 400) -
+    32045;
   if (jd < 2299161) jd = dd + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - 32083;
   return jd;
 }
@@ -162,7 +169,13 @@ export function solarToLunar(dd: number, mm: number, yy: number, tz: number = VI
  * Solar date of a lunar date, e.g. `lunarToSolar(10, 3, 2026, false)` (Giỗ Tổ) → `{ year: 2026, month: 4, day: 26 }`.
  * Throws when `leap` is asked of a year or month that has no such leap month.
  */
-export function lunarToSolar(lunarDay: number, lunarMonth: number, lunarYear: number, leap: boolean, tz: number = VIETNAM_TZ): SolarDate {
+export function lunarToSolar(
+  lunarDay: number,
+  lunarMonth: number,
+  lunarYear: number,
+  leap: boolean,
+  tz: number = VIETNAM_TZ,
+): SolarDate {
   let a11: number;
   let b11: number;
   if (lunarMonth < 11) {

@@ -10,7 +10,9 @@ type Issue = z.core.$ZodIssue;
 
 /** Introspection of a zod schema node, only what the messages need (zod 4 classic exposes these getters). */
 interface SchemaInfo {
-  _zod: { def: { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown } };
+  _zod: {
+    def: { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown };
+  };
   minValue?: number | null;
   maxValue?: number | null;
   isInt?: boolean;
@@ -31,7 +33,8 @@ export function schemaAt(schema: unknown, path: readonly PropertyKey[]): SchemaI
 
 function unwrap(node: SchemaInfo | undefined): SchemaInfo | undefined {
   let n = node;
-  while (n && ['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(n._zod.def.type)) n = n._zod.def.innerType as SchemaInfo;
+  while (n && ['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(n._zod.def.type))
+    n = n._zod.def.innerType as SchemaInfo;
   return n;
 }
 
@@ -49,7 +52,11 @@ function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
+      );
       prev = tmp;
     }
   }
@@ -77,8 +84,26 @@ function show(value: unknown): string {
 }
 
 const KIND = {
-  vi: { string: 'chuỗi ký tự', number: 'số', int: 'số nguyên', boolean: 'true hoặc false', object: 'một bảng khoá: giá trị', array: 'một danh sách', null: 'giá trị rỗng', other: 'giá trị' },
-  en: { string: 'text', number: 'a number', int: 'an integer', boolean: 'true or false', object: 'a mapping of key: value', array: 'a list', null: 'an empty value', other: 'a value' },
+  vi: {
+    string: 'chuỗi ký tự',
+    number: 'số',
+    int: 'số nguyên',
+    boolean: 'true hoặc false',
+    object: 'một bảng khoá: giá trị',
+    array: 'một danh sách',
+    null: 'giá trị rỗng',
+    other: 'giá trị',
+  },
+  en: {
+    string: 'text',
+    number: 'a number',
+    int: 'an integer',
+    boolean: 'true or false',
+    object: 'a mapping of key: value',
+    array: 'a list',
+    null: 'an empty value',
+    other: 'a value',
+  },
 } as const;
 
 type KindKey = keyof (typeof KIND)['vi'];
@@ -99,7 +124,8 @@ function expectedKind(expected: string, node: SchemaInfo | undefined): KindKey {
 
 /** `1–99`, `≥ 1` or `≤ 30` from a number schema's bounds. */
 function numberRange(node: SchemaInfo | undefined, fallbackMin?: number, fallbackMax?: number): string {
-  const safe = (v: number | null | undefined) => (v !== null && v !== undefined && Math.abs(v) < Number.MAX_SAFE_INTEGER ? v : undefined);
+  const safe = (v: number | null | undefined) =>
+    v !== null && v !== undefined && Math.abs(v) < Number.MAX_SAFE_INTEGER ? v : undefined;
   const min = safe(node?.minValue) ?? fallbackMin;
   const max = safe(node?.maxValue) ?? fallbackMax;
   if (min !== undefined && max !== undefined) return `${min}–${max}`;
@@ -131,52 +157,78 @@ export function issueMessage(issue: Issue, schema: unknown, locale: Locale): str
     case 'invalid_type': {
       const expected = expectedKind(issue.expected, node);
       if (input === undefined) return missing(key, expected, locale);
-      if (typeof input === 'number' && expected === 'int') return vi ? `${input} không phải là số nguyên` : `${input} is not an integer`;
+      if (typeof input === 'number' && expected === 'int')
+        return vi ? `${input} không phải là số nguyên` : `${input} is not an integer`;
       const got = kindOf(input);
-      return vi ? `${show(input)} là ${KIND.vi[got]}, cần ${KIND.vi[expected]}` : `${show(input)} is ${KIND.en[got]}, expected ${KIND.en[expected]}`;
+      return vi
+        ? `${show(input)} là ${KIND.vi[got]}, cần ${KIND.vi[expected]}`
+        : `${show(input)} is ${KIND.en[got]}, expected ${KIND.en[expected]}`;
     }
     case 'too_small':
     case 'too_big': {
       const small = issue.code === 'too_small';
-      const bound = Number(small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum);
+      const bound = Number(
+        small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum,
+      );
       if (issue.origin === 'number') {
         const range = numberRange(node, small ? bound : undefined, small ? undefined : bound);
-        return vi ? `${show(input)} ngoài khoảng cho phép (cần ${range})` : `${show(input)} is out of range (expected ${range})`;
+        return vi
+          ? `${show(input)} ngoài khoảng cho phép (cần ${range})`
+          : `${show(input)} is out of range (expected ${range})`;
       }
       if (issue.origin === 'string') {
         const len = typeof input === 'string' ? input.length : 0;
         if (small && bound === 1) return vi ? 'không được để trống' : 'must not be empty';
         return small
-          ? vi ? `dài ${len} ký tự, cần ít nhất ${bound}` : `is ${len} characters long, expected at least ${bound}`
-          : vi ? `dài ${len} ký tự, tối đa ${bound}` : `is ${len} characters long, at most ${bound} allowed`;
+          ? vi
+            ? `dài ${len} ký tự, cần ít nhất ${bound}`
+            : `is ${len} characters long, expected at least ${bound}`
+          : vi
+            ? `dài ${len} ký tự, tối đa ${bound}`
+            : `is ${len} characters long, at most ${bound} allowed`;
       }
       if (issue.origin === 'array') {
         const n = Array.isArray(input) ? input.length : 0;
         return small
-          ? vi ? `có ${n} mục, cần ít nhất ${bound}` : `has ${n} items, expected at least ${bound}`
-          : vi ? `có ${n} mục, tối đa ${bound}` : `has ${n} items, at most ${bound} allowed`;
+          ? vi
+            ? `có ${n} mục, cần ít nhất ${bound}`
+            : `has ${n} items, expected at least ${bound}`
+          : vi
+            ? `có ${n} mục, tối đa ${bound}`
+            : `has ${n} items, at most ${bound} allowed`;
       }
       return issue.message;
     }
     case 'invalid_format': {
       if (issue.format === 'date') {
-        return vi ? `${show(input)} không phải là ngày hợp lệ (cần yyyy-MM-dd, ví dụ 2026-03-20)` : `${show(input)} is not a valid date (expected yyyy-MM-dd, e.g. 2026-03-20)`;
+        return vi
+          ? `${show(input)} không phải là ngày hợp lệ (cần yyyy-MM-dd, ví dụ 2026-03-20)`
+          : `${show(input)} is not a valid date (expected yyyy-MM-dd, e.g. 2026-03-20)`;
       }
-      if (issue.format === 'email') return vi ? `${show(input)} không phải là địa chỉ e-mail hợp lệ` : `${show(input)} is not a valid e-mail address`;
+      if (issue.format === 'email')
+        return vi
+          ? `${show(input)} không phải là địa chỉ e-mail hợp lệ`
+          : `${show(input)} is not a valid e-mail address`;
       if (issue.message.startsWith('expected HH:mm')) {
-        return vi ? `${show(input)} không phải là giờ hợp lệ (cần HH:mm, ví dụ 08:00)` : `${show(input)} is not a valid time (expected HH:mm, e.g. 08:00)`;
+        return vi
+          ? `${show(input)} không phải là giờ hợp lệ (cần HH:mm, ví dụ 08:00)`
+          : `${show(input)} is not a valid time (expected HH:mm, e.g. 08:00)`;
       }
       if (issue.message.startsWith('expected an uppercase code')) {
         return vi
           ? `${show(input)} không phải là mã hợp lệ (cần chữ in hoa không dấu, chữ số và "-", ví dụ VP, KHTC)`
           : `${show(input)} is not a valid code (expected uppercase letters, digits and "-", e.g. VP, KHTC)`;
       }
-      return vi ? `${show(input)} sai định dạng (${issue.message})` : `${show(input)} has the wrong format (${issue.message})`;
+      return vi
+        ? `${show(input)} sai định dạng (${issue.message})`
+        : `${show(input)} has the wrong format (${issue.message})`;
     }
     case 'invalid_value': {
       if (input === undefined) return missing(key, 'other', locale);
       const values = issue.values.map((v) => String(v)).join(', ');
-      return vi ? `${show(input)} không phải là giá trị cho phép (cần một trong: ${values})` : `${show(input)} is not an allowed value (expected one of: ${values})`;
+      return vi
+        ? `${show(input)} không phải là giá trị cho phép (cần một trong: ${values})`
+        : `${show(input)} is not an allowed value (expected one of: ${values})`;
     }
     case 'unrecognized_keys':
       // split per key by the caller; this is the fallback
@@ -192,7 +244,8 @@ export function issueMessage(issue: Issue, schema: unknown, locale: Locale): str
 export function unknownKeyMessage(key: string, accepted: readonly string[], locale: Locale): string {
   const guess = closestKey(key, accepted);
   const list = accepted.join(', ');
-  if (locale === 'vi') return `trường "${key}" không được hỗ trợ${guess ? `; có phải ý là "${guess}"?` : ''} (các trường hợp lệ: ${list})`;
+  if (locale === 'vi')
+    return `trường "${key}" không được hỗ trợ${guess ? `; có phải ý là "${guess}"?` : ''} (các trường hợp lệ: ${list})`;
   return `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''} (accepted fields: ${list})`;
 }
 
@@ -202,7 +255,9 @@ export function unknownKeyMessage(key: string, accepted: readonly string[], loca
  */
 export function resolveUnion(issue: Issue): Issue[] {
   if (issue.code !== 'invalid_union') return [issue];
-  const branches = issue.errors.filter((errs) => !errs.some((e) => e.code === 'unrecognized_keys' && e.path.length === 0));
+  const branches = issue.errors.filter(
+    (errs) => !errs.some((e) => e.code === 'unrecognized_keys' && e.path.length === 0),
+  );
   const allMissing = (errs: readonly Issue[]) => errs.every((e) => (e as { input?: unknown }).input === undefined);
   const meant = branches.filter((errs) => !allMissing(errs));
   const chosen = meant.length === 1 ? meant[0] : undefined;

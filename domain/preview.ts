@@ -27,7 +27,16 @@ export interface PreviewRow {
   rule: string;
 }
 
-const KIND_ORDER: PreviewKind[] = ['cut-off', 'open', 'reminder', 'due-today', 'overdue', 'escalate-office', 'escalate-director', 'office-due'];
+const KIND_ORDER: PreviewKind[] = [
+  'cut-off',
+  'open',
+  'reminder',
+  'due-today',
+  'overdue',
+  'escalate-office',
+  'escalate-director',
+  'office-due',
+];
 
 /**
  * Every dated action of the plan's year (feature 23, year preview): item openings, each unit's reminders, due day,
@@ -39,11 +48,26 @@ export function previewRows(plan: Plan, cal: WorkCalendar, locale: Locale = 'vi'
   const pick = (s: { rule: string; ruleEn: string }) => (locale === 'vi' ? s.rule : s.ruleEn);
   for (const item of scheduleItems(plan, cal)) {
     const base = { itemId: item.itemId, title: item.title };
-    rows.push({ ...base, at: item.opens.at, date: item.opens.date, day: formatDate(item.opens.date, locale), kind: 'open', rule: pick(item.opens) });
+    rows.push({
+      ...base,
+      at: item.opens.at,
+      date: item.opens.date,
+      day: formatDate(item.opens.date, locale),
+      kind: 'open',
+      rule: pick(item.opens),
+    });
     for (const u of item.units) {
       for (const step of unitSteps(item, u.due, cal)) {
         if (step.kind === 'open') continue;
-        rows.push({ ...base, at: step.at, date: step.date, day: formatDate(step.date, locale), unit: u.unit, kind: step.kind, rule: pick(step) });
+        rows.push({
+          ...base,
+          at: step.at,
+          date: step.date,
+          day: formatDate(step.date, locale),
+          unit: u.unit,
+          kind: step.kind,
+          rule: pick(step),
+        });
       }
     }
     const period = item.period;
@@ -62,7 +86,14 @@ export function previewRows(plan: Plan, cal: WorkCalendar, locale: Locale = 'vi'
             ? `Chốt số liệu kỳ ${name}: ${formatDate(period.from, 'vi')} – ${formatDate(period.to, 'vi')} (NĐ 09/2019 Điều 12)`
             : `Cut-off of the ${name} report: ${formatDate(period.from, 'en')} – ${formatDate(period.to, 'en')} (Decree 09/2019 art. 12)`,
       });
-      rows.push({ ...base, at: period.officeDue.at, date: period.officeDue.date, day: formatDate(period.officeDue.date, locale), kind: 'office-due', rule: pick(period.officeDue) });
+      rows.push({
+        ...base,
+        at: period.officeDue.at,
+        date: period.officeDue.date,
+        day: formatDate(period.officeDue.date, locale),
+        kind: 'office-due',
+        rule: pick(period.officeDue),
+      });
     }
   }
   const millis = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();

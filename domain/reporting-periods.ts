@@ -41,8 +41,28 @@ export function periodWindow(code: PeriodCode, year: number): { from: string; to
 
 /** Vietnamese and English name of a period, e.g. `Q1` → `quý I`, `H1` → `6 tháng đầu năm`. */
 export function periodName(code: PeriodCode | 'adhoc', locale: Locale): string {
-  const vi: Record<string, string> = { Q1: 'quý I', Q2: 'quý II', Q3: 'quý III', Q4: 'quý IV', H1: '6 tháng đầu năm', H2: '6 tháng cuối năm', M9: '9 tháng', Y: 'năm', adhoc: 'đột xuất' };
-  const en: Record<string, string> = { Q1: 'Q1', Q2: 'Q2', Q3: 'Q3', Q4: 'Q4', H1: 'first half-year', H2: 'second half-year', M9: 'nine months', Y: 'year', adhoc: 'ad hoc' };
+  const vi: Record<string, string> = {
+    Q1: 'quý I',
+    Q2: 'quý II',
+    Q3: 'quý III',
+    Q4: 'quý IV',
+    H1: '6 tháng đầu năm',
+    H2: '6 tháng cuối năm',
+    M9: '9 tháng',
+    Y: 'năm',
+    adhoc: 'đột xuất',
+  };
+  const en: Record<string, string> = {
+    Q1: 'Q1',
+    Q2: 'Q2',
+    Q3: 'Q3',
+    Q4: 'Q4',
+    H1: 'first half-year',
+    H2: 'second half-year',
+    M9: 'nine months',
+    Y: 'year',
+    adhoc: 'ad hoc',
+  };
   const table = locale === 'vi' ? vi : en;
   return table[code] ?? (locale === 'vi' ? `tháng ${code.slice(1)}` : `month ${code.slice(1)}`);
 }

@@ -65,7 +65,7 @@ export function addWorkingDays(cal: WorkCalendar, date: string, n: number): stri
   parseDate(date);
   const step = n < 0 ? -1 : 1;
   let d = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d = plusDays(d, step);
     if (isWorkingDay(cal, d)) left--;
   }

@@ -110,7 +110,8 @@ export async function checkNd30(docxPath: string): Promise<{ ok: boolean; proble
   const { paras, sectPr, pageNumbered } = await readDocx(docxPath);
   const problems: string[] = [];
   if (!pageNumbered) problems.push('page numbers: none in the header (expected centred in the top margin)');
-  if (!child(sectPr, 'w:titlePg')) problems.push('page numbers: shown on the first page (expected hidden there: w:titlePg)');
+  if (!child(sectPr, 'w:titlePg'))
+    problems.push('page numbers: shown on the first page (expected hidden there: w:titlePg)');
   const sizes = (p: Para) => [...new Set(p.runs.map((r) => r.size))];
   const expect = (
     p: Para | undefined,

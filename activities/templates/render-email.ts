@@ -40,7 +40,10 @@ export function renderEmail(req: EmailRequest, link?: RenderLink): RenderedEmail
     missedSteps: req.missedSteps?.length ? req.missedSteps : undefined,
     files: req.files?.length ? req.files.map((f) => f.name) : undefined,
     submit: link
-      ? { url: link.url, validUntil: formatDate(DateTime.fromJSDate(link.expiresAt, { zone }).toISODate()!, req.locale) }
+      ? {
+          url: link.url,
+          validUntil: formatDate(DateTime.fromJSDate(link.expiresAt, { zone }).toISODate()!, req.locale),
+        }
       : undefined,
     organisation: req.organisation.name,
   };
