@@ -1,7 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
+import { html, raw } from 'hono/html';
 import type { RateRow } from '../report-types.js';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Horizontal bars of completion by unit, as SVG. Drawn by hand rather than with a charting library: one bar per
@@ -20,19 +19,33 @@ export function completionChartSvg(rows: RateRow[], title: string): string {
       const pct = r.completionRate === null ? 0 : r.completionRate * 100;
       const w = Math.round((barMax * pct) / 100);
       const text = r.completionRate === null ? '—' : `${Math.round(pct)}%`;
-      return [
-        `<text x="${label - 10}" y="${y + 21}" text-anchor="end" font-size="16">${esc(r.name)}</text>`,
-        `<rect x="${label}" y="${y + 6}" width="${barMax}" height="22" fill="#e5e7eb"/>`,
-        `<rect x="${label}" y="${y + 6}" width="${w}" height="22" fill="${pct >= 100 ? '#15803d' : pct >= 50 ? '#1d4ed8' : '#b91c1c'}"/>`,
-        `<text x="${label + barMax + 8}" y="${y + 21}" font-size="16">${text}</text>`,
-      ].join('');
+      const fill = pct >= 100 ? '#15803d' : pct >= 50 ? '#1d4ed8' : '#b91c1c';
+      return String(
+        html`<text x="${label - 10}" y="${y + 21}" text-anchor="end" font-size="16">${r.name}</text
+          ><rect x="${label}" y="${y + 6}" width="${barMax}" height="22" fill="#e5e7eb" /><rect
+            x="${label}"
+            y="${y + 6}"
+            width="${w}"
+            height="22"
+            fill="${fill}"
+          /><text x="${label + barMax + 8}" y="${y + 21}" font-size="16">${text}</text>`,
+      );
     })
     .join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">
-<rect width="100%" height="100%" fill="#ffffff"/>
-<text x="${width / 2}" y="28" text-anchor="middle" font-size="18" font-weight="bold">${esc(title)}</text>
-${bars}
-</svg>`;
+  // The same escaping templates as the portal's pages and the HTML report (hono/html).
+  return String(
+    html`<svg
+      xmlns="http://www.w3.org/2000/svg"
+      width="${width}"
+      height="${height}"
+      viewBox="0 0 ${width} ${height}"
+      font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"
+    >
+      <rect width="100%" height="100%" fill="#ffffff" />
+      <text x="${width / 2}" y="28" text-anchor="middle" font-size="18" font-weight="bold">${title}</text>
+      ${raw(bars)}
+    </svg>`,
+  );
 }
 
 /** PNG of the chart at 2× for print; fonts come from the system (DejaVu ships with Debian). */
