@@ -8,6 +8,8 @@ import { computeFigures } from './figures.js';
 import { renderReportHtml } from './html-report.js';
 import { allocateNumber, documentNumber } from './number-register.js';
 import { buildReportContent } from './report-content.js';
+import { ApplicationFailure } from '@temporalio/common';
+import { FAILURES } from '../../domain/failures.js';
 
 export interface ReportDeps {
   /** Where the files and, by default, the number registers live. */
@@ -22,7 +24,11 @@ export function reportFileStem(key: string): string {
     .replace(/\//g, '.')
     .replace(/[^A-Za-z0-9._-]/g, '-')
     .replace(/^\.+/, '');
-  if (!stem) throw new Error(`report key "${key}" has no usable characters for a file name`);
+  if (!stem)
+    throw ApplicationFailure.nonRetryable(
+      `report key "${key}" has no usable characters for a file name`,
+      FAILURES.reportInputInvalid,
+    );
   return stem;
 }
 
@@ -43,7 +49,10 @@ export function createReportActivities({ reportsDir, numberRegisterPath }: Repor
   async function generateReport(req: ReportRequest): Promise<ReportResult> {
     const year = Number(req.issuedOn.slice(0, 4));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(req.issuedOn))
-      throw new Error(`report ${req.key}: issuedOn "${req.issuedOn}" is not yyyy-MM-dd`);
+      throw ApplicationFailure.nonRetryable(
+        `report ${req.key}: issuedOn "${req.issuedOn}" is not yyyy-MM-dd`,
+        FAILURES.reportInputInvalid,
+      );
     await mkdir(dir, { recursive: true });
     const n = await allocateNumber(registerPath(req.organisation.code, year), {
       organisation: req.organisation.code,

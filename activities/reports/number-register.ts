@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { ApplicationFailure } from '@temporalio/common';
+import { FAILURES } from '../../domain/failures.js';
 
 /** One numbered document. */
 interface RegisterEntry {
@@ -23,13 +25,17 @@ async function load(path: string, organisation: string, year: number): Promise<R
   try {
     const data = JSON.parse(await readFile(path, 'utf8')) as RegisterFile;
     if (data.organisation !== organisation || data.year !== year || !Array.isArray(data.entries)) {
-      throw new Error(
+      throw ApplicationFailure.nonRetryable(
         `number register ${path} belongs to ${data.organisation} ${data.year}, expected ${organisation} ${year}`,
+        FAILURES.numberRegisterInvalid,
       );
     }
     return data;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { organisation, year, entries: [] };
+    // A register that is not JSON will not become JSON on a retry.
+    if (e instanceof SyntaxError)
+      throw ApplicationFailure.nonRetryable(`number register ${path}: ${e.message}`, FAILURES.numberRegisterInvalid);
     throw e;
   }
 }

@@ -1,5 +1,7 @@
 import type { ReportFigures, ReportItemUnit, ReportRequest } from '../report-types.js';
 import { formatRate } from './figures.js';
+import { ApplicationFailure } from '@temporalio/common';
+import { FAILURES } from '../../domain/failures.js';
 
 /** A block of the report body; DOCX and HTML render the same blocks so the two never disagree. */
 export type Block =
@@ -66,7 +68,8 @@ const L = {
 /** `Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026`: days below 10 and months 1–2 get a leading zero (NĐ 30/2020 PL I). */
 export function placeDateLine(placeName: string, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  if (!y || !m || !d) throw new Error(`issuedOn: "${isoDate}" is not yyyy-MM-dd`);
+  if (!y || !m || !d)
+    throw ApplicationFailure.nonRetryable(`issuedOn: "${isoDate}" is not yyyy-MM-dd`, FAILURES.reportInputInvalid);
   const day = String(d).padStart(2, '0');
   const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
   return `${placeName}, ngày ${day} tháng ${month} năm ${y}`;

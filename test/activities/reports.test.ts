@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -7,6 +7,7 @@ import { computeFigures } from '../../activities/reports/figures.js';
 import { createReportActivities } from '../../activities/reports/generate-report.js';
 import { checkNd30 } from '../../activities/reports/nd30-check.js';
 import { placeDateLine, signerBlock } from '../../activities/reports/report-content.js';
+import { FAILURES } from '../../domain/failures.js';
 import { reportRequest } from '../fixtures/report-request.js';
 
 let dir: string;
@@ -138,6 +139,25 @@ describe('generateReport', () => {
       'plan-SGDDT-HCM-2026/report-Q1',
       'plan-SGDDT-HCM-2026/report-adhoc-1',
     ]);
+  });
+
+  it('fails for good, with a typed failure, on what a retry cannot mend', async () => {
+    const reportsDir = join(dir, 'f');
+    const { generateReport } = createReportActivities({ reportsDir });
+    await expect(generateReport(reportRequest({ issuedOn: '05/01/2026' }))).rejects.toMatchObject({
+      nonRetryable: true,
+      type: FAILURES.reportInputInvalid,
+    });
+    await mkdir(reportsDir, { recursive: true });
+    const register = join(reportsDir, 'so-van-ban-SGDDT-HCM-2026.json');
+    await writeFile(register, JSON.stringify({ organisation: 'KHAC', year: 2026, entries: [] }));
+    await expect(generateReport(reportRequest())).rejects.toMatchObject({
+      nonRetryable: true,
+      type: FAILURES.numberRegisterInvalid,
+      message: expect.stringContaining('belongs to KHAC 2026, expected SGDDT-HCM 2026'),
+    });
+    await writeFile(register, '{"organisation": "SGDDT-HCM", "ye');
+    await expect(generateReport(reportRequest())).rejects.toMatchObject({ type: FAILURES.numberRegisterInvalid });
   });
 
   it('hands out distinct numbers to concurrent reports', async () => {

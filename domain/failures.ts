@@ -1,0 +1,19 @@
+/**
+ * Every failure type the product raises (`ApplicationFailure.type`), in one place: activities throw them, retry
+ * policies name the ones not worth retrying, workflows match on them. Permanent faults are thrown non-retryable;
+ * transient ones (SMTP down, Temporal unreachable) stay plain errors and are retried.
+ */
+export const FAILURES = {
+  /** An update refused by its validator: what, where and what was expected. Never reaches history. */
+  invalidRequest: 'InvalidRequest',
+  /** The mail server refused the message or its address for good (5xx, no valid recipient). */
+  emailRejected: 'EmailRejected',
+  /** A file the e-mail must attach is not there. */
+  emailAttachmentMissing: 'EmailAttachmentMissing',
+  /** A report cannot be made from what it was given (a malformed date, a key with no usable characters). */
+  reportInputInvalid: 'ReportInputInvalid',
+  /** The document number register belongs to another organisation or year, or cannot be read. */
+  numberRegisterInvalid: 'NumberRegisterInvalid',
+} as const;
+
+export type FailureType = (typeof FAILURES)[keyof typeof FAILURES];
