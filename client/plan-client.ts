@@ -3,6 +3,7 @@ import {
   Client,
   Connection,
   WorkflowIdConflictPolicy,
+  WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type TLSConfig,
   type WorkflowHandle,
@@ -100,6 +101,36 @@ export async function startPlan(
     ],
   });
   return { handle, started: !existing };
+}
+
+/** What `startOrAmendPlan` did with a plan file. */
+export type StartOrAmendOutcome = 'started' | 'running' | 'amended';
+
+/**
+ * Starts the plan unless its year workflow is running. A running plan is never restarted: with a note it is amended
+ * (a new version of the same plan-year, `by` whom), without one it is only reported as running. A refused amendment
+ * throws RequestRejectedError with the validator's reason. Shared by the portal's upload and `kehoach plan start`.
+ */
+export async function startOrAmendPlan(
+  client: Client,
+  plan: Plan,
+  opts: { taskQueue: string; clock?: ClockRequest } & ({ note?: undefined } | { note: string; by: string }),
+): Promise<StartOrAmendOutcome> {
+  const ref = { org: plan.organisation.code, year: plan.plan.year };
+  const running = await planHandle(client, ref)
+    .describe()
+    .then((d) => d.status.name === 'RUNNING')
+    .catch((err: unknown) => {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    });
+  if (!running) {
+    await startPlan(client, plan, { taskQueue: opts.taskQueue, clock: opts.clock });
+    return 'started';
+  }
+  if (!opts.note) return 'running';
+  await amendPlan(client, ref, { plan, note: opts.note, by: opts.by });
+  return 'amended';
 }
 
 export function planHandle(client: Client, ref: PlanRef): WorkflowHandle<typeof yearPlanWorkflow> {

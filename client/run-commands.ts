@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
 import { formatDate } from '../domain/format-date.js';
+import { planWorkflowId } from '../domain/ids.js';
 import { loadPlan } from '../domain/plan-file.js';
 import type { ClockRequest } from '../domain/plan-clock.js';
 import type { SubmissionInput } from '../domain/submission.js';
@@ -17,7 +18,7 @@ import {
   getPlanStatus,
   requestAdHocReport,
   reviewSubmission,
-  startPlan,
+  startOrAmendPlan,
   submitReport,
   type PlanRef,
 } from './plan-client.js';
@@ -36,8 +37,9 @@ export async function startCommand(
   clock?: ClockRequest,
 ): Promise<string> {
   const plan = loadPlan(await readFile(file, 'utf8'), file);
-  const { handle, started } = await startPlan(client, plan, { taskQueue, clock });
-  return `${handle.workflowId}: ${started ? 'đã bắt đầu / started' : 'đang chạy, không tạo bản sao / already running'}`;
+  const outcome = await startOrAmendPlan(client, plan, { taskQueue, clock });
+  const said = outcome === 'started' ? 'đã bắt đầu / started' : 'đang chạy, không tạo bản sao / already running';
+  return `${planWorkflowId(plan.organisation.code, plan.plan.year)}: ${said}`;
 }
 
 export async function statusCommand(client: Client, ref: PlanRef, itemId?: string): Promise<string> {

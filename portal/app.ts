@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { loginRoutes, logoutRoutes } from './auth-routes.js';
 import type { PortalDeps, ResolvedDeps } from './deps.js';
-import { authRoutes } from './auth-routes.js';
+import { evidenceRoutes } from './evidence-routes.js';
+import { officeRoutes } from './office-routes.js';
 import { parseUsers } from './passwords.js';
 import { refuse } from './refusals.js';
 import { memorySessionStore } from './session-store.js';
-import { officeRoutes } from './office-routes.js';
 import { submitRoutes } from './submit-routes.js';
 
 /**
@@ -16,7 +17,6 @@ export function createPortalApp(deps: PortalDeps): Hono {
   const resolved: ResolvedDeps = {
     ...deps,
     now: deps.now ?? (() => new Date()),
-    plans: [...(deps.plans ?? [])],
     sessions: deps.sessions ?? memorySessionStore(),
     users: parseUsers(deps.config.PORTAL_USERS),
   };
@@ -36,8 +36,11 @@ export function createPortalApp(deps: PortalDeps): Hono {
     }),
   );
   app.route('/nop', submitRoutes(resolved));
-  app.route('/', authRoutes(resolved));
-  app.route('/', officeRoutes(resolved));
+  app.route('/dang-nhap', loginRoutes(resolved));
+  app.route('/dang-xuat', logoutRoutes(resolved));
+  app.route('/van-phong', officeRoutes(resolved));
+  // Evidence addresses are stored in the workflows' submissions: `<PORTAL_BASE_URL>/minh-chung/<sha256>.<ext>`.
+  app.route('/minh-chung', evidenceRoutes(resolved));
   app.get('/', (c) => c.redirect('/van-phong'));
   app.notFound((c) => refuse(c, 404, 'pageNotFound'));
   app.onError((err, c) => {

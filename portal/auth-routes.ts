@@ -1,15 +1,15 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
-import { html } from 'hono/html';
 import { rateLimiter } from 'hono-rate-limiter';
 import { csrfToken, csrfValid, CSRF_FIELD } from './csrf.js';
 import type { ResolvedDeps } from './deps.js';
-import { langOf, tr, withLang, type Lang } from './i18n.js';
-import { page } from './layout.js';
-import { verifyPassword } from './passwords.js';
 import { readForm } from './form-body.js';
+import { langOf, withLang } from './i18n.js';
+import { loginPage } from './pages/login-page.js';
+import { verifyPassword } from './passwords.js';
 import { refuse } from './refusals.js';
 import { endSession, preLoginId, readSession, startSession } from './session.js';
+import { texts } from './texts/index.js';
 
 // Verifying against a real-looking hash for unknown users keeps the response time from telling who exists.
 const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -40,38 +40,31 @@ export function safeNext(next: string | undefined): string {
     : '/van-phong';
 }
 
-function loginPage(
-  c: Context,
-  lang: Lang,
-  csrf: string,
-  next: string,
-  user: string,
-  error?: string,
-  status: 200 | 401 | 429 = error ? 401 : 200,
-) {
-  const body = html`<h1>${tr(lang, 'Đăng nhập Văn phòng', 'Office login')}</h1>
-    ${error ? html`<div class="error" role="alert">${error}</div>` : ''}
-    <form method="post" action="${withLang('/dang-nhap', lang)}" class="card">
-      <input type="hidden" name="${CSRF_FIELD}" value="${csrf}" /><input type="hidden" name="next" value="${next}" />
-      <label for="user">${tr(lang, 'Tên đăng nhập', 'User name')}</label
-      ><input type="text" id="user" name="user" value="${user}" autocomplete="username" required />
-      <label for="password">${tr(lang, 'Mật khẩu', 'Password')}</label
-      ><input type="password" id="password" name="password" autocomplete="current-password" required />
-      <button type="submit">${tr(lang, 'Đăng nhập', 'Log in')}</button>
-    </form>`;
-  return c.html(page({ lang, path: '/dang-nhap', title: tr(lang, 'Đăng nhập', 'Log in'), body }), status);
-}
-
-/** `/dang-nhap` (log in) and `/dang-xuat` (log out) for office staff listed in PORTAL_USERS. */
-export function authRoutes(deps: ResolvedDeps): Hono {
+/** `/dang-nhap`: the login form and its POST, for office staff listed in PORTAL_USERS. */
+export function loginRoutes(deps: ResolvedDeps): Hono {
   const app = new Hono();
   const { users } = deps;
   const secret = deps.config.LINK_SECRET;
+  const form = (
+    c: Context,
+    m: { next: string; user?: string; error?: string; csrf?: string },
+    status: 200 | 401 | 429,
+  ) =>
+    c.html(
+      loginPage({
+        lang: langOf(c),
+        // The login form's token is bound to the visitor's pre-login cookie (set here on a first visit).
+        csrf: m.csrf ?? csrfToken(secret, preLoginId(c, deps)),
+        next: m.next,
+        user: m.user ?? '',
+        error: m.error,
+      }),
+      status,
+    );
 
-  app.get('/dang-nhap', async (c) => {
-    const lang = langOf(c);
+  app.get('/', async (c) => {
     if (await readSession(c, deps)) return c.redirect(safeNext(c.req.query('next')), 303);
-    return loginPage(c, lang, csrfToken(secret, preLoginId(c, deps)), safeNext(c.req.query('next')), '');
+    return form(c, { next: safeNext(c.req.query('next')) }, 200);
   });
 
   const throttle = rateLimiter({
@@ -82,58 +75,43 @@ export function authRoutes(deps: ResolvedDeps): Hono {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-6',
     handler: (c) => {
-      const lang = langOf(c);
-      const minutes = Math.ceil(LOGIN_THROTTLE.windowMs / 60_000);
       c.header('Retry-After', String(LOGIN_THROTTLE.windowMs / 1000));
-      return loginPage(
-        c,
-        lang,
-        csrfToken(secret, preLoginId(c, deps)),
-        '/van-phong',
-        '',
-        tr(
-          lang,
-          `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-          `Too many failed logins. Please try again in ${minutes} minutes.`,
-        ),
-        429,
-      );
+      const minutes = Math.ceil(LOGIN_THROTTLE.windowMs / 60_000);
+      return form(c, { next: '/van-phong', error: texts(langOf(c)).login.throttled(minutes) }, 429);
     },
   });
 
-  app.post('/dang-nhap', throttle, async (c) => {
+  app.post('/', throttle, async (c) => {
     const lang = langOf(c);
     const read = await readForm(c);
     if ('refused' in read) return read.refused;
-    const { form } = read;
+    const body = read.form;
     const pre = preLoginId(c, deps);
-    if (!csrfValid(secret, pre, form[CSRF_FIELD])) return refuse(c, 403, 'badForm');
-    const user = typeof form.user === 'string' ? form.user.trim() : '';
-    const password = typeof form.password === 'string' ? form.password : '';
-    const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
+    if (!csrfValid(secret, pre, body[CSRF_FIELD])) return refuse(c, 403, 'badForm');
+    const user = typeof body.user === 'string' ? body.user.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
     const ok = await verifyPassword(password, users.get(user) ?? DUMMY_HASH);
     if (!ok || !users.has(user))
-      return loginPage(
-        c,
-        lang,
-        csrfToken(secret, pre),
-        next,
-        user,
-        tr(lang, 'Sai tên đăng nhập hoặc mật khẩu.', 'Wrong user name or password.'),
-      );
+      return form(c, { next, user, error: texts(lang).login.wrong, csrf: csrfToken(secret, pre) }, 401);
     await startSession(c, deps, user);
     return c.redirect(withLang(next, lang), 303);
   });
 
-  app.post('/dang-xuat', async (c) => {
+  return app;
+}
+
+/** `/dang-xuat`: closes the session (CSRF-checked, so no other site can log the office out). */
+export function logoutRoutes(deps: ResolvedDeps): Hono {
+  const app = new Hono();
+  app.post('/', async (c) => {
     const session = await readSession(c, deps);
     if (!session) return c.redirect(withLang('/dang-nhap', langOf(c)), 303);
     const read = await readForm(c);
     if ('refused' in read) return read.refused;
-    if (!csrfValid(secret, session.sid, read.form[CSRF_FIELD])) return refuse(c, 403, 'badForm');
+    if (!csrfValid(deps.config.LINK_SECRET, session.sid, read.form[CSRF_FIELD])) return refuse(c, 403, 'badForm');
     await endSession(c, deps, session);
     return c.redirect(withLang('/dang-nhap', langOf(c)), 303);
   });
-
   return app;
 }

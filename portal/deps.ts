@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import type { PlanRef } from '../client/plan-client.js';
 import type { ServiceConfig } from '../worker/config.js';
 import type { SessionStore } from './session-store.js';
 
@@ -9,16 +8,13 @@ export interface PortalDeps {
   config: ServiceConfig;
   /** Checks sessions; tests pass plan time. Submit links are checked against their plan's own clock. */
   now?: () => Date;
-  /** Plans to list when the server cannot search workflows (the time-skipping test server). */
-  plans?: PlanRef[];
   /** Open office sessions; default: in this process (correct for one portal). */
   sessions?: SessionStore;
 }
 
-/** The deps with defaults filled in; `plans` also collects the plans started from this portal. */
+/** The deps with defaults filled in. */
 export type ResolvedDeps = PortalDeps & {
   now: () => Date;
-  plans: PlanRef[];
   sessions: SessionStore;
   /** Office users from PORTAL_USERS: name → scrypt hash. */
   users: Map<string, string>;

@@ -23,12 +23,19 @@ export async function readForm(c: Context): Promise<{ form: FormBody } | { refus
   const twice = Object.entries(form).find(([name, v]) => Array.isArray(v) && !REPEATABLE_FIELDS.has(name));
   if (twice) {
     const name = twice[0].slice(0, 60);
-    return {
-      refused: await refuse(c, 400, 'malformedBody', [
-        `Trường "${name}" được gửi nhiều lần; mỗi trường này chỉ nhận một giá trị.`,
-        `The field "${name}" was sent more than once; it takes one value only.`,
-      ]),
-    };
+    return { refused: await refuse(c, 400, 'malformedBody', (t) => t.refusalDetails.fieldTwice(name)) };
   }
   return { form };
+}
+
+/** A text field of the form; '' when absent or a file. */
+export function field(form: FormBody, name: string): string {
+  const v = form[name];
+  return typeof v === 'string' ? v : '';
+}
+
+/** Every text value of a repeatable field (checkboxes, link rows). */
+export function fields(form: FormBody, name: string): string[] {
+  const v = form[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
 }

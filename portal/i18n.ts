@@ -12,8 +12,3 @@ export function withLang(path: string, lang: Lang): string {
   if (lang === 'vi') return path;
   return `${path}${path.includes('?') ? '&' : '?'}lang=en`;
 }
-
-/** Picks the Vietnamese or English text, written side by side at the call site so neither drifts. */
-export function tr(lang: Lang, vi: string, en: string): string {
-  return lang === 'vi' ? vi : en;
-}

@@ -1,6 +1,7 @@
 import { EVIDENCE_URL, SUBMISSION_LIMITS, type Submission, type SubmissionInput } from '../domain/submission.js';
 import type { FormBody } from './form-body.js';
-import { tr, type Lang } from './i18n.js';
+import type { Lang } from './i18n.js';
+import { texts } from './texts/index.js';
 import { isStoredName, type StoredFile } from './uploads.js';
 
 /** What the unit typed, kept verbatim so a refused submission comes back with nothing lost. */
@@ -106,40 +107,17 @@ export function toSubmission(
   lang: Lang,
 ): { ok: true; input: Omit<SubmissionInput, 'unit'> } | { ok: false; errors: string[] } {
   const L = SUBMISSION_LIMITS;
+  const t = texts(lang).formErrors;
   const errors: string[] = [];
-  if (!values.submittedBy)
-    errors.push(tr(lang, 'Vui lòng ghi họ tên người nộp.', 'Please give the name of who submits.'));
-  else if (values.submittedBy.length > L.nameChars)
-    errors.push(
-      tr(lang, `Họ tên người nộp dài quá ${L.nameChars} ký tự.`, `The name is longer than ${L.nameChars} characters.`),
-    );
-  if (!values.results.trim()) errors.push(tr(lang, 'Vui lòng nhập kết quả thực hiện.', 'Please describe the results.'));
-  const texts = [
-    ['results', 'Kết quả thực hiện', 'Results'],
-    ['shortcomings', 'Tồn tại, hạn chế', 'Shortcomings'],
-    ['nextTasks', 'Nhiệm vụ kỳ tới', 'Next tasks'],
-    ['proposals', 'Đề xuất, kiến nghị', 'Proposals'],
-  ] as const;
-  for (const [key, vi, en] of texts)
-    if (values[key].length > L.textChars)
-      errors.push(
-        tr(
-          lang,
-          `Mục "${vi}" dài ${values[key].length.toLocaleString('vi-VN')} ký tự, vượt quá ${L.textChars.toLocaleString('vi-VN')} ký tự.`,
-          `"${en}" is ${values[key].length} characters long, more than ${L.textChars}.`,
-        ),
-      );
+  if (!values.submittedBy) errors.push(t.nameMissing);
+  else if (values.submittedBy.length > L.nameChars) errors.push(t.nameTooLong(L.nameChars));
+  if (!values.results.trim()) errors.push(t.resultsMissing);
+  for (const key of ['results', 'shortcomings', 'nextTasks', 'proposals'] as const)
+    if (values[key].length > L.textChars) errors.push(t.textTooLong(t.fields[key], values[key].length, L.textChars));
   const figures: Record<string, number> = {};
   for (const [code, raw] of Object.entries(values.figures)) {
     if (raw === '') continue;
-    if (!/^\d{1,7}$/.test(raw) || Number(raw) > L.figureMax)
-      errors.push(
-        tr(
-          lang,
-          `Số liệu "${code}" phải là số nguyên từ 0 đến ${L.figureMax.toLocaleString('vi-VN')}.`,
-          `Figure "${code}" must be a whole number from 0 to ${L.figureMax}.`,
-        ),
-      );
+    if (!/^\d{1,7}$/.test(raw) || Number(raw) > L.figureMax) errors.push(t.figureInvalid(code, L.figureMax));
     else figures[code] = Number(raw);
   }
   const evidence: { title: string; url: string }[] = [];
@@ -147,24 +125,11 @@ export function toSubmission(
     // Only web links: a `javascript:` URL would run in the office's browser when clicked. The workflow's validator
     // refuses the same (domain/submission.ts), for clients that do not come through this form.
     if (!EVIDENCE_URL.test(link.url) || link.url.length > L.urlChars)
-      errors.push(
-        tr(
-          lang,
-          `Liên kết "${link.url.slice(0, 80)}" phải bắt đầu bằng http:// hoặc https://, không có dấu cách và dài không quá ${L.urlChars} ký tự.`,
-          `Link "${link.url.slice(0, 80)}" must start with http:// or https://, hold no spaces and be at most ${L.urlChars} characters.`,
-        ),
-      );
+      errors.push(t.linkInvalid(link.url.slice(0, 80), L.urlChars));
     else evidence.push({ title: (link.title || link.url).slice(0, L.titleChars), url: link.url });
   }
   for (const f of values.kept) evidence.push({ title: f.original, url: evidenceUrl(baseUrl, f.name) });
-  if (evidence.length > L.evidence)
-    errors.push(
-      tr(
-        lang,
-        `Tối đa ${L.evidence} minh chứng (liên kết và tệp).`,
-        `At most ${L.evidence} evidence items (links and files).`,
-      ),
-    );
+  if (evidence.length > L.evidence) errors.push(t.tooManyEvidence(L.evidence));
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,

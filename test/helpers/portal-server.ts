@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
 import { createPortalApp } from '../../portal/app.js';
-import type { PortalDeps } from '../../portal/deps.js';
 import { loadServiceConfig, type ServiceConfig } from '../../worker/config.js';
 import { TASK_QUEUE } from './temporal-env.js';
 
@@ -30,7 +29,7 @@ export function portalTestConfig(env: NodeJS.ProcessEnv = {}): ServiceConfig {
  */
 export async function startPortal(
   client: Client,
-  opts: { env?: NodeJS.ProcessEnv; now?: () => Date; plans?: PortalDeps['plans'] } = {},
+  opts: { env?: NodeJS.ProcessEnv; now?: () => Date } = {},
 ): Promise<{ url: string; config: ServiceConfig; stop(): Promise<void> }> {
   const late: { fetch?: (req: Request) => Response | Promise<Response> } = {};
   const server: ServerType = await new Promise((resolve) => {
@@ -39,7 +38,7 @@ export async function startPortal(
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const config = portalTestConfig({ PORTAL_BASE_URL: url, ...opts.env });
-  const app = createPortalApp({ client, config, now: opts.now, plans: opts.plans });
+  const app = createPortalApp({ client, config, now: opts.now });
   late.fetch = (req) => app.fetch(req);
   return {
     url,

@@ -58,7 +58,7 @@ describe('the probe of the portal, each finding refused', () => {
       PORTAL_USERS: `vanphong:${await hashPassword('mat-khau-van-phong')}`,
     });
     // Real time for sessions, as in production; submit links are checked on the plan's own clock.
-    app = createPortalApp({ client: env.client, config, plans: [ref] });
+    app = createPortalApp({ client: env.client, config });
     const { handle } = await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
     const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
     await clock.sleepUntil('2026-03-03T10:00:00+07:00');
@@ -81,13 +81,8 @@ describe('the probe of the portal, each finding refused', () => {
     expect(res.headers.get('location')).toMatch(/^\/dang-nhap/);
     // A real, open session of a user who is then removed from PORTAL_USERS (a portal restarted without them).
     const sessions = memorySessionStore();
-    const before = createPortalApp({ client: env.client, config, plans: [ref], sessions });
-    const after = createPortalApp({
-      client: env.client,
-      config: { ...config, PORTAL_USERS: '' },
-      plans: [ref],
-      sessions,
-    });
+    const before = createPortalApp({ client: env.client, config, sessions });
+    const after = createPortalApp({ client: env.client, config: { ...config, PORTAL_USERS: '' }, sessions });
     const office = portalClient(before);
     await office.login('vanphong', 'mat-khau-van-phong');
     expect((await office.get('/van-phong')).status).toBe(200);

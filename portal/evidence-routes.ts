@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import type { ResolvedDeps } from './deps.js';
+import type { OfficeEnv } from './office-env.js';
+import { officeGuard } from './office-guard.js';
+import { refuse } from './refusals.js';
+import { isStoredName, mimeOf } from './uploads.js';
+
+/**
+ * `/minh-chung/<sha256>.<ext>`: evidence files for the office, behind its session. These addresses are stored in
+ * the workflows' submissions (`evidenceUrl`), so they must keep working as long as a plan runs.
+ */
+export function evidenceRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
+  const app = new Hono<OfficeEnv>();
+  app.use('*', officeGuard(deps));
+  // From UPLOADS_DIR only, and only under the names the store gives them.
+  app.get('/:name', (c) => {
+    const name = c.req.param('name');
+    if (!isStoredName(name)) return refuse(c, 404, 'pageNotFound');
+    return serveStored(c, deps.config.UPLOADS_DIR, name);
+  });
+  return app;
+}
+
+/** Sends a stored evidence file as a download (never rendered inline, so an image or PDF cannot script the portal). */
+export async function serveStored(c: Context, dir: string, name: string): Promise<Response> {
+  const bytes = await readFile(join(dir, name)).catch(() => undefined);
+  if (!bytes) return refuse(c, 404, 'pageNotFound');
+  return c.body(bytes, 200, {
+    'Content-Type': mimeOf(name),
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'X-Content-Type-Options': 'nosniff',
+  });
+}

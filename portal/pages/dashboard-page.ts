@@ -1,0 +1,87 @@
+import { html } from 'hono/html';
+import type { PlanProblem } from '../../domain/plan-file.js';
+import type { PlanStatus } from '../../workflows/plan-types.js';
+import { withLang, type Lang } from '../i18n.js';
+import { texts, type Texts } from '../texts/index.js';
+import { csrfField } from './components.js';
+import type { Html } from './layout.js';
+import { officePage, type OfficeView } from './office-shell.js';
+
+export interface DashboardModel {
+  /** The plans found by visibility search; `searchFailed` when the server cannot search (the test server). */
+  plans: PlanStatus[];
+  searchFailed: boolean;
+  /** Why the uploaded plan file was refused, with the pasted text to show again. */
+  problems?: PlanProblem[];
+  planText?: string;
+}
+
+/** The plans found by search, or why none can be listed. */
+function planList(plans: PlanStatus[], searchFailed: boolean, lang: Lang, t: Texts['dashboard']): Html {
+  if (searchFailed) return html`<p class="hint">${t.searchUnavailable}</p>`;
+  if (!plans.length) return html`<p>${t.noPlans}</p>`;
+  const item = (p: PlanStatus) =>
+    html`<li>
+      <a href="${withLang(`/van-phong/${p.organisation}/${p.year}`, lang)}">${p.organisation} ${p.year}</a> –
+      ${t.number} ${p.number}: ${p.title}
+    </li>`;
+  return html`<ul>
+    ${plans.map(item)}
+  </ul>`;
+}
+
+/** Opens any plan by its organisation code and year (`/van-phong/mo` redirects to its page). */
+function openForm(lang: Lang, t: Texts['dashboard']): Html {
+  return html`<form method="get" action="/van-phong/mo" class="row">
+    ${lang === 'en' ? html`<input type="hidden" name="lang" value="en" />` : ''}
+    <div>
+      <label for="org">${t.orgCode}</label
+      ><input type="text" id="org" name="org" pattern="[A-Z0-9][A-Z0-9-]*" required />
+    </div>
+    <div>
+      <label for="year">${t.year}</label><input type="number" id="year" name="year" min="2000" max="2100" required />
+    </div>
+    <div><button type="submit" class="secondary">${t.open}</button></div>
+  </form>`;
+}
+
+/** Every problem of a refused plan file, at file:line:col with its path in the plan. */
+function problemList(problems: PlanProblem[], t: Texts['dashboard']): Html | '' {
+  if (!problems.length) return '';
+  const item = (p: PlanProblem) =>
+    html`<li><code>${p.file}:${p.line}:${p.column}</code> <code>${p.path || '-'}</code> ${p.message}</li>`;
+  return html`<div class="error" role="alert">
+    <strong>${t.invalidPlan}</strong>
+    <ul>
+      ${problems.map(item)}
+    </ul>
+  </div>`;
+}
+
+/** Starts a plan from its file, or amends the running plan when a note says why. */
+function uploadForm(v: OfficeView, planText: string, t: Texts['dashboard']): Html {
+  return html`<form
+    method="post"
+    enctype="multipart/form-data"
+    action="${withLang('/van-phong/ke-hoach', v.lang)}"
+    class="card"
+  >
+    ${csrfField(v.csrf)}
+    <label for="planFile">${t.planFile}</label>
+    <input type="file" id="planFile" name="planFile" accept=".yaml,.yml,.json" />
+    <label for="planText">${t.orPaste}</label>
+    <textarea id="planText" name="planText" style="font-family:monospace">${planText}</textarea>
+    <label for="amendNote">${t.amendNote}</label><input type="text" id="amendNote" name="amendNote" maxlength="500" />
+    <button type="submit">${t.submit}</button>
+  </form>`;
+}
+
+/** `/van-phong`: the plans, a form that opens one by code and year, and the form that starts or amends one. */
+export function dashboardPage(v: OfficeView, m: DashboardModel): Html {
+  const t = texts(v.lang).dashboard;
+  const body = html`<h1>${t.heading}</h1>
+    <div class="card">${planList(m.plans, m.searchFailed, v.lang, t)} ${openForm(v.lang, t)}</div>
+    <h2>${t.startNew}</h2>
+    ${problemList(m.problems ?? [], t)} ${uploadForm(v, m.planText ?? '', t)}`;
+  return officePage(v, { path: '/van-phong', title: t.title, body });
+}

@@ -1,0 +1,145 @@
+import { html } from 'hono/html';
+import { formatDate } from '../../domain/format-date.js';
+import type { Plan } from '../../domain/plan-schema.js';
+import type { ItemStatus, OfficialState, UnitState } from '../../workflows/item-types.js';
+import type { PlanStatus } from '../../workflows/plan-types.js';
+import { withLang } from '../i18n.js';
+import { texts, type Texts } from '../texts/index.js';
+import { csrfField, stateBadge } from './components.js';
+import type { Html } from './layout.js';
+import { officePage, temporalLink, type OfficeView } from './office-shell.js';
+
+/** One column of the matrix: the plan's entry for an item, and the item's status when it has opened. */
+export interface MatrixItem {
+  entry: PlanStatus['items'][number];
+  status?: ItemStatus;
+}
+
+/** What the ad hoc form shows: empty, or what was sent when the workflow refused it. */
+export interface AdHocValues {
+  title: string;
+  content: string;
+  dueDate: string;
+  units: string[];
+}
+
+export interface PlanPageModel {
+  status: PlanStatus;
+  plan: Plan;
+  items: MatrixItem[];
+  adHoc?: AdHocValues;
+}
+
+const STATES: readonly OfficialState[] = ['done-on-time', 'done-late', 'pending-in-time', 'overdue'];
+
+/** Pauses or resumes the plan's reminders (a signal the plan forwards to every running item). */
+function remindersForm(v: OfficeView, base: string, paused: boolean, t: Texts['plan']): Html {
+  return html`<form method="post" action="${withLang(`${base}/nhac-han`, v.lang)}">
+    ${csrfField(v.csrf)}<input type="hidden" name="action" value="${paused ? 'resume' : 'pause'}" />
+    <button type="submit">${paused ? t.resume : t.pause}</button>
+  </form>`;
+}
+
+/** Units × items, each cell in its official colour with the unit's phase and deadline. */
+function matrix(v: OfficeView, base: string, plan: Plan, shown: MatrixItem[], t: Texts): Html {
+  const { lang } = v;
+  const head = (i: MatrixItem) =>
+    html`<th>
+      <a href="${withLang(`${base}/${i.entry.itemId}`, lang)}">${i.entry.title}</a>
+      <div class="hint">${i.entry.itemId} · ${temporalLink(v, i.entry.workflowId)}</div>
+    </th>`;
+  const cell = (i: MatrixItem, unit: string) => {
+    const u = i.status?.units.find((x) => x.unit === unit);
+    if (!u) return html`<td></td>`;
+    return html`<td class="cell s-${u.state}">
+      <a href="${withLang(`${base}/${i.entry.itemId}`, lang)}" title="${t.states[u.state]}"
+        >${t.states[u.state]}<br /><small>${t.phases[u.phase]} · ${formatDate(u.due, lang)}</small></a
+      >
+    </td>`;
+  };
+  const row = (unit: Plan['units'][number]) =>
+    html`<tr>
+      <th>${unit.name}</th>
+      ${shown.map((i) => cell(i, unit.code))}
+    </tr>`;
+  return html`<div class="table-wrap">
+    <table>
+      <thead>
+        <tr>
+          <th>${t.plan.unit}</th>
+          ${shown.map(head)}
+        </tr>
+      </thead>
+      <tbody>
+        ${plan.units.map(row)}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** Who is overdue on what, and whom it was escalated to. */
+function overdueList(v: OfficeView, base: string, plan: Plan, shown: MatrixItem[], t: Texts['plan']): Html {
+  const { lang } = v;
+  const overdue = shown.flatMap((i) =>
+    (i.status?.units ?? []).filter((u) => u.state === 'overdue').map((u) => ({ item: i.entry, u })),
+  );
+  if (!overdue.length) return html`<p>${t.noOverdue}</p>`;
+  const unitName = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
+  const escalated = (to: UnitState['escalation']) =>
+    to === 'none' ? '' : html` · ${t.escalatedTo} ${to === 'office' ? t.escalatedOffice : t.escalatedDirector}`;
+  const line = (o: (typeof overdue)[number]) =>
+    html`<li>
+      <strong>${unitName(o.u.unit)}</strong> –
+      <a href="${withLang(`${base}/${o.item.itemId}`, lang)}">${o.item.title}</a>, ${t.due}
+      ${formatDate(o.u.due, lang)}${escalated(o.u.escalation)}
+    </li>`;
+  return html`<div class="card">
+    <ul>
+      ${overdue.map(line)}
+    </ul>
+  </div>`;
+}
+
+/** Asks the chosen units for a report outside the plan's schedule. */
+function adHocForm(v: OfficeView, base: string, plan: Plan, adHoc: AdHocValues, t: Texts['plan']): Html {
+  const unit = (u: Plan['units'][number]) =>
+    html`<label style="font-weight:normal"
+      ><input type="checkbox" name="units" value="${u.code}" ${adHoc.units.includes(u.code) ? 'checked' : ''} />
+      ${u.name}</label
+    >`;
+  return html`<form method="post" action="${withLang(`${base}/dot-xuat`, v.lang)}" class="card">
+    ${csrfField(v.csrf)} <label for="adhoc-title">${t.adHocTitle}</label
+    ><input type="text" id="adhoc-title" name="title" value="${adHoc.title}" maxlength="200" required />
+    <label for="adhoc-content">${t.adHocContent}</label
+    ><textarea id="adhoc-content" name="content" required>${adHoc.content}</textarea>
+    <label for="adhoc-due">${t.adHocDue}</label
+    ><input type="date" id="adhoc-due" name="dueDate" value="${adHoc.dueDate}" required />
+    <fieldset>
+      <legend>${t.adHocUnits}</legend>
+      ${plan.units.map(unit)}
+    </fieldset>
+    <button type="submit">${t.adHocSend}</button>
+  </form>`;
+}
+
+/** `/van-phong/:org/:year`: units × items in the four official colours, the overdue list, an ad hoc request form. */
+export function planPage(v: OfficeView, m: PlanPageModel): Html {
+  const { status, plan } = m;
+  const t = texts(v.lang);
+  const base = `/van-phong/${status.organisation}/${status.year}`;
+  const shown = m.items.filter((i) => i.entry.phase !== 'dropped');
+  const adHoc = m.adHoc ?? { title: '', content: '', dueDate: '', units: [] };
+  const paused = status.paused ? html` · <strong>${t.plan.remindersPaused}</strong>` : '';
+  const body = html`<h1>${t.plan.heading} ${status.number}: ${status.title}</h1>
+    <p class="hint">${t.plan.version} ${status.planVersion}${paused} · ${temporalLink(v, status.workflowId)}</p>
+    ${remindersForm(v, base, status.paused, t.plan)}
+    <p>${STATES.map((s) => html`${stateBadge(s, t)} `)}</p>
+    ${matrix(v, base, plan, shown, t)}
+    <p class="hint">${t.plan.notOpenedHint}</p>
+    <h2>${t.plan.overdueUnits}</h2>
+    ${overdueList(v, base, plan, shown, t.plan)}
+    <h2>${t.plan.adHocHeading}</h2>
+    ${adHocForm(v, base, plan, adHoc, t.plan)}`;
+  const title = `${status.number} – ${status.organisation} ${status.year}`;
+  return officePage(v, { path: base, title, org: plan.organisation.name, body });
+}

@@ -1,0 +1,94 @@
+import { html } from 'hono/html';
+import { withLang, type Lang } from '../i18n.js';
+import { LINK_ROWS, type SubmissionFormValues } from '../submission-form.js';
+import { texts, type Texts } from '../texts/index.js';
+import { UPLOAD_LIMITS } from '../uploads.js';
+import { csrfField } from './components.js';
+import type { Html } from './layout.js';
+
+export interface SubmitFormModel {
+  lang: Lang;
+  token: string;
+  csrf: string;
+  /** The mark that binds a kept file to this link (see `formValues`). */
+  keptMark: (name: string) => string;
+  /** The codes of the item's communication forms, and every form's title by code. */
+  forms: string[];
+  formTitles: Record<string, string>;
+  values: SubmissionFormValues;
+  /** True when the unit has submitted before: the button then says a new version. */
+  resubmit: boolean;
+}
+
+/** A number per communication form the item uses. */
+function figureInputs(m: SubmitFormModel, t: Texts['form']): Html {
+  const input = (f: string) =>
+    html`<label for="figure-${f}">${m.formTitles[f] ?? f}</label>
+      <input
+        type="number"
+        min="0"
+        step="1"
+        inputmode="numeric"
+        id="figure-${f}"
+        name="figure.${f}"
+        value="${m.values.figures[f] ?? ''}"
+      />`;
+  return html`${m.forms.length ? html`<h2>${t.figures}</h2>` : ''} ${m.forms.map(input)}`;
+}
+
+/** The links already given plus blank rows, so there are always LINK_ROWS to fill in. */
+function linkRows(m: SubmitFormModel, t: Texts['form']): Html {
+  const blank = Math.max(0, LINK_ROWS - m.values.links.length);
+  const links = [...m.values.links, ...Array.from({ length: blank }, () => ({ title: '', url: '' }))];
+  const row = (l: { title: string; url: string }, i: number) =>
+    html`<div class="row">
+      <div>
+        <label for="linkTitle${i}">${t.linkTitle}</label>
+        <input type="text" id="linkTitle${i}" name="linkTitle" value="${l.title}" maxlength="300" />
+      </div>
+      <div>
+        <label for="linkUrl${i}">${t.linkUrl}</label>
+        <input type="text" inputmode="url" id="linkUrl${i}" name="linkUrl" value="${l.url}" maxlength="2000" />
+      </div>
+    </div>`;
+  return html`${links.map(row)}`;
+}
+
+/** Files stored by an earlier attempt travel with the form, each with its link-bound mark. */
+function keptFiles(m: SubmitFormModel, t: Texts['form']): Html {
+  const kept = (k: SubmissionFormValues['kept'][number]) =>
+    html`<input type="hidden" name="kept" value="${k.name}|${m.keptMark(k.name)}|${k.original}" />
+      <p class="hint">${t.uploaded}: ${k.original}</p>`;
+  return html`${m.values.kept.map(kept)}`;
+}
+
+/** The unit's report form: what was done, shortcomings, next tasks, proposals, figures and evidence. */
+export function submitForm(m: SubmitFormModel): Html {
+  const t = texts(m.lang).form;
+  const { values } = m;
+  return html`<form
+    method="post"
+    enctype="multipart/form-data"
+    action="${withLang(`/nop/${m.token}`, m.lang)}"
+    class="card"
+  >
+    ${csrfField(m.csrf)}
+    <label for="submittedBy">${t.submittedBy}</label>
+    <input type="text" id="submittedBy" name="submittedBy" value="${values.submittedBy}" maxlength="200" required />
+    <label for="results">${t.results} *</label>
+    <textarea id="results" name="results" required>${values.results}</textarea>
+    <label for="shortcomings">${t.shortcomings}</label>
+    <textarea id="shortcomings" name="shortcomings">${values.shortcomings}</textarea>
+    <label for="nextTasks">${t.nextTasks}</label>
+    <textarea id="nextTasks" name="nextTasks">${values.nextTasks}</textarea>
+    <label for="proposals">${t.proposals}</label>
+    <textarea id="proposals" name="proposals">${values.proposals}</textarea>
+    ${figureInputs(m, t)}
+    <h2>${t.evidence}</h2>
+    ${linkRows(m, t)} ${keptFiles(m, t)}
+    <label for="files">${t.files}</label>
+    <input type="file" id="files" name="files" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" />
+    <p class="hint">${t.filesHint(UPLOAD_LIMITS.files)}</p>
+    <button type="submit">${m.resubmit ? t.submitNew : t.submit}</button>
+  </form>`;
+}

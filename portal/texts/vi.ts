@@ -1,0 +1,251 @@
+import type { OfficialState, UnitPhase } from '../../workflows/item-types.js';
+
+/**
+ * Every text the portal shows, in Vietnamese: the language the portal writes first. `en.ts` has the same keys
+ * (its type is this object's), so a text missing in English is a type error. Texts with parameters are functions.
+ */
+export const vi = {
+  layout: {
+    defaultOrg: 'Kế hoạch tuyên truyền',
+    /** The language switch names the other language, in that language. */
+    otherLanguage: 'English',
+  },
+  /** The four official completion states, as offices name them on their tracking sheets. */
+  states: {
+    'done-on-time': 'Hoàn thành đúng hạn',
+    'done-late': 'Hoàn thành quá hạn',
+    'pending-in-time': 'Chưa hoàn thành, trong hạn',
+    overdue: 'Quá hạn',
+  } satisfies Record<OfficialState, string>,
+  phases: {
+    open: 'Chưa nộp',
+    submitted: 'Đã nộp, chờ duyệt',
+    returned: 'Trả lại để bổ sung',
+    accepted: 'Đã duyệt',
+    dropped: 'Đã chuyển đơn vị khác',
+  } satisfies Record<UnitPhase, string>,
+  /** One submitted version, as both the unit and the office see it. */
+  version: {
+    number: 'Lần nộp',
+    onTime: 'đúng hạn',
+    late: 'quá hạn',
+    results: 'Kết quả',
+    shortcomings: 'Tồn tại, hạn chế',
+    nextTasks: 'Nhiệm vụ tiếp theo',
+    figures: 'Số liệu',
+    evidence: 'Minh chứng',
+    accepted: 'Đã duyệt',
+  },
+  office: {
+    orgBar: 'Văn phòng – Kế hoạch tuyên truyền',
+    plans: 'Các kế hoạch',
+    logOut: 'Đăng xuất',
+  },
+  dashboard: {
+    title: 'Văn phòng',
+    heading: 'Các kế hoạch',
+    number: 'Số',
+    noPlans: 'Chưa có kế hoạch nào.',
+    searchUnavailable:
+      'Máy chủ Temporal không hỗ trợ tìm kiếm nên không liệt kê được các kế hoạch. ' +
+      'Mở kế hoạch theo mã cơ quan và năm:',
+    orgCode: 'Mã cơ quan',
+    year: 'Năm',
+    open: 'Mở',
+    startNew: 'Khởi động kế hoạch mới',
+    invalidPlan: 'Tệp kế hoạch chưa hợp lệ; chưa khởi động gì.',
+    planFile: 'Tệp kế hoạch (YAML hoặc JSON)',
+    orPaste: 'hoặc dán nội dung',
+    amendNote: 'Ghi chú điều chỉnh (khi kế hoạch đã chạy: lý do điều chỉnh)',
+    submit: 'Kiểm tra và khởi động hoặc điều chỉnh',
+    /** The file name problems are reported under when the plan was pasted, not uploaded. */
+    pastedFileName: 'nội-dung-dán.yaml',
+  },
+  plan: {
+    heading: 'Kế hoạch',
+    version: 'Phiên bản',
+    remindersPaused: 'đang tạm dừng nhắc hạn',
+    pause: 'Tạm dừng nhắc hạn',
+    resume: 'Tiếp tục nhắc hạn',
+    unit: 'Đơn vị',
+    notOpenedHint: 'Cột chưa có màu: nhiệm vụ chưa đến ngày mở.',
+    overdueUnits: 'Đơn vị quá hạn',
+    due: 'hạn',
+    escalatedTo: 'đã báo',
+    escalatedOffice: 'Văn phòng',
+    escalatedDirector: 'Lãnh đạo',
+    noOverdue: 'Không có đơn vị quá hạn.',
+    adHocHeading: 'Yêu cầu báo cáo đột xuất',
+    adHocTitle: 'Tiêu đề',
+    adHocContent: 'Nội dung yêu cầu',
+    adHocDue: 'Hạn nộp',
+    adHocUnits: 'Đơn vị',
+    adHocSend: 'Gửi yêu cầu',
+  },
+  item: {
+    content: 'Nội dung',
+    opens: 'Mở',
+    report: 'Báo cáo',
+    due: 'hạn',
+    extended: 'gia hạn',
+    proposals: 'Đề xuất',
+    returned: 'Đã trả lại',
+    comment: 'Ý kiến (bắt buộc khi trả lại)',
+    accept: 'Duyệt',
+    return: 'Trả lại',
+    extendSummary: 'Gia hạn',
+    newDeadline: 'Hạn mới',
+    reason: 'Lý do',
+    extend: 'Gia hạn',
+  },
+  submit: {
+    received: 'Đã nhận báo cáo',
+    receivedVersion: 'lần nộp',
+    organisation: 'Cơ quan',
+    plan: 'Kế hoạch',
+    number: 'Số',
+    unit: 'Đơn vị',
+    lead: 'chủ trì',
+    support: 'phối hợp',
+    deadline: 'Hạn nộp',
+    status: 'Tình trạng',
+    content: 'Nội dung',
+    officeComment: 'Ý kiến của Văn phòng',
+    reviseAgain: 'Vui lòng bổ sung và nộp lại.',
+    updateSummary: 'Nộp bản cập nhật',
+    closed: 'Nhiệm vụ đã kết thúc.',
+    accepted: 'Báo cáo đã được duyệt.',
+    submissions: 'Các lần nộp',
+    returnedBy: 'Văn phòng trả lại',
+    proposals: 'Đề xuất, kiến nghị',
+  },
+  /** The unit's form on `/nop/:token`. */
+  form: {
+    submittedBy: 'Người nộp',
+    results: 'Kết quả thực hiện',
+    shortcomings: 'Tồn tại, hạn chế và nguyên nhân',
+    nextTasks: 'Nhiệm vụ thời gian tới',
+    proposals: 'Đề xuất, kiến nghị',
+    figures: 'Số liệu theo hình thức tuyên truyền',
+    evidence: 'Minh chứng',
+    linkTitle: 'Tên liên kết',
+    linkUrl: 'Địa chỉ (https://…)',
+    uploaded: 'Đã tải lên',
+    files: 'Tệp minh chứng',
+    filesHint: (files: number) => `PDF, DOCX, XLSX, JPG, PNG; tối đa ${files} tệp, mỗi tệp không quá 5 MB.`,
+    submit: 'Nộp báo cáo',
+    submitNew: 'Nộp bản mới',
+  },
+  /** Why a unit's form came back: shown above the form, which keeps what was typed. */
+  formErrors: {
+    keptNotOwn: 'Có tệp minh chứng không thuộc các lần nộp của đơn vị qua liên kết này; vui lòng chọn lại tệp.',
+    alreadyAccepted:
+      'Báo cáo của đơn vị đã được Văn phòng duyệt nên không nộp lại được. Nếu cần sửa, vui lòng liên hệ Văn phòng.',
+    tooManyFiles: (files: number) => `Tối đa ${files} tệp minh chứng.`,
+    /** `message` is the upload store's own (English) reason. */
+    fileTooLarge: (name: string, _message: string) => `Tệp "${name}" vượt quá 5 MB.`,
+    fileWrongType: (name: string, _message: string) =>
+      `Tệp "${name}" không đúng định dạng (chỉ nhận PDF, DOCX, XLSX, JPG, PNG).`,
+    reportRefused: (reason: string) => `Hệ thống không nhận báo cáo: ${reason}`,
+    nameMissing: 'Vui lòng ghi họ tên người nộp.',
+    nameTooLong: (max: number) => `Họ tên người nộp dài quá ${max} ký tự.`,
+    resultsMissing: 'Vui lòng nhập kết quả thực hiện.',
+    /** The fields' names as the length message gives them. */
+    fields: {
+      results: 'Kết quả thực hiện',
+      shortcomings: 'Tồn tại, hạn chế',
+      nextTasks: 'Nhiệm vụ kỳ tới',
+      proposals: 'Đề xuất, kiến nghị',
+    },
+    textTooLong: (field: string, length: number, max: number) =>
+      `Mục "${field}" dài ${length.toLocaleString('vi-VN')} ký tự, ` + `vượt quá ${max.toLocaleString('vi-VN')} ký tự.`,
+    figureInvalid: (code: string, max: number) =>
+      `Số liệu "${code}" phải là số nguyên từ 0 đến ${max.toLocaleString('vi-VN')}.`,
+    linkInvalid: (url: string, max: number) =>
+      `Liên kết "${url}" phải bắt đầu bằng http:// hoặc https://, ` +
+      `không có dấu cách và dài không quá ${max} ký tự.`,
+    tooManyEvidence: (max: number) => `Tối đa ${max} minh chứng (liên kết và tệp).`,
+  },
+  login: {
+    title: 'Đăng nhập',
+    heading: 'Đăng nhập Văn phòng',
+    user: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    submit: 'Đăng nhập',
+    wrong: 'Sai tên đăng nhập hoặc mật khẩu.',
+    throttled: (minutes: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+  },
+  /** What an office action did, shown on the page it redirects to (`?ok=<key>`). */
+  notices: {
+    started: 'Đã khởi động kế hoạch.',
+    running: 'Kế hoạch này đã đang chạy; không khởi động lại. Để điều chỉnh, nộp lại tệp kèm ghi chú điều chỉnh.',
+    amended:
+      'Đã điều chỉnh kế hoạch (phiên bản mới): nhiệm vụ mới được lên lịch, nhiệm vụ bỏ được đóng, ' +
+      'nhiệm vụ đang chạy được cập nhật.',
+    accepted: 'Đã duyệt báo cáo.',
+    returned: 'Đã trả lại báo cáo kèm ý kiến; đơn vị đã được báo qua e-mail.',
+    extended: 'Đã gia hạn; đơn vị đã được báo qua e-mail.',
+    adhoc: 'Đã gửi yêu cầu báo cáo đột xuất.',
+    paused: 'Đã tạm dừng nhắc hạn: các đơn vị không nhận e-mail nhắc cho đến khi tiếp tục; báo quá hạn vẫn gửi.',
+    resumed: 'Đã tiếp tục nhắc hạn.',
+  },
+  /** Every page that says why a request was refused: a title and a sentence (`refuse` in refusals.ts). */
+  refusals: {
+    badForm: {
+      title: 'Yêu cầu bị từ chối',
+      text: 'Biểu mẫu không hợp lệ hoặc đã hết hạn. Vui lòng tải lại trang rồi thực hiện lại.',
+    },
+    loginFirst: {
+      title: 'Cần đăng nhập',
+      text: 'Phiên đăng nhập đã kết thúc hoặc chưa đăng nhập. Vui lòng đăng nhập lại rồi thực hiện lại.',
+    },
+    invalidLink: {
+      title: 'Liên kết không hợp lệ',
+      text: 'Liên kết nộp báo cáo không hợp lệ. Vui lòng mở đúng liên kết trong e-mail giao nhiệm vụ.',
+    },
+    expiredLink: {
+      title: 'Liên kết đã hết hạn',
+      text: 'Liên kết nộp báo cáo này đã hết hạn. Vui lòng liên hệ Văn phòng để được cấp liên kết mới.',
+    },
+    notAssigned: {
+      title: 'Không còn được giao',
+      text: 'Nhiệm vụ này không còn giao cho đơn vị của bạn.',
+    },
+    itemNotFound: {
+      title: 'Không tìm thấy',
+      text: 'Không tìm thấy nhiệm vụ của liên kết này.',
+    },
+    planNotFound: {
+      title: 'Không tìm thấy',
+      text: 'Không tìm thấy kế hoạch hoặc nhiệm vụ này.',
+    },
+    itemClosed: {
+      title: 'Nhiệm vụ đã kết thúc',
+      text: 'Nhiệm vụ này đã kết thúc nên không nhận báo cáo nữa. Nếu cần bổ sung, vui lòng liên hệ Văn phòng.',
+    },
+    malformedBody: {
+      title: 'Không đọc được dữ liệu gửi lên',
+      text: 'Dữ liệu biểu mẫu gửi lên bị hỏng hoặc không đúng định dạng. Vui lòng tải lại trang rồi gửi lại.',
+    },
+    tooLarge: {
+      title: 'Dữ liệu quá lớn',
+      text: 'Dữ liệu gửi lên vượt quá 1 MB.',
+    },
+    pageNotFound: {
+      title: 'Không tìm thấy trang',
+      text: 'Địa chỉ này không có trên hệ thống.',
+    },
+    systemError: {
+      title: 'Lỗi hệ thống',
+      text: 'Hệ thống tạm thời không xử lý được yêu cầu. Vui lòng thử lại sau ít phút.',
+    },
+  },
+  /** A sentence a refusal adds about the request itself. */
+  refusalDetails: {
+    fieldTwice: (name: string) => `Trường "${name}" được gửi nhiều lần; mỗi trường này chỉ nhận một giá trị.`,
+    reminderAction: 'Thao tác phải là tạm dừng hoặc tiếp tục.',
+    uploadLimits: (files: number) => `Tối đa ${files} tệp, mỗi tệp 5 MB.`,
+  },
+};
+
+export type Texts = typeof vi;
