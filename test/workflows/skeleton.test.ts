@@ -8,6 +8,7 @@ import {
   submitReport,
 } from '../../client/plan-client.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
+import { historyText } from '../helpers/history-payloads.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
 import type { SmtpSink } from '../helpers/smtp-sink.js';
 import { TASK_QUEUE } from '../helpers/temporal-env.js';
@@ -61,8 +62,10 @@ describe('walking skeleton: one task, two departments, on the time-skipping serv
     await sink.waitFor(3);
     expect(log(sink)[2]).toBe('khtc@example.org receipt');
 
-    const history = JSON.stringify(await env.client.workflow.getHandle(`plan-SKEL-2026-${ITEM}`).fetchHistory());
+    const history = historyText(await env.client.workflow.getHandle(`plan-SKEL-2026-${ITEM}`).fetchHistory());
+    expect(history).toContain('Đã đăng 4 tin bài về cải cách thủ tục hành chính.'); // the accepted update's input
     expect(history).not.toContain('kẻ lạ');
+    expect(history).not.toContain('không thuộc nhiệm vụ');
     expect(history.match(/workflowExecutionUpdateAcceptedEventAttributes/g) ?? []).toHaveLength(1);
 
     // Thu 05/03 reminder and Fri 06/03 due-today go to TCCB only: KHTC has submitted.
