@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -13,13 +13,27 @@ import { toolPaths } from './tools.js';
 
 export const TASK_QUEUE = 'kehoach-test';
 
-/** The Java time-skipping server from `.tools`, with the project's search attributes registered. */
-export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+/**
+ * The Java time-skipping server from `.tools`, with the project's search attributes registered. With `outputFile`,
+ * the server's stdout and stderr are appended there (the SDK starts the binary and keeps neither): where the server
+ * reports a wedge of its time lock.
+ */
+export async function startTimeSkippingEnv(opts: { outputFile?: string } = {}): Promise<TestWorkflowEnvironment> {
+  const server = toolPaths().temporalTestServer;
+  const path = opts.outputFile ? outputWrapper(server, opts.outputFile) : server;
   const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: toolPaths().temporalTestServer } },
+    server: { executable: { type: 'existing-path', path } },
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
+}
+
+/** A shell script that execs `executable` with its arguments, its output appended to `outputFile`. */
+function outputWrapper(executable: string, outputFile: string): string {
+  const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const script = join(mkdtempSync(join(tmpdir(), 'kehoach-test-server-')), 'temporal-test-server');
+  writeFileSync(script, `#!/bin/sh\nexec ${quoted(executable)} "$@" >>${quoted(outputFile)} 2>&1\n`, { mode: 0o755 });
+  return script;
 }
 
 /**
