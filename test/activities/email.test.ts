@@ -47,53 +47,63 @@ describe('sendEmail through a real SMTP server', () => {
     return found;
   };
 
-  it.each(EMAIL_KINDS.flatMap((kind) => (['vi', 'en'] as const).map((locale) => [kind, locale] as const)))(
-    'sends %s (%s) with both parts, the deadline, the link and a calendar event',
-    async (kind, locale) => {
-      const { sendEmail } = createEmailActivities({ mailer, config, logger: quiet });
-      const req = emailRequest(kind, {
-        key: `plan-SGDDT-HCM-2026-report-Q1/VP/${kind}-${locale}`,
-        locale,
-        comment: kind === 'returned' || kind === 'extended' ? 'Bổ sung số liệu & minh chứng' : undefined,
-        missedSteps: kind === 'catch-up' ? ['Nhắc hạn thứ Hai, 16/03/2026', 'Nhắc hạn thứ Tư, 18/03/2026'] : undefined,
-      });
-      const receipt = await sendEmail(req);
-      const mail = await received(req.key);
+  const cases = EMAIL_KINDS.flatMap((kind) => (['vi', 'en'] as const).map((locale) => [kind, locale] as const));
+  /** The kinds that show the office's comment, and the one that lists missed steps: checked only in their cases. */
+  const withComment: readonly string[] = ['returned', 'extended'];
+  const withMissedSteps: readonly string[] = ['catch-up'];
 
-      expect(receipt.messageId).toBe(`<plan-SGDDT-HCM-2026-report-Q1.VP.${kind}-${locale}@kehoach>`);
-      expect(mail.messageId).toBe(receipt.messageId);
-      expect(mail.to).toEqual(['vp@sgddt.example.vn']);
-      expect(mail.headers.get('x-kehoach-kind')).toBe(kind);
-      expect(mail.subject.startsWith('[SGDĐT TP.HCM] ')).toBe(true);
-      expect(mail.subject).toContain('Báo cáo quý I/2026');
+  it('has a case for every kind that shows a comment or missed steps, in both languages', () => {
+    const have = cases.map(([kind, locale]) => `${kind} ${locale}`);
+    for (const kind of [...withComment, ...withMissedSteps])
+      expect(have).toEqual(expect.arrayContaining([`${kind} vi`, `${kind} en`]));
+  });
 
-      const deadline = locale === 'vi' ? 'thứ Sáu, 20/03/2026' : 'Friday, 20/03/2026';
-      expect(mail.text).toContain(deadline);
-      expect(mail.html).toContain(deadline);
-      expect(mail.text).toContain(locale === 'vi' ? req.deadline.rule : req.deadline.ruleEn);
-      expect(mail.text).toContain('WEBSITE, MEETING');
-      expect(mail.html).toContain('<html lang="' + locale + '">');
+  it.each(cases)('sends %s (%s) with both parts, the deadline, the link and a calendar event', async (kind, locale) => {
+    const { sendEmail } = createEmailActivities({ mailer, config, logger: quiet });
+    const req = emailRequest(kind, {
+      key: `plan-SGDDT-HCM-2026-report-Q1/VP/${kind}-${locale}`,
+      locale,
+      comment: withComment.includes(kind) ? 'Bổ sung số liệu & minh chứng' : undefined,
+      missedSteps: withMissedSteps.includes(kind)
+        ? ['Nhắc hạn thứ Hai, 16/03/2026', 'Nhắc hạn thứ Tư, 18/03/2026']
+        : undefined,
+    });
+    const receipt = await sendEmail(req);
+    const mail = await received(req.key);
 
-      const link = /https:\/\/kehoach\.example\.vn\/nop\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(mail.text);
-      expect(link).not.toBeNull();
-      const verified = verifyItemToken(link?.[1] ?? '', config.linkSecret, new Date('2026-03-25T00:00:00Z'));
-      expect(verified).toMatchObject({ ok: true, ref: req.submitLink });
-      expect(mail.html).toContain(link?.[0]);
+    expect(receipt.messageId).toBe(`<plan-SGDDT-HCM-2026-report-Q1.VP.${kind}-${locale}@kehoach>`);
+    expect(mail.messageId).toBe(receipt.messageId);
+    expect(mail.to).toEqual(['vp@sgddt.example.vn']);
+    expect(mail.headers.get('x-kehoach-kind')).toBe(kind);
+    expect(mail.subject.startsWith('[SGDĐT TP.HCM] ')).toBe(true);
+    expect(mail.subject).toContain('Báo cáo quý I/2026');
 
-      if (req.comment) {
-        expect(mail.text).toContain('Bổ sung số liệu & minh chứng');
-        expect(mail.html).toContain('Bổ sung số liệu &amp; minh chứng');
-      }
-      if (req.missedSteps) expect(mail.text).toContain('- Nhắc hạn thứ Tư, 18/03/2026');
+    const deadline = locale === 'vi' ? 'thứ Sáu, 20/03/2026' : 'Friday, 20/03/2026';
+    expect(mail.text).toContain(deadline);
+    expect(mail.html).toContain(deadline);
+    expect(mail.text).toContain(locale === 'vi' ? req.deadline.rule : req.deadline.ruleEn);
+    expect(mail.text).toContain('WEBSITE, MEETING');
+    expect(mail.html).toContain('<html lang="' + locale + '">');
 
-      const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'));
-      expect(ics?.contentType).toBe('text/calendar');
-      const cal = parseIcs(ics?.content.toString('utf8') ?? '');
-      expect(cal.method).toBe('PUBLISH');
-      expect(cal.event.DTSTART).toBe('VALUE=DATE:20260320');
-      expect(cal.event.UID).toBe('plan-SGDDT-HCM-2026-report-Q1/VP@kehoach');
-    },
-  );
+    const link = /https:\/\/kehoach\.example\.vn\/nop\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(mail.text);
+    expect(link).not.toBeNull();
+    const verified = verifyItemToken(link?.[1] ?? '', config.linkSecret, new Date('2026-03-25T00:00:00Z'));
+    expect(verified).toMatchObject({ ok: true, ref: req.submitLink });
+    expect(mail.html).toContain(link?.[0]);
+
+    if (withComment.includes(kind)) {
+      expect(mail.text).toContain('Bổ sung số liệu & minh chứng');
+      expect(mail.html).toContain('Bổ sung số liệu &amp; minh chứng');
+    }
+    if (withMissedSteps.includes(kind)) expect(mail.text).toContain('- Nhắc hạn thứ Tư, 18/03/2026');
+
+    const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'));
+    expect(ics?.contentType).toBe('text/calendar');
+    const cal = parseIcs(ics?.content.toString('utf8') ?? '');
+    expect(cal.method).toBe('PUBLISH');
+    expect(cal.event.DTSTART).toBe('VALUE=DATE:20260320');
+    expect(cal.event.UID).toBe('plan-SGDDT-HCM-2026-report-Q1/VP@kehoach');
+  });
 
   it('shows the subject the office expects for a Vietnamese reminder', async () => {
     const { sendEmail } = createEmailActivities({ mailer, config, logger: quiet });

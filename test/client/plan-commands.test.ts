@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { previewCommand, validateCommand } from '../../client/plan-commands.js';
 
@@ -43,14 +44,24 @@ describe('kehoach plan preview', () => {
   });
 
   it('exports the same rows as JSON and as an iCalendar file with one stable UID per row', async () => {
-    const json = JSON.parse((await previewCommand(SOC_TRANG, 'json', 'vi')).output) as { itemId: string }[];
+    type Row = { itemId: string; unit?: string; kind: string; at: string; date: string };
+    const json = JSON.parse((await previewCommand(SOC_TRANG, 'json', 'vi')).output) as Row[];
     const ics = (await previewCommand(SOC_TRANG, 'ics', 'vi')).output;
-    const events = ics.split('BEGIN:VEVENT').length - 1;
-    expect(events).toBe(json.length);
-    const uids = ics.replace(/\r\n[ \t]/g, '').match(/^UID:.*$/gm) ?? [];
-    expect(new Set(uids).size).toBe(json.length);
-    const again = (await previewCommand(SOC_TRANG, 'ics', 'vi')).output.replace(/\r\n[ \t]/g, '').match(/^UID:.*$/gm);
-    expect(again).toEqual(uids);
+    const events = (text: string) =>
+      text
+        .replace(/\r\n[ \t]/g, '')
+        .split('BEGIN:VEVENT')
+        .slice(1)
+        .map((e) => ({ uid: /^UID:(.*)$/m.exec(e)?.[1], start: /^DTSTART:(.*)$/m.exec(e)?.[1] }));
+    // Event n is row n: its instant in UTC, and a UID naming the row's item, unit (or the office), kind and date.
+    expect(events(ics)).toEqual(
+      json.map((r) => ({
+        uid: `SGDDT-ST-2022-${r.itemId}-${r.unit ?? 'office'}-${r.kind}-${r.date}@kehoach`,
+        start: DateTime.fromISO(r.at).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'"),
+      })),
+    );
+    expect(new Set(events(ics).map((e) => e.uid)).size).toBe(json.length);
+    expect(events((await previewCommand(SOC_TRANG, 'ics', 'vi')).output)).toEqual(events(ics));
     expect(ics).toContain('DTSTART:20220304T010000Z');
   });
 });

@@ -73,6 +73,8 @@ describe('dev server stopped mid-year and started again on the same SQLite file'
     expect(expected).toHaveLength(2 * 3 * 6);
     const audit = await waitForKeys(sink.messages, expected, 60_000);
     expect(audit.missing).toEqual([]);
+    // Settle before the audit, so a late duplicate shows (3 s is a quarter plan day; nothing new is due).
+    await new Promise((r) => setTimeout(r, 3_000));
     expect(await runIds()).toEqual(runsBefore);
     for (const id of planIds) expect((await client!.workflow.getHandle(id).describe()).status.name).toBe('RUNNING');
 

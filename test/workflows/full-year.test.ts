@@ -214,5 +214,8 @@ async function fullYear({ env, sink, reportsDir }: TestStack): Promise<void> {
   console.log(
     `history events for one plan-year of ${plan.plan.number}: ${events} (plan ${events - perItem.reduce((s, p) => s + Number(p.split('=')[1]), 0)}; ${perItem.join(', ')}); e-mails: ${sink.messages.length}`,
   );
-  expect(events).toBeGreaterThan(0);
+  // Measured 1,370; how activity results batch into workflow tasks moves it by ~1 %. Outside these bounds what a
+  // plan-year costs has changed (e.g. a workflow waking up every day): measure again and say why.
+  expect(events).toBeGreaterThan(1_250);
+  expect(events).toBeLessThan(1_500);
 }
