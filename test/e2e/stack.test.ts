@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, getItemStatus, submitReport } from '../../client/plan-client.js';
 import { freePort } from '../helpers/free-port.js';
+import { listeningSockets } from '../helpers/listening-sockets.js';
 import { startStack, type StackProcess } from '../helpers/stack-process.js';
 
 interface InboxMail {
@@ -82,9 +83,23 @@ describe('npm start stack: dev server + worker + SMTP inbox, restart resumes the
     expect(login.status).toBe(200);
     // npm start prints where the office password is kept, not the password.
     expect(stack.output()).toMatch(/Đăng nhập Văn phòng \/ Office login: vanphong, mật khẩu trong \/ password in \S+/);
+    // ... and neither it nor the link secret it made for itself; every socket of the stack listens on loopback.
+    for (const secret of ['office-password.txt', 'link-secret.txt'])
+      expect(stack.output()).not.toContain(readFileSync(join(dataDir, secret), 'utf8').trim());
+    const listening = listeningSockets(stack.proc.pid!);
+    expect(listening.length).toBeGreaterThanOrEqual(5);
+    expect(listening.filter((a) => !/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1):\d+$/.test(a))).toEqual([]);
 
     // Both heads get the assignment; KHTC submits through the workflow's update straight away.
-    await waitForMails(2);
+    const assigned = await waitForMails(2);
+    // The link in an assignment opens the unit's page: its expiry is in plan time, like the deadline it follows.
+    const tccb = assigned.find((m) => m.to.some((t) => t.address === 'tccb@example.org'))!;
+    const mail = (await (await fetch(`${inbox}/api/email/${tccb.id}`)).json()) as { text?: string; html?: string };
+    const text = `${mail.text ?? ''} ${mail.html ?? ''}`;
+    const link = /http:\/\/127\.0\.0\.1:\d+\/nop\/[\w.-]+/.exec(text)?.[0];
+    const unitPage = await fetch(link ?? 'missing link');
+    expect(unitPage.status).toBe(200);
+    expect(await unitPage.text()).toContain('Phòng Tổ chức cán bộ');
     await submitReport(client, ref, 'task-03', { unit: 'KHTC', submittedBy: 'Trần Thị Kế', results: 'Đã đăng 2 tin.' });
 
     // One plan day per second: by plan day 11/03 TCCB has had its reminder, due-today and overdue notices, and the
