@@ -70,7 +70,7 @@ export function previewRows(plan: Plan, cal: WorkCalendar, locale: Locale = 'vi'
         });
       }
     }
-    const period = item.period;
+    const period = item.kind === 'report' ? item.period : undefined;
     if (period && period.code !== 'adhoc') {
       const name = periodName(period.code, locale);
       // the cut-off day ends at 24:00; shown at the end of that day so it sorts after anything sent that day

@@ -3,7 +3,7 @@ import { daysInMonth, localInstant, ymd } from './local-date.js';
 import type { Locale } from './format-date.js';
 import type { PeriodCode, Plan } from './plan-schema.js';
 import { reportItemId } from './ids.js';
-import type { DatedStep, ItemSpec, WorkCalendar } from './schedule-types.js';
+import type { DatedStep, PeriodicReportSpec, WorkCalendar } from './schedule-types.js';
 import { addWorkingDays, applyDeadlinePolicy, isWorkingDay, workingDaysBetween } from './work-calendar.js';
 
 /** Periodic reports of Nghị định 09/2019: cut-off windows (Điều 12) and the deadlines a plan sets for them. */
@@ -128,7 +128,7 @@ export function reportingUnits(plan: Plan): string[] {
 }
 
 /** One item per period of `plan.reporting.periods` (`report-Q1` …), with ND 09/2019 Điều 12 windows and the plan's deadlines. */
-export function reportItems(plan: Plan, cal: WorkCalendar): ItemSpec[] {
+export function reportItems(plan: Plan, cal: WorkCalendar): PeriodicReportSpec[] {
   const reporting = plan.reporting;
   if (!reporting) return [];
   const year = plan.plan.year;

@@ -54,11 +54,10 @@ export interface ItemUnit {
   due: DatedStep;
 }
 
-/** Something units must deliver: a monthly task or a report for a period. Input of the item workflow. */
-export interface ItemSpec {
+/** What every item has, whatever its kind. */
+interface ItemSpecBase {
   /** `task-03`, `report-Q1`, `report-adhoc-1`: the suffix of the child workflow id. */
   itemId: string;
-  kind: 'task' | 'report';
   title: string;
   content: string;
   forms: string[];
@@ -68,8 +67,36 @@ export interface ItemSpec {
   reminders: number[];
   escalation: Escalation;
   deadlinePolicy: DeadlinePolicy;
-  /** For reports: the period and its cut-off window (Nghị định 09/2019 Điều 12), and the office's own deadline. */
-  period?: { code: PeriodCode | 'adhoc'; from: string; to: string; officeDue: DatedStep };
   /** `HH:mm` local time at which notices go out. */
   sendAt: string;
 }
+
+/** A report's period, its cut-off window (Nghị định 09/2019 Điều 12) and the office's own deadline. */
+export interface ReportPeriod<Code extends PeriodCode | 'adhoc' = PeriodCode | 'adhoc'> {
+  code: Code;
+  from: string;
+  to: string;
+  officeDue: DatedStep;
+}
+
+/** A dated task of the plan. */
+export interface TaskSpec extends ItemSpecBase {
+  kind: 'task';
+}
+
+/** A report the plan asks for every period (quarter, six months, year …). */
+export interface PeriodicReportSpec extends ItemSpecBase {
+  kind: 'report';
+  period: ReportPeriod<PeriodCode>;
+}
+
+/** A report the office asks for once (báo cáo đột xuất, ND 09/2019 Điều 4). */
+export interface AdHocReportSpec extends ItemSpecBase {
+  kind: 'report';
+  period: ReportPeriod<'adhoc'>;
+}
+
+export type ReportSpec = PeriodicReportSpec | AdHocReportSpec;
+
+/** Something units must deliver: a task or a report. Input of the item workflow. */
+export type ItemSpec = TaskSpec | ReportSpec;

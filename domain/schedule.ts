@@ -4,7 +4,7 @@ import { reportItemId, taskItemId } from './ids.js';
 import { daysInMonth, localDateOf, localInstant, parseDate, ymd } from './local-date.js';
 import type { Plan, PlanTask } from './plan-schema.js';
 import { reportItems } from './reporting-periods.js';
-import type { DatedStep, ItemSpec, StepKind, UnitStep, WorkCalendar } from './schedule-types.js';
+import type { AdHocReportSpec, DatedStep, ItemSpec, StepKind, UnitStep, WorkCalendar } from './schedule-types.js';
 import { STEP_KINDS } from './schedule-types.js';
 import { addWorkingDays, applyDeadlinePolicy, dayNote, isWorkingDay, nextWorkingDay } from './work-calendar.js';
 
@@ -206,7 +206,7 @@ export interface AdHocRequest {
 }
 
 /** The item of an ad hoc report request, itemId `report-adhoc-<number>`, units as leads, the regime's reminders and policy. */
-export function adHocItem(plan: Plan, cal: WorkCalendar, req: AdHocRequest): ItemSpec {
+export function adHocItem(plan: Plan, cal: WorkCalendar, req: AdHocRequest): AdHocReportSpec {
   const zone = cal.timeZone;
   const sendAt = plan.defaults.sendAt;
   const policy = plan.reporting?.deadlinePolicy ?? plan.defaults.deadlinePolicy;

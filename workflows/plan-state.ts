@@ -1,7 +1,7 @@
 /** Pure helpers of the plan workflow: when the year closes, what each child shows in the Temporal UI. */
 import { DateTime } from 'luxon';
 import { unitStepsUncached } from '../domain/schedule.js';
-import type { ItemSpec, WorkCalendar } from '../domain/schedule-types.js';
+import type { ItemSpec, ReportSpec, WorkCalendar } from '../domain/schedule-types.js';
 import type { PlanState } from './plan-types.js';
 
 /**
@@ -26,7 +26,7 @@ function lastStepMs(spec: ItemSpec, calendar: WorkCalendar): number {
   if (!bySpec) lastStepCache.set(calendar, (bySpec = new WeakMap()));
   let last = bySpec.get(spec);
   if (last === undefined) {
-    last = spec.period ? Date.parse(spec.period.officeDue.at) : 0;
+    last = spec.kind === 'report' ? Date.parse(spec.period.officeDue.at) : 0;
     for (const unit of spec.units) {
       for (const step of unitStepsUncached(spec, unit.due, calendar)) last = Math.max(last, Date.parse(step.at));
     }
@@ -38,9 +38,8 @@ function lastStepMs(spec: ItemSpec, calendar: WorkCalendar): number {
 const lastStepCache = new WeakMap<WorkCalendar, WeakMap<ItemSpec, number>>();
 
 /** Tasks a report covers: those whose deadline falls in the report's cut-off window (ND 09/2019 Điều 12). */
-export function reportScope(state: PlanState, report: ItemSpec): { taskWorkflowIds: string[] } {
-  const from = report.period?.from ?? '0000-00-00';
-  const to = report.period?.to ?? '9999-12-31';
+export function reportScope(state: PlanState, report: ReportSpec): { taskWorkflowIds: string[] } {
+  const { from, to } = report.period;
   const tasks = state.items.filter(
     (i) =>
       i.spec.kind === 'task' &&
@@ -104,4 +103,16 @@ export function planMarkdown(state: PlanState): string {
   });
   const head = `**${state.plan.plan.number}** – ${state.plan.plan.title} (phiên bản ${state.planVersion}${state.paused ? ', ⏸ tạm dừng nhắc' : ''})`;
   return [head, '', '| Mục | Nội dung | Mở ngày | Trạng thái | Quá hạn |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** `Mở task-04 lúc 08:00 01/04/2026: <title>`: the summary of the timer the plan waits on. */
+export function nextSummary(state: PlanState, nextMs: number): string {
+  const when = DateTime.fromMillis(nextMs, { zone: state.plan.organisation.timeZone }).toFormat('HH:mm dd/MM/yyyy');
+  const opening: ItemSpec | undefined = state.items.find(
+    (i) => i.phase === 'scheduled' && Date.parse(i.spec.opens.at) === nextMs,
+  )?.spec;
+  return (opening ? `Mở ${opening.itemId} lúc ${when}: ${opening.title}` : `Kết thúc năm kế hoạch lúc ${when}`).slice(
+    0,
+    200,
+  );
 }

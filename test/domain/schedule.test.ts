@@ -175,7 +175,7 @@ describe('adHocItem and extendedDue', () => {
         due: expect.objectContaining({ date: '2026-06-22', at: '2026-06-22T08:00:00.000+07:00' }),
       },
     ]);
-    expect(item.period?.code).toBe('adhoc');
+    expect(item.period.code).toBe('adhoc');
   });
 
   it('extension keeps the granted date and says why', () => {
