@@ -5,11 +5,12 @@ import { DateTime } from 'luxon';
  * date-only arithmetic runs in UTC so it never depends on the host's zone, and instants always name the plan's zone.
  */
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** The shape of a calendar date, `yyyy-MM-dd` (whether it exists is `parseDate`'s question). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parses `yyyy-MM-dd` as a zone-free calendar date (held at UTC midnight); throws on a malformed or impossible date. */
 export function parseDate(date: string): DateTime<true> {
-  const d = DATE_RE.test(date) ? DateTime.fromISO(date, { zone: 'UTC' }) : DateTime.invalid('not yyyy-MM-dd');
+  const d = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'UTC' }) : DateTime.invalid('not yyyy-MM-dd');
   if (!d.isValid) throw new RangeError(`${date} is not a calendar date (expected yyyy-MM-dd)`);
   return d;
 }

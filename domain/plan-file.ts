@@ -3,6 +3,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Locale } from './format-date.js';
+import { ISO_DATE } from './local-date.js';
 import { issueMessage, keysAt, resolveUnion, unknownKeyMessage } from './plan-issue-messages.js';
 import { formatPath } from './plan-problem.js';
 import type { PlanProblem } from './plan-problem.js';
@@ -187,8 +188,6 @@ function codes(raw: unknown, key: string, field: string): string[] {
     .filter((c): c is string => typeof c === 'string');
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Checks across fields, on the raw data so they run even when other fields are wrong: references to units, forms and
  * themes exist, codes and task numbers are unique, dates lie within the plan's years, tasks open before they are due,
@@ -234,7 +233,7 @@ function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[] {
   const inYears = (date: string) =>
     typeof year !== 'number' || (Number(date.slice(0, 4)) >= year - 1 && Number(date.slice(0, 4)) <= year + 1);
   const dateCheck = (path: Path, value: unknown) => {
-    if (typeof value !== 'string' || !DATE.test(value) || inYears(value)) return;
+    if (typeof value !== 'string' || !ISO_DATE.test(value) || inYears(value)) return;
     const y = year as number;
     out.push(
       at(
@@ -283,8 +282,8 @@ function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[] {
     if (
       typeof opensOn === 'string' &&
       typeof dueOn === 'string' &&
-      DATE.test(opensOn) &&
-      DATE.test(dueOn) &&
+      ISO_DATE.test(opensOn) &&
+      ISO_DATE.test(dueOn) &&
       dueOn <= opensOn
     ) {
       out.push(

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { EmailKind, EmailRequest } from '../activities/email-types.js';
+import { itemWorkflowId } from '../domain/ids.js';
 import { unitSteps } from '../domain/schedule.js';
 import type { UnitStep } from '../domain/schedule-types.js';
 import type { ItemState, ItemStatus, ItemWorkflowInput, OfficialState, UnitOutcome, UnitState } from './item-types.js';
@@ -57,6 +58,17 @@ export function deadlineEndMs(unit: UnitState, zone: string): number {
 }
 
 const deadlineEnds = new Map<string, number>();
+
+/**
+ * Marks every step of `unit` due by plan time `nowMs` as acted on, without sending it (the `open` step too when
+ * `includeOpen`): what a unit that joins late, or a round that a return restarts, must not be sent again.
+ */
+export function settleStepsUpTo(input: ItemWorkflowInput, unit: UnitState, nowMs: number, includeOpen: boolean): void {
+  for (const step of unitSteps(input.item, unit.due, input.calendar)) {
+    if ((includeOpen || step.kind !== 'open') && Date.parse(step.at) <= nowMs)
+      unit.done.push(stepInstanceKey(step, unit));
+  }
+}
 
 /** Steps of a unit not yet acted on and still relevant to its phase. */
 export function pendingSteps(input: ItemWorkflowInput, unit: UnitState): UnitStep[] {
@@ -163,7 +175,7 @@ export function unitEmail(input: ItemWorkflowInput, unit: UnitState, kind: Email
 }
 
 function itemWorkflowIdOf(input: ItemWorkflowInput): string {
-  return `${input.planWorkflowId}-${input.item.itemId}`;
+  return itemWorkflowId(input.planWorkflowId, input.item.itemId);
 }
 
 function baseEmail(input: ItemWorkflowInput, unit: UnitState, kind: EmailKind, keySuffix: string): EmailRequest {
@@ -230,33 +242,4 @@ export function itemStatus(input: ItemWorkflowInput, state: ItemState, nowMs: nu
 /** Units past their deadline with nothing accepted or under review: the `KhOverdueUnits` search attribute. */
 export function overdueUnits(state: ItemState, nowMs: number, zone: string): string[] {
   return state.units.filter((u) => isAwaitingSubmission(u) && nowMs > deadlineEndMs(u, zone)).map((u) => u.unit);
-}
-
-const STATE_LABEL: Record<OfficialState, string> = {
-  'done-on-time': '🟢 Hoàn thành đúng hạn',
-  'done-late': '🟠 Hoàn thành quá hạn',
-  'pending-in-time': '🔵 Chưa hoàn thành, trong hạn',
-  overdue: '🔴 Quá hạn',
-};
-
-const PHASE_LABEL: Record<UnitOutcome['phase'], string> = {
-  open: 'chưa nộp',
-  submitted: 'đã nộp, chờ duyệt',
-  returned: 'trả lại để bổ sung',
-  accepted: 'đã duyệt',
-  dropped: 'đã bỏ',
-};
-
-/** The "Current details" panel of the Temporal UI: who has and has not submitted. */
-export function statusMarkdown(status: ItemStatus, unitNames: Record<string, { name: string }>): string {
-  const rows = status.units.map((u) => {
-    const name = unitNames[u.unit]?.name ?? u.unit;
-    const esc = u.escalation === 'none' ? '' : u.escalation === 'office' ? 'Văn phòng' : 'Giám đốc';
-    const [y, m, d] = u.due.split('-');
-    return `| ${name} | ${d}/${m}/${y} | ${STATE_LABEL[u.state]} | ${PHASE_LABEL[u.phase]} (${u.versions} lần nộp) | ${esc} |`;
-  });
-  const head = `**${status.title}**${status.paused ? ' — ⏸ tạm dừng nhắc' : ''}${status.closed ? ' — đã đóng' : ''}`;
-  return [head, '', '| Đơn vị | Hạn | Tình trạng | Hồ sơ | Đã báo cáo lên |', '|---|---|---|---|---|', ...rows].join(
-    '\n',
-  );
 }

@@ -41,8 +41,6 @@ export interface ItemState {
   paused: boolean;
   closeReason?: string;
   report?: { number: string; files: Record<string, string>; at: string };
-  /** Counts e-mails per outbox message so keys stay unique (receipt-1, receipt-2 …). */
-  seq: number;
 }
 
 export interface ItemWorkflowInput {

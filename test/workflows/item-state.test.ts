@@ -40,7 +40,7 @@ function unit(code: string, over: Partial<UnitState> = {}): UnitState {
 }
 
 function state(units: UnitState[], paused = false): ItemState {
-  return { units, outbox: [], paused, seq: 0 };
+  return { units, outbox: [], paused };
 }
 
 function version(onTime: boolean): SubmissionVersion {

@@ -1,0 +1,338 @@
+/**
+ * The rules of one item (a task or a report) as a model the workflow drives: each message and each tick of the clock
+ * changes the state and queues the e-mails it implies in `state.outbox`; the workflow only waits, sends and files.
+ * No Temporal calls here (validators throw the refusal the SDK passes back), so the model is tested without a server.
+ */
+import { DateTime } from 'luxon';
+import type { EmailRequest } from '../activities/email-types.js';
+import { ISO_DATE } from '../domain/local-date.js';
+import { extendedDue } from '../domain/schedule.js';
+import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
+import type { SubmissionInput } from '../domain/submission.js';
+import type { CompiledReport } from './activities-api.js';
+import {
+  deadlineEndMs,
+  dueSends,
+  isAwaitingSubmission,
+  isClosed,
+  itemStatus,
+  newUnit,
+  nextStepAtMs,
+  settleStepsUpTo,
+  unitEmail,
+  type PlannedSend,
+} from './item-state.js';
+import type { ItemDetail, ItemState, ItemStatus, ItemWorkflowInput, UnitState } from './item-types.js';
+import * as lazySchemas from './lazy-schemas.js';
+import type { ExtendInput, ReassignInput, ReviewInput, SubmitReceipt } from './messages.js';
+import { refuse } from './refuse.js';
+
+/** Plan time, as the workflow's clock gives it: epoch ms and the same instant as ISO in the plan's zone. */
+export interface PlanNow {
+  ms: number;
+  iso: string;
+}
+
+export function initialItemState(input: ItemWorkflowInput): ItemState {
+  return { units: input.item.units.map((u) => newUnit(u.unit, u.role, u.due)), outbox: [], paused: false };
+}
+
+/** Where the model gets the submission schema: loaded lazily in the workflow sandbox, imported directly in tests. */
+export interface SubmissionRules {
+  submissionSchema: typeof lazySchemas.submissionSchema;
+  submissionProblems: typeof lazySchemas.submissionProblems;
+}
+
+export class ItemModel {
+  constructor(
+    readonly input: ItemWorkflowInput,
+    readonly state: ItemState,
+    private readonly rules: SubmissionRules = lazySchemas,
+  ) {}
+
+  get zone(): string {
+    return this.input.ctx.timeZone;
+  }
+
+  get isReport(): boolean {
+    return this.input.item.kind === 'report';
+  }
+
+  /** The unit's share, unless it was handed to another unit. */
+  unit(code: string): UnitState | undefined {
+    return this.state.units.find((u) => u.unit === code && u.phase !== 'dropped');
+  }
+
+  private assigned(code: string): UnitState {
+    const unit = this.unit(code);
+    if (!unit) refuse(`unit ${code} is not assigned to ${this.input.item.itemId}`);
+    return unit;
+  }
+
+  status(nowMs: number, closed = Boolean(this.state.closeReason)): ItemStatus {
+    return itemStatus(this.input, this.state, nowMs, closed);
+  }
+
+  detail(now: PlanNow): ItemDetail {
+    return {
+      status: this.status(now.ms),
+      item: this.input.item,
+      ctx: this.input.ctx,
+      units: this.state.units.filter((u) => u.phase !== 'dropped'),
+      now: now.iso,
+    };
+  }
+
+  // ── Submissions ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  checkSubmission(raw: SubmissionInput): void {
+    const parsed = this.rules.submissionSchema().safeParse(raw);
+    if (!parsed.success)
+      refuse(parsed.error.issues.map((i) => `${i.path.join('.') || 'submission'}: ${i.message}`).join('; '));
+    const problems = this.rules.submissionProblems(parsed.data);
+    if (problems.length) refuse(problems.join('; '));
+    const unit = this.assigned(parsed.data.unit);
+    if (unit.phase === 'accepted') refuse(`${unit.unit}'s report on ${this.input.item.itemId} was already accepted`);
+    if (this.state.closeReason) refuse(`${this.input.item.itemId} is closed (${this.state.closeReason})`);
+  }
+
+  /** A new version of the unit's report; the unit gets a receipt. */
+  submit(raw: SubmissionInput, now: PlanNow): SubmitReceipt {
+    const submission = this.rules.submissionSchema().parse(raw);
+    const unit = this.unit(submission.unit)!;
+    const version = {
+      version: unit.versions.length + 1,
+      at: now.iso,
+      onTime: now.ms <= deadlineEndMs(unit, this.zone),
+      submission,
+    };
+    unit.versions.push(version);
+    unit.phase = 'submitted';
+    this.queue(unitEmail(this.input, unit, 'receipt', `receipt-v${version.version}`));
+    return {
+      itemId: this.input.item.itemId,
+      unit: unit.unit,
+      version: version.version,
+      at: version.at,
+      onTime: version.onTime,
+    };
+  }
+
+  // ── Review ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+  checkReview(review: ReviewInput): void {
+    const unit = this.assigned(review.unit);
+    if (unit.phase !== 'submitted') refuse(`${unit.unit} has no submission awaiting review (phase: ${unit.phase})`);
+    if (review.decision !== 'accept' && review.decision !== 'return') refuse(`decision must be accept or return`);
+    if (review.decision === 'return' && !review.comment?.trim()) refuse('a returned submission needs a comment');
+    if (!review.by?.trim()) refuse('by: who reviews must be named');
+  }
+
+  /**
+   * Accepts the last version or returns it with a comment. `notifyOnAccept` is asked only on acceptance: runs
+   * recorded before the unit was told of an acceptance must not be told on replay (the workflow's patch).
+   */
+  review(review: ReviewInput, now: PlanNow, notifyOnAccept: () => boolean): { unit: string; phase: string } {
+    const unit = this.unit(review.unit)!;
+    const last = unit.versions[unit.versions.length - 1]!;
+    last.review = { decision: review.decision, comment: review.comment ?? '', by: review.by, at: now.iso };
+    if (review.decision === 'accept') {
+      unit.phase = 'accepted';
+      if (notifyOnAccept()) {
+        const email = unitEmail(this.input, unit, 'accepted', `accepted-v${last.version}`);
+        email.comment = review.comment || undefined;
+        this.queue(email);
+      }
+    } else {
+      unit.phase = 'returned';
+      // Steps already past belong to the first round; the returned e-mail replaces them.
+      settleStepsUpTo(this.input, unit, now.ms, true);
+      const email = unitEmail(this.input, unit, 'returned', `returned-v${last.version}`);
+      email.comment = review.comment;
+      this.queue(email);
+    }
+    return { unit: unit.unit, phase: unit.phase };
+  }
+
+  // ── Extension and reassignment ──────────────────────────────────────────────────────────────────────────────
+
+  checkExtension(req: ExtendInput): void {
+    const unit = this.assigned(req.unit);
+    if (isClosed(unit)) refuse(`${unit.unit} is already done`);
+    if (!ISO_DATE.test(req.newDate) || !DateTime.fromISO(req.newDate, { zone: this.zone }).isValid)
+      refuse(`newDate: "${req.newDate}" is not a date (expected yyyy-MM-dd)`);
+    if (req.newDate <= unit.due.date)
+      refuse(`newDate ${req.newDate} must be after the current deadline ${unit.due.date}`);
+    // The plan closes its items at the end of its year; a later deadline would be cut off silently.
+    const yearEnd = `${this.input.ctx.plan.year}-12-31`;
+    if (req.newDate > yearEnd)
+      refuse(`newDate ${req.newDate} is after the plan year (last possible deadline ${yearEnd})`);
+    if (!req.reason?.trim()) refuse('reason: an extension needs a reason');
+  }
+
+  /** Moves one unit's deadline (by the item's deadline policy); its reminders and escalations start again. */
+  extend(req: ExtendInput, now: PlanNow): { unit: string; due: string } {
+    const unit = this.unit(req.unit)!;
+    const from = unit.due.date;
+    unit.due = extendedDue(this.input.calendar, req.newDate, this.input.item.sendAt, this.zone, req.reason);
+    unit.extensions.push({ from, to: unit.due.date, reason: req.reason, by: req.by, at: now.iso });
+    unit.escalation = 'none';
+    const email = unitEmail(this.input, unit, 'extended', `extended-${unit.due.date}`);
+    email.comment = req.reason;
+    this.queue(email);
+    return { unit: unit.unit, due: unit.due.date };
+  }
+
+  checkReassignment(req: ReassignInput): void {
+    const from = this.assigned(req.from);
+    if (isClosed(from)) refuse(`${from.unit} is already done`);
+    if (!this.input.ctx.units[req.to]) refuse(`unit ${req.to} is not a unit of the plan`);
+    if (this.unit(req.to)) refuse(`unit ${req.to} is already assigned to ${this.input.item.itemId}`);
+    if (!req.reason?.trim()) refuse('reason: a reassignment needs a reason');
+  }
+
+  /** Hands a unit's share to another unit, which is not sent the steps already past. */
+  reassign(req: ReassignInput, now: PlanNow): { from: string; to: string } {
+    const from = this.unit(req.from)!;
+    from.phase = 'dropped';
+    const unit = newUnit(req.to, from.role, from.due);
+    settleStepsUpTo(this.input, unit, now.ms, false);
+    this.state.units.push(unit);
+    return { from: req.from, to: req.to };
+  }
+
+  // ── Signals from the plan ───────────────────────────────────────────────────────────────────────────────────
+
+  pause(): void {
+    this.state.paused = true;
+  }
+
+  resume(): void {
+    this.state.paused = false;
+  }
+
+  close(reason: string): void {
+    this.state.closeReason = reason;
+  }
+
+  takeCalendar(years: OfficialYear[]): void {
+    const replaced = new Set(years.map((y) => y.year));
+    this.input.calendar = {
+      ...this.input.calendar,
+      years: [...this.input.calendar.years.filter((y) => !replaced.has(y.year)), ...years],
+    };
+  }
+
+  /** A new version of the item's definition: new units open, removed units drop, moved deadlines restart rounds. */
+  amend(spec: ItemSpec, now: PlanNow): void {
+    this.input.item = { ...spec };
+    const keep = new Set(spec.units.map((u) => u.unit));
+    for (const unit of this.state.units) {
+      if (!keep.has(unit.unit) && !isClosed(unit)) unit.phase = 'dropped';
+    }
+    for (const u of spec.units) {
+      const existing = this.unit(u.unit);
+      if (!existing) {
+        const unit = newUnit(u.unit, u.role, u.due);
+        settleStepsUpTo(this.input, unit, now.ms, false);
+        this.state.units.push(unit);
+      } else if (existing.due.date !== u.due.date && isAwaitingSubmission(existing)) {
+        existing.due = u.due;
+        existing.escalation = 'none';
+      }
+    }
+  }
+
+  // ── The clock ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Closed by the plan, or every unit done (and a report item's report filed). */
+  get finished(): boolean {
+    const { state } = this;
+    return Boolean(state.closeReason) || (state.units.every(isClosed) && (!this.isReport || Boolean(state.report)));
+  }
+
+  /**
+   * What to send at plan time `nowMs`: the e-mails queued by messages, and the steps now due (none once finished).
+   * Nudges that fell due while paused are settled here without a send.
+   */
+  due(nowMs: number): { outbox: EmailRequest[]; sends: PlannedSend[] } {
+    const outbox = this.state.outbox.splice(0);
+    const { sends, skipped } = this.finished ? { sends: [], skipped: [] } : dueSends(this.input, this.state, nowMs);
+    for (const s of skipped) this.unit(s.unit)?.done.push(s.key);
+    return { outbox, sends };
+  }
+
+  /**
+   * Before a step's e-mail goes out: settled first, so a submission arriving meanwhile cannot re-plan it. Returns
+   * the unit, for `escalated` once the e-mail is out.
+   */
+  settle(send: PlannedSend): UnitState | undefined {
+    const unit = this.unit(send.unit);
+    unit?.done.push(...send.settles);
+    return unit;
+  }
+
+  /** After an escalation went out (or bounced): the unit's escalation level, never lowered by a late office step. */
+  escalated(send: PlannedSend, unit: UnitState | undefined): void {
+    if (unit && send.escalation && (send.escalation === 'director' || unit.escalation === 'none'))
+      unit.escalation = send.escalation;
+  }
+
+  /**
+   * An address refused the e-mail for good: remembered on the unit, and the office is told once, unless the
+   * office's own address is the one that bounced.
+   */
+  bounced(email: EmailRequest, reason: string): void {
+    const unit = this.unit(email.unit.code);
+    const addresses = email.to.map((r) => r.email);
+    const known = unit ? addresses.every((a) => unit.undeliverable.includes(a)) : false;
+    if (unit) unit.undeliverable.push(...addresses.filter((a) => !unit.undeliverable.includes(a)));
+    if (known || addresses.includes(this.input.ctx.office.email)) return;
+    const notice = { ...email, key: `${email.key}/undeliverable`, kind: 'escalation-office' as const };
+    notice.to = [this.input.ctx.office];
+    notice.cc = undefined;
+    notice.comment = `Không gửi được e-mail tới ${addresses.join(', ')}: ${reason}`;
+    this.state.outbox.push(notice);
+  }
+
+  /** The office's deadline of a report item, when its consolidated report is compiled (plan ms). */
+  get reportDueMs(): number | undefined {
+    return this.input.item.kind === 'report' ? Date.parse(this.input.item.period.officeDue.at) : undefined;
+  }
+
+  reportDue(nowMs: number): boolean {
+    const due = this.reportDueMs;
+    return !this.state.report && due !== undefined && nowMs >= due;
+  }
+
+  /** The consolidated report is filed: the director gets it, the office in copy. */
+  filed(compiled: CompiledReport, itemWorkflowId: string, atIso: string): void {
+    const { input, state } = this;
+    if (input.item.kind !== 'report') return;
+    state.report = { number: compiled.number, files: compiled.files, at: atIso };
+    const { office, director } = input.ctx;
+    const lead = state.units[0];
+    if (!lead) return;
+    const email = unitEmail(input, lead, 'report-delivered', 'report-delivered');
+    email.key = `${itemWorkflowId}/office/report-delivered`;
+    email.to = [{ name: director.name, email: director.email }];
+    email.cc = [{ name: office.name, email: office.email }];
+    email.submitLink = undefined;
+    email.deadline = input.item.period.officeDue;
+    email.files = Object.entries(compiled.files).map(([name, path]) => ({ name, path }));
+    email.comment = `Số: ${compiled.number}`;
+    state.outbox.push(email);
+  }
+
+  /** The next plan instant worth waking for: a unit's step, or the report's compilation. */
+  nextWakeMs(): number | undefined {
+    const candidates = [nextStepAtMs(this.input, this.state), this.state.report ? undefined : this.reportDueMs].filter(
+      (t): t is number => t !== undefined,
+    );
+    return candidates.length ? Math.min(...candidates) : undefined;
+  }
+
+  private queue(email: EmailRequest): void {
+    this.state.outbox.push(email);
+  }
+}
