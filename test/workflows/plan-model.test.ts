@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlanSchema } from '../../domain/plan-schema.js';
+import type { Plan } from '../../domain/plan-schema.js';
+import type { PlanNow } from '../../workflows/item-model.js';
+import { initialPlanState, PlanModel, type ItemNotice } from '../../workflows/plan-model.js';
+import { skeletonPlan } from '../fixtures/skeleton-plan.js';
+
+/** The skeleton plan (task-03, opens 02/03/2026, due 06/03) with a second task, on a plan clock of real time. */
+const withTasks = (...numbers: number[]): Plan =>
+  buildPlanSchema().parse({
+    ...skeletonPlan,
+    tasks: numbers.map((n) => ({ ...skeletonPlan.tasks[0]!, number: n, title: `Nhiệm vụ số ${n}` })),
+  });
+const at = (iso: string): PlanNow => ({ ms: Date.parse(iso), iso });
+
+function model(plan: Plan = withTasks(3, 4)): PlanModel {
+  const state = initialPlanState({ plan }, 0, { buildPlanSchema });
+  return new PlanModel(state, 'plan-SKEL-2026', { buildPlanSchema });
+}
+
+describe('PlanModel: a plan-year, driven message by message', () => {
+  it('names each item workflow after the plan and opens an item when its day comes', () => {
+    const m = model();
+    expect(m.state.items.map((i) => i.workflowId)).toEqual(['plan-SKEL-2026-task-03', 'plan-SKEL-2026-task-04']);
+    const item = m.state.items[0]!;
+    expect(m.opensBy(item, Date.parse('2026-03-02T07:59:00+07:00'))).toBe(false);
+    expect(m.opensBy(item, Date.parse('2026-03-02T08:00:00+07:00'))).toBe(true);
+    expect(m.childInput(item.spec)).toMatchObject({ planWorkflowId: 'plan-SKEL-2026', reportScope: undefined });
+  });
+
+  it('an amendment adds, changes and drops items, and tells running items one by one in order', async () => {
+    const m = model();
+    for (const item of m.state.items) item.phase = 'running';
+    const told: string[] = [];
+    const amended = withTasks(3, 5);
+    amended.tasks[0]!.title = 'Nhiệm vụ số 3 (điều chỉnh)';
+    const result = await m.amend(
+      { plan: amended, note: 'Theo chỉ đạo', by: 'Văn phòng' },
+      () => at('2026-03-03T09:00:00.000+07:00'),
+      async (item, notice: ItemNotice) => {
+        told.push(`${item.spec.itemId} ${notice.kind}${notice.kind === 'closed' ? `: ${notice.reason}` : ''}`);
+      },
+    );
+    expect(result).toEqual({ planVersion: 2, changes: ['~ task-03', '+ task-05', '- task-04'] });
+    expect(told).toEqual(['task-03 amended', 'task-04 closed: bỏ theo điều chỉnh kế hoạch: Theo chỉ đạo']);
+    expect(m.state.items.map((i) => `${i.spec.itemId} ${i.phase}`)).toEqual([
+      'task-03 running',
+      'task-04 dropped',
+      'task-05 scheduled',
+    ]);
+    expect(m.state.amendments[0]).toMatchObject({ version: 2, at: '2026-03-03T09:00:00.000+07:00', by: 'Văn phòng' });
+  });
+
+  it('refuses what the validators must, saying why', () => {
+    const m = model();
+    const now = Date.parse('2026-03-03T09:00:00+07:00');
+    const adHoc = { title: 'Báo cáo nhanh', content: '…', units: ['KHTC'], dueDate: '2026-03-10', by: 'VP' };
+    expect(() => m.checkAdHoc(adHoc, now)).not.toThrow();
+    expect(() => m.checkAdHoc({ ...adHoc, units: ['PC'] }, now)).toThrow('units: PC is not a unit of the plan');
+    expect(() => m.checkAdHoc({ ...adHoc, dueDate: '10/03/2026' }, now)).toThrow(
+      'dueDate: "10/03/2026" is not a date (expected yyyy-MM-dd)',
+    );
+    expect(() => m.checkAdHoc({ ...adHoc, dueDate: '2026-03-02' }, now)).toThrow('dueDate: 2026-03-02 is already past');
+    expect(() =>
+      m.checkAmendment({ plan: { ...withTasks(3), plan: { ...skeletonPlan.plan, year: 2027 } }, note: 'x', by: 'VP' }),
+    ).toThrow('an amendment must keep the organisation code and the year');
+    expect(() =>
+      m.checkCalendar([{ year: 2026, source: 'VPCP', days: [{ date: '2027-01-01', kind: 'off', name: 'x' }] }]),
+    ).toThrow('years[2026].days: 2027-01-01 is not in 2026');
+    expect(m.addAdHoc(adHoc, at('2026-03-03T09:00:00.000+07:00'))).toEqual({
+      itemId: 'report-adhoc-1',
+      workflowId: 'plan-SKEL-2026-report-adhoc-1',
+    });
+  });
+
+  it('a new official calendar reschedules the items not yet open', () => {
+    const m = model();
+    const before = m.state.items[1]!.spec.units[0]!.due.date;
+    m.state.items[0]!.phase = 'running';
+    const replaced = m.takeCalendar([
+      { year: 2026, source: 'Thông báo thử nghiệm', days: [{ date: '2026-03-06', kind: 'off', name: 'Nghỉ thử' }] },
+    ]);
+    expect(replaced).toEqual([2026]);
+    expect(before).toBe('2026-03-06');
+    // Not yet open: its Friday deadline, now a day off, moves (its policy: to the next working day).
+    expect(m.state.items[1]!.spec.units[0]!.due.date).not.toBe('2026-03-06');
+    // Running: keeps its definition; it takes the calendar by signal.
+    expect(m.state.items[0]!.spec.units[0]!.due.date).toBe('2026-03-06');
+  });
+});
