@@ -9,7 +9,7 @@ import { ISO_DATE } from '../domain/local-date.js';
 import { extendedDue } from '../domain/schedule.js';
 import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
 import type { SubmissionInput } from '../domain/submission.js';
-import type { CompiledReport } from './activities-api.js';
+import type { CompiledReport, CompileReportInput } from './activities-api.js';
 import {
   deadlineEndMs,
   dueSends,
@@ -18,6 +18,7 @@ import {
   itemStatus,
   newUnit,
   nextStepAtMs,
+  overdueUnits,
   settleStepsUpTo,
   unitEmail,
   type PlannedSend,
@@ -305,6 +306,21 @@ export class ItemModel {
     return !this.state.report && due !== undefined && nowMs >= due;
   }
 
+  /** What the report activity is asked for: the period's tasks, compiled on the office's deadline day. */
+  reportRequest(itemWorkflowId: string, now: PlanNow): CompileReportInput | undefined {
+    const { input } = this;
+    if (input.item.kind !== 'report') return undefined;
+    const { period } = input.item;
+    return {
+      key: itemWorkflowId,
+      planWorkflowId: input.planWorkflowId,
+      itemWorkflowId,
+      taskWorkflowIds: input.reportScope?.taskWorkflowIds ?? [],
+      period: { code: period.code, from: period.from, to: period.to },
+      issuedOn: now.iso.slice(0, 10),
+    };
+  }
+
   /** The consolidated report is filed: the director gets it, the office in copy. */
   filed(compiled: CompiledReport, itemWorkflowId: string, atIso: string): void {
     const { input, state } = this;
@@ -322,6 +338,16 @@ export class ItemModel {
     email.files = Object.entries(compiled.files).map(([name, path]) => ({ name, path }));
     email.comment = `Số: ${compiled.number}`;
     state.outbox.push(email);
+  }
+
+  /** What the Temporal UI's search attributes show: done, overdue (and who) or open, and the next deadline. */
+  visibility(nowMs: number): { phase: 'done' | 'overdue' | 'open'; overdue: string[]; nextDue: string | undefined } {
+    const { state } = this;
+    const overdue = overdueUnits(state, nowMs, this.zone);
+    const open = state.units.filter((u) => !isClosed(u));
+    const nextDue = open.map((u) => u.due.at).sort()[0];
+    const phase = state.closeReason || open.length === 0 ? 'done' : overdue.length ? 'overdue' : 'open';
+    return { phase, overdue, nextDue };
   }
 
   /** The next plan instant worth waking for: a unit's step, or the report's compilation. */

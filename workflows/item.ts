@@ -19,7 +19,7 @@ import { planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
 import type { WorkflowActivities } from './activities-api.js';
 import { emailSummary, statusMarkdown, waitSummary } from './item-labels.js';
 import { initialItemState, ItemModel, type PlanNow } from './item-model.js';
-import { isClosed, overdueUnits, type PlannedSend } from './item-state.js';
+import type { PlannedSend } from './item-state.js';
 import type { ItemStatus, ItemWorkflowInput } from './item-types.js';
 import {
   calendarChangedSignal,
@@ -134,10 +134,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
   const publish = () => {
     const at = now().ms;
     setCurrentDetails(statusMarkdown(model.status(at), input.ctx.units));
-    const overdue = overdueUnits(state, at, model.zone);
-    const open = state.units.filter((u) => !isClosed(u));
-    const nextDue = open.map((u) => u.due.at).sort()[0];
-    const phase = state.closeReason || open.length === 0 ? 'done' : overdue.length ? 'overdue' : 'open';
+    const { phase, overdue, nextDue } = model.visibility(at);
     const visible = JSON.stringify([phase, overdue, nextDue]);
     if (visible === lastVisible) return;
     lastVisible = visible;
@@ -182,17 +179,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
       await Promise.all([...outbox.map(deliver), ...sends.map(deliverStep)]);
       continue;
     }
-    if (input.item.kind === 'report' && model.reportDue(at.ms)) {
-      const { period } = input.item;
+    const report = model.reportDue(at.ms) ? model.reportRequest(wfId, at) : undefined;
+    if (report) {
       const compiled = await compileReport.executeWithOptions({ summary: `Tổng hợp báo cáo ${input.item.title}` }, [
-        {
-          key: wfId,
-          planWorkflowId: input.planWorkflowId,
-          itemWorkflowId: wfId,
-          taskWorkflowIds: input.reportScope?.taskWorkflowIds ?? [],
-          period: { code: period.code, from: period.from, to: period.to },
-          issuedOn: at.iso.slice(0, 10),
-        },
+        report,
       ]);
       model.filed(compiled, wfId, at.iso);
       continue;
