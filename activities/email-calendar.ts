@@ -1,6 +1,6 @@
 import { createEvent } from 'ics';
 import { plainText } from '../domain/plain-text.js';
-import type { EmailRequest } from './email-types.js';
+import type { EmailRequest } from '../workflows/email-request.js';
 
 /**
  * Calendar UID shared by every e-mail about the same unit's item: the e-mail key without its step

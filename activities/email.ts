@@ -2,17 +2,12 @@ import { access } from 'node:fs/promises';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import type { SendMailOptions } from 'nodemailer';
+import { FAILURES } from '../domain/failures.js';
 import { deadlineCalendar } from './email-calendar.js';
-import type { EmailReceipt, EmailRequest, Recipient } from './email-types.js';
+import type { EmailReceipt, EmailRequest, Recipient } from '../workflows/email-request.js';
 import type { MailConfig, Mailer } from './mailer.js';
 import { signItemToken, submitUrl } from './submit-link.js';
 import { renderEmail, type RenderLink } from './templates/render-email.js';
-
-/** Failure types the workflows can match on (`ApplicationFailure.type`). */
-export const EMAIL_ERRORS = {
-  rejected: 'EmailRejected',
-  attachmentMissing: 'EmailAttachmentMissing',
-} as const;
 
 /** The few logger methods used; Temporal's activity logger and `console` both fit. */
 export interface EmailLogger {
@@ -40,7 +35,7 @@ export function messageIdFor(key: string): string {
   if (!local)
     throw ApplicationFailure.nonRetryable(
       `email key "${key}" has no usable characters for a Message-ID`,
-      EMAIL_ERRORS.rejected,
+      FAILURES.emailRejected,
     );
   return `<${local}@kehoach>`;
 }
@@ -87,12 +82,12 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
 
     const recipients = [...req.to, ...(req.cc ?? [])];
     if (req.to.length === 0)
-      throw ApplicationFailure.nonRetryable(`email ${req.key}: no recipient in "to"`, EMAIL_ERRORS.rejected);
+      throw ApplicationFailure.nonRetryable(`email ${req.key}: no recipient in "to"`, FAILURES.emailRejected);
     const invalid = recipients.filter((r) => !ADDRESS.test(r.email));
     if (invalid.length > 0) {
       throw ApplicationFailure.nonRetryable(
         `email ${req.key}: invalid address ${invalid.map((r) => JSON.stringify(r.email)).join(', ')} (expected name@domain)`,
-        EMAIL_ERRORS.rejected,
+        FAILURES.emailRejected,
       );
     }
 
@@ -114,7 +109,7 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
       } catch {
         throw ApplicationFailure.nonRetryable(
           `email ${req.key}: attachment ${f.name} not found at ${f.path}`,
-          EMAIL_ERRORS.attachmentMissing,
+          FAILURES.emailAttachmentMissing,
         );
       }
     }
@@ -148,7 +143,7 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
       if (accepted.length === 0) {
         throw ApplicationFailure.nonRetryable(
           `email ${req.key}: every recipient was rejected (${rejected.join(', ')})`,
-          EMAIL_ERRORS.rejected,
+          FAILURES.emailRejected,
         );
       }
       if (rejected.length > 0) log?.warn('Some recipients were rejected', { key: req.key, rejected });
@@ -159,7 +154,7 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
       const err = (e ?? {}) as SmtpLikeError;
       const what = `email ${req.key} to ${recipients.map((r) => r.email).join(', ')}: ${err.message ?? String(e)}`;
       if (isPermanent(err))
-        throw ApplicationFailure.nonRetryable(what, EMAIL_ERRORS.rejected, {
+        throw ApplicationFailure.nonRetryable(what, FAILURES.emailRejected, {
           code: err.code,
           responseCode: err.responseCode,
         });

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ItemRef } from './email-types.js';
+import type { ItemRef } from '../workflows/email-request.js';
 
 /** Why a token was refused; the portal shows a different page for an expired link than for a forged one. */
 export type TokenProblem = 'malformed' | 'bad-signature' | 'expired';

@@ -3,7 +3,7 @@
  * plan, a no-logic submission handler that only queues the receipt. No children, upserts, validation or state.
  */
 import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { EmailRequest } from '../activities/email-types.js';
+import type { EmailRequest } from '../workflows/email-request.js';
 import type { PlannedStep } from './bench-plan.js';
 
 const { sendEmail } = proxyActivities<{ sendEmail(req: EmailRequest): Promise<unknown> }>({

@@ -1,6 +1,6 @@
 /** The bench's synthetic plans: 12 monthly tasks × 5 units, no reporting; who submits when; which e-mails follow. */
 import { DateTime } from 'luxon';
-import type { EmailRequest } from '../activities/email-types.js';
+import type { EmailRequest } from '../workflows/email-request.js';
 import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
 import { planSchema, type Plan } from '../domain/plan-schema.js';
 import { scheduleItems, unitSteps } from '../domain/schedule.js';

@@ -1,4 +1,4 @@
-import type { ItemRef } from '../activities/email-types.js';
+import type { ItemRef } from '../workflows/email-request.js';
 import { openItemToken, type TokenProblem } from '../activities/submit-link.js';
 import type { PlanRef } from '../client/plan-client.js';
 

@@ -1,4 +1,4 @@
-import type { EmailReceipt, EmailRequest } from '../activities/email-types.js';
+import type { EmailReceipt, EmailRequest } from './email-request.js';
 
 /** What the report item asks for when its office deadline comes: the consolidated report of its period. */
 export interface CompileReportInput {

@@ -3,7 +3,7 @@
  * the timer it waits on, and the "Current details" table of who has and has not submitted.
  */
 import { DateTime } from 'luxon';
-import type { EmailRequest } from '../activities/email-types.js';
+import type { EmailRequest } from './email-request.js';
 import { unitSteps } from '../domain/schedule.js';
 import type { ItemState, ItemStatus, ItemWorkflowInput, OfficialState, UnitOutcome } from './item-types.js';
 

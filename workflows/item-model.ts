@@ -4,7 +4,7 @@
  * No Temporal calls here (validators throw the refusal the SDK passes back), so the model is tested without a server.
  */
 import { DateTime } from 'luxon';
-import type { EmailRequest } from '../activities/email-types.js';
+import type { EmailRequest } from './email-request.js';
 import { ISO_DATE } from '../domain/local-date.js';
 import { extendedDue } from '../domain/schedule.js';
 import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';

@@ -4,7 +4,7 @@
  * rules are unit-tested directly and the workflow only sequences them.
  */
 import { DateTime } from 'luxon';
-import type { EmailKind, EmailRequest } from '../activities/email-types.js';
+import type { EmailKind, EmailRequest } from './email-request.js';
 import { itemWorkflowId } from '../domain/ids.js';
 import { unitSteps } from '../domain/schedule.js';
 import type { UnitStep } from '../domain/schedule-types.js';
@@ -199,6 +199,7 @@ function baseEmail(input: ItemWorkflowInput, unit: UnitState, kind: EmailKind, k
     },
     unit: { code: unit.unit, name: info?.name ?? unit.unit },
     deadline: unit.due,
+    timeZone: ctx.timeZone,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { PlanClock } from '../domain/plan-clock.js';
 import type { DatedStep, ItemSpec, WorkCalendar } from '../domain/schedule-types.js';
 import type { Submission } from '../domain/submission.js';
-import type { EmailRequest } from '../activities/email-types.js';
+import type { EmailRequest } from './email-request.js';
 import type { PlanContext } from './plan-context.js';
 
 /** The four completion states of official task tracking (QĐ 42/2014, BC 1270/BC-TCTTTg). */

@@ -13,7 +13,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
-import type { EmailRequest } from '../activities/email-types.js';
+import type { EmailRequest } from './email-request.js';
 import { FAILURES } from '../domain/failures.js';
 import { planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
 import type { WorkflowActivities } from './activities-api.js';

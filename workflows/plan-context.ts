@@ -1,4 +1,4 @@
-import type { Recipient } from '../activities/email-types.js';
+import type { Recipient } from './email-request.js';
 import type { Plan } from '../domain/plan-schema.js';
 
 /** What an item workflow needs to know about its plan to address and word its e-mails. */

@@ -1,4 +1,4 @@
-import type { EmailKind, EmailRequest } from '../email-types.js';
+import type { EmailKind, EmailRequest } from '../../workflows/email-request.js';
 
 /** What a template needs beyond the request: dates already in words. */
 export interface KindContext {

@@ -1,4 +1,4 @@
-import type { EmailRequest } from '../email-types.js';
+import type { EmailRequest } from '../../workflows/email-request.js';
 import { DateTime } from 'luxon';
 import { formatDate } from '../../domain/format-date.js';
 import { KIND_COPY } from './kinds.js';
@@ -18,11 +18,11 @@ export interface RenderLink {
 
 /** Subject, HTML and text of one e-mail; pure, so every kind can be checked without SMTP. */
 export function renderEmail(req: EmailRequest, link?: RenderLink): RenderedEmail {
-  const zone = req.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const zone = req.timeZone;
   const copy = KIND_COPY[req.locale][req.kind];
   const deadline = formatDate(req.deadline.date, req.locale);
   const ctx = { req, deadline };
-  const prefix = req.organisation.shortName ?? req.organisation.code;
+  const prefix = req.organisation.code;
   const subject = `[${prefix}] ${copy.label}: ${req.item.title} – ${copy.subjectTail(ctx)}`;
   const view: EmailView = {
     lang: req.locale,

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailActivities, messageIdFor } from '../../activities/email.js';
-import { EMAIL_KINDS } from '../../activities/email-types.js';
+import { EMAIL_KINDS } from '../../workflows/email-request.js';
 import { createMailer, type MailConfig, type Mailer } from '../../activities/mailer.js';
 import { verifyItemToken } from '../../activities/submit-link.js';
 import { emailRequest } from '../fixtures/email-request.js';
@@ -75,7 +75,7 @@ describe('sendEmail through a real SMTP server', () => {
     expect(mail.messageId).toBe(receipt.messageId);
     expect(mail.to).toEqual(['vp@sgddt.example.vn']);
     expect(mail.headers.get('x-kehoach-kind')).toBe(kind);
-    expect(mail.subject.startsWith('[SGDĐT TP.HCM] ')).toBe(true);
+    expect(mail.subject.startsWith('[SGDDT-HCM] ')).toBe(true);
     expect(mail.subject).toContain('Báo cáo quý I/2026');
 
     const deadline = locale === 'vi' ? 'thứ Sáu, 20/03/2026' : 'Friday, 20/03/2026';
@@ -110,7 +110,7 @@ describe('sendEmail through a real SMTP server', () => {
     const req = emailRequest('reminder', { key: 'plan-SGDDT-HCM-2026-report-Q1/VP/reminder-3' });
     await sendEmail(req);
     const mail = await received(req.key);
-    expect(mail.subject).toBe('[SGDĐT TP.HCM] Nhắc hạn: Báo cáo quý I/2026 – hạn thứ Sáu, 20/03/2026');
+    expect(mail.subject).toBe('[SGDDT-HCM] Nhắc hạn: Báo cáo quý I/2026 – hạn thứ Sáu, 20/03/2026');
     expect(mail.text).toContain('Kính gửi: Trưởng phòng Văn phòng');
   });
 

@@ -39,8 +39,8 @@ export interface EmailRequest {
   locale: 'vi' | 'en';
   to: Recipient[];
   cc?: Recipient[];
-  /** `shortName` (e.g. `SGDĐT TP.HCM`) prefixes the subject; the code is used when it is absent. */
-  organisation: { code: string; name: string; shortName?: string };
+  /** The code prefixes the subject (`[SGDDT-HCM] Nhắc hạn: …`), so offices can filter their mail by it. */
+  organisation: { code: string; name: string };
   plan: { number: string; title: string; year: number };
   item: { itemId: string; kind: 'task' | 'report'; title: string; content: string; forms: string[] };
   /** The unit the e-mail is about (for escalations: the late unit). */
@@ -54,8 +54,8 @@ export interface EmailRequest {
   missedSteps?: string[];
   /** For report-delivered: files attached or linked. */
   files?: { name: string; path: string }[];
-  /** Zone in which dates are shown; `Asia/Ho_Chi_Minh` when absent. */
-  timeZone?: string;
+  /** The plan's zone, in which dates and times are shown. */
+  timeZone: string;
 }
 
 export interface EmailReceipt {
