@@ -1,26 +1,33 @@
+import type { Client } from '@temporalio/client';
+import type { WorkflowActivities } from '../workflows/activities-api.js';
 import { createEmailActivities, type EmailLogger } from './email.js';
 import type { MailConfig, Mailer } from './mailer.js';
-import { createReportActivities } from './reports/generate-report.js';
+import { createReportCycleActivities } from './report-cycle.js';
+import { createReportRenderer } from './report-render.js';
 
 export interface ActivityDeps {
   mailer: Mailer;
   mailConfig: MailConfig;
+  /** Reads the plan and its items (queries) when a report is compiled. */
+  client: Client;
   /** Where generated reports and their number registers are written. */
   reportsDir: string;
   /** Only for use outside a worker (scripts, tests); inside an activity Temporal's logger is used. */
   logger?: EmailLogger;
 }
 
-/** Every activity of the worker; workflows proxy `ReturnType<typeof createActivities>` (as a type only). */
-export function createActivities(deps: ActivityDeps) {
-  return {
-    ...createEmailActivities({ mailer: deps.mailer, config: deps.mailConfig, logger: deps.logger }),
-    ...createReportActivities({ reportsDir: deps.reportsDir }),
-  };
+/**
+ * The composition root of the activities, the one place they are built: real dependencies in, the object the
+ * workers register and the workflows proxy (as the type `WorkflowActivities` only) out.
+ */
+export function createActivities(deps: ActivityDeps): WorkflowActivities {
+  const email = createEmailActivities({ mailer: deps.mailer, config: deps.mailConfig, logger: deps.logger });
+  const reports = createReportCycleActivities({
+    client: deps.client,
+    render: createReportRenderer({ reportsDir: deps.reportsDir }),
+  });
+  return { ...email, ...reports } satisfies WorkflowActivities;
 }
 
-export type Activities = ReturnType<typeof createActivities>;
-export type { EmailKind, EmailReceipt, EmailRequest, ItemRef, Recipient } from './email-types.js';
-export type { ReportRequest, ReportResult } from './report-types.js';
 export type { MailConfig, Mailer } from './mailer.js';
 export { createMailer } from './mailer.js';

@@ -17,7 +17,7 @@ import {
 import { createEmailActivities } from '../activities/email.js';
 import { createMailer, type MailConfig } from '../activities/mailer.js';
 import { mailConfigFor } from '../test/helpers/temporal-env.js';
-import { buildActivities } from '../worker/activities.js';
+import { createActivities } from '../activities/index.js';
 import { bundleWorkflows } from '../worker/create-worker.js';
 
 export type VariantName = 'A' | 'B' | 'B0';
@@ -68,7 +68,7 @@ export async function startVariantWorker(o: VariantWorkerOptions): Promise<Runni
   const mail = benchMailConfig(o.sink);
   const mailer = createMailer(mail);
   const real = () =>
-    buildActivities({
+    createActivities({
       mailer,
       mailConfig: mail,
       client: o.server.client,

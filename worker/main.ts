@@ -5,7 +5,7 @@ import { loadServiceConfig } from './config.js';
 import { createKehoachWorker } from './create-worker.js';
 import { mailConfigFrom } from './mail-config.js';
 import { temporalTls } from './temporal-tls.js';
-import { buildActivities } from './activities.js';
+import { createActivities } from '../activities/index.js';
 
 /** config → connection → activities → worker; Ctrl-C (SIGINT) or SIGTERM drains and stops it. */
 async function main(): Promise<void> {
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      activities: buildActivities({ mailer, mailConfig, client, reportsDir: config.REPORTS_DIR }),
+      activities: createActivities({ mailer, mailConfig, client, reportsDir: config.REPORTS_DIR }),
       activitiesPerSecond: config.SMTP_RATE_PER_SECOND,
     });
     console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);

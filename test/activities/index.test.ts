@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Client } from '@temporalio/client';
 import { createActivities, createMailer } from '../../activities/index.js';
+import { createReportActivities } from '../../activities/reports/generate-report.js';
 import { emailRequest } from '../fixtures/email-request.js';
 import { reportRequest } from '../fixtures/report-request.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
@@ -28,10 +30,12 @@ describe('createActivities', () => {
       const activities = createActivities({
         mailer,
         mailConfig,
+        // Connects lazily, on first use: sending an e-mail never reads a workflow.
+        client: new Client(),
         reportsDir,
         logger: { info: () => undefined, warn: () => undefined },
       });
-      const report = await activities.generateReport(reportRequest());
+      const report = await createReportActivities({ reportsDir }).generateReport(reportRequest());
       await activities.sendEmail(
         emailRequest('report-delivered', {
           key: 'plan-SGDDT-HCM-2026-report-Q1/ALL/delivered',

@@ -6,7 +6,7 @@ import { type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worke
 import { createMailer, type MailConfig } from '../../activities/mailer.js';
 import { registerSearchAttributes } from '../../client/register-search-attributes.js';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
-import { buildActivities } from '../../worker/activities.js';
+import { createActivities } from '../../activities/index.js';
 import { bundleWorkflows, createKehoachWorker } from '../../worker/create-worker.js';
 import type { SmtpSink } from './smtp-sink.js';
 import { toolPaths } from './tools.js';
@@ -91,7 +91,7 @@ export async function startTestWorker(
     namespace: env.namespace ?? 'default',
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
-    activities: buildActivities({ mailer, mailConfig, client: env.client, reportsDir }),
+    activities: createActivities({ mailer, mailConfig, client: env.client, reportsDir }),
   });
   const running = worker.run();
   return {
