@@ -4,6 +4,7 @@ import { loadConfig } from '../worker/config.js';
 import { temporalTls } from '../worker/temporal-tls.js';
 import { connectClient, RequestRejectedError, type PlanRef } from './plan-client.js';
 import { previewCommand, validateCommand } from './plan-commands.js';
+import { reportCheckCommand } from './report-commands.js';
 import {
   adHocCommand,
   amendCommand,
@@ -43,7 +44,7 @@ async function withClient(fn: (client: Awaited<ReturnType<typeof connectClient>>
 
 const planRef = (org: string, year: string): PlanRef => ({ org, year: Number(year) });
 
-/** `kehoach plan validate|preview|start|status|adhoc`, `kehoach item submit|review|extend`. */
+/** `kehoach plan validate|preview|start|status|adhoc…`, `kehoach item submit|review|extend…`, `kehoach report check`. */
 async function main(): Promise<void> {
   const program = new Command('kehoach').description('Kế hoạch tuyên truyền CCHC trên Temporal');
   const plan = program.command('plan').description('plan files / tệp kế hoạch');
@@ -148,6 +149,14 @@ async function main(): Promise<void> {
     .argument('<org>')
     .argument('<year>')
     .action(async (org: string, year: string) => withClient((c) => cancelCommand(c, planRef(org, year))));
+
+  program
+    .command('report')
+    .description('consolidated reports / báo cáo tổng hợp')
+    .command('check')
+    .description('check a report against the layout of Nghị định 30/2020 (A4, margins, fonts, header, signature)')
+    .argument('<file>', 'report (DOCX)')
+    .action(async (file: string) => finish(await reportCheckCommand(file)));
 
   const item = program.command('item').description('one task or report of a running plan');
   item
