@@ -1,3 +1,4 @@
+import { taskItemId } from '../domain/ids.js';
 import type { CompiledReport } from '../workflows/activities-api.js';
 import type { ItemStatus } from '../workflows/item-types.js';
 import { periodName } from '../domain/reporting-periods.js';
@@ -27,7 +28,7 @@ function reportItem(status: ItemStatus, formsOf: (itemId: string) => string[]): 
 /** Maps what the report cycle collected onto the document generator's request (ND 30/2020 layout, figures). */
 export function toReportRequest(collected: CollectedReport): ReportRequest {
   const { plan } = collected;
-  const tasksForms = new Map(plan.tasks.map((t) => [`task-${String(t.number).padStart(2, '0')}`, t.forms]));
+  const tasksForms = new Map(plan.tasks.map((t) => [taskItemId(t.number), t.forms]));
   const locale = plan.organisation.locale;
   const code = collected.period.code;
   return {
