@@ -5,7 +5,14 @@ import importX from 'eslint-plugin-import-x';
 const noNodeInSandbox = {
   'no-restricted-imports': [
     'error',
-    { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https'], message: 'domain/ and workflows/ run in the Temporal sandbox: no Node built-ins.' }] },
+    {
+      patterns: [
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https'],
+          message: 'domain/ and workflows/ run in the Temporal sandbox: no Node built-ins.',
+        },
+      ],
+    },
   ],
 };
 

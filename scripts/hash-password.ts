@@ -17,7 +17,8 @@ async function readPassword(): Promise<string> {
 
 async function main(): Promise<void> {
   const user = process.argv[2];
-  if (!user || !/^[A-Za-z0-9._-]+$/.test(user)) throw new Error('usage: npm run hash-password -- <user> (letters, digits, . _ -)');
+  if (!user || !/^[A-Za-z0-9._-]+$/.test(user))
+    throw new Error('usage: npm run hash-password -- <user> (letters, digits, . _ -)');
   const password = (await readPassword()).trim();
   if (password.length < 10) throw new Error('the password must have at least 10 characters');
   process.stdout.write(`${user}:${await hashPassword(password)}\n`);
