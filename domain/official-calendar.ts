@@ -17,7 +17,7 @@ function offRange(from: string, to: string, name: string): CalendarDay[] {
   return days;
 }
 
-/** Approved calendars, as published for civil servants (see /work/shared/reference/domain.md A3 for the sources). */
+/** Approved calendars, as published for civil servants; each year names the document that set it (`source`). */
 export const OFFICIAL_YEARS: OfficialYear[] = [
   {
     year: 2022,

@@ -536,7 +536,10 @@ async function main(): Promise<void> {
 
   mkdirSync(OUT, { recursive: true });
   for (const f of readdirSync(OUT)) if (f.startsWith(`${LABEL}-`) && f.endsWith('.json')) rmSync(OUT + f);
-  for (const r of recorded) writeFileSync(OUT + r.file, JSON.stringify(historyToJson(r.history), null, 1) + '\n');
+  // Stack traces name this machine's folders: kept relative to the project, so the corpus is the same on any machine.
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  for (const r of recorded)
+    writeFileSync(OUT + r.file, JSON.stringify(historyToJson(r.history), null, 1).replaceAll(root, '') + '\n');
   writeIndex(
     ID_FILE,
     recorded.map((r) => `${r.file} ${r.workflowId}`),
