@@ -10,6 +10,7 @@ import { allocateNumber, documentNumber } from './number-register.js';
 import { buildReportContent } from './report-content.js';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURES } from '../../domain/failures.js';
+import { ISO_DATE } from '../../domain/local-date.js';
 
 export interface ReportDeps {
   /** Where the files and, by default, the number registers live. */
@@ -48,7 +49,7 @@ export function createReportActivities({ reportsDir, numberRegisterPath }: Repor
   /** Numbers the report (same number on retry), then writes DOCX, HTML, XLSX, CSV and the chart PNG. */
   async function generateReport(req: ReportRequest): Promise<ReportResult> {
     const year = Number(req.issuedOn.slice(0, 4));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(req.issuedOn))
+    if (!ISO_DATE.test(req.issuedOn))
       throw ApplicationFailure.nonRetryable(
         `report ${req.key}: issuedOn "${req.issuedOn}" is not yyyy-MM-dd`,
         FAILURES.reportInputInvalid,
