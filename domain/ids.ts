@@ -10,6 +10,11 @@ export function taskItemId(taskNumber: number): string {
   return `task-${String(taskNumber).padStart(2, '0')}`;
 }
 
+/** `task-05-m03` (March), `task-05-q2` (second quarter): one occurrence of a recurring task. */
+export function occurrenceItemId(taskNumber: number, every: 'month' | 'quarter', index: number): string {
+  return `${taskItemId(taskNumber)}-${every === 'month' ? `m${String(index).padStart(2, '0')}` : `q${index}`}`;
+}
+
 /** `report-Q1`, `report-adhoc-2`. */
 export function reportItemId(period: string): string {
   return `report-${period}`;

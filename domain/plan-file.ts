@@ -4,7 +4,17 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Locale } from './format-date.js';
 import { ISO_DATE } from './local-date.js';
-import { issueMessage, keysAt, resolveUnion, unknownKeyMessage } from './plan-issue-messages.js';
+import {
+  emptyPlanMessage,
+  issueMessage,
+  keysAt,
+  notPlanFileMessage,
+  resolveUnion,
+  unknownKeyMessage,
+  unresolvedAliasMessage,
+  yamlSyntaxMessage,
+} from './plan-issue-messages.js';
+import type { NotPlanKind } from './plan-issue-messages.js';
 import { formatPath } from './plan-problem.js';
 import type { PlanProblem } from './plan-problem.js';
 import { planSchema } from './plan-schema.js';
@@ -60,6 +70,92 @@ function isNodeWithRange(n: unknown): n is YamlNode {
   return typeof n === 'object' && n !== null && 'range' in n && Array.isArray((n as YamlNode).range);
 }
 
+/** `bytes` holds `ascii` (a file signature) at `offset`. */
+function startsWith(bytes: Uint8Array, ascii: string, offset = 0): boolean {
+  if (bytes.length < offset + ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (bytes[offset + i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether `bytes` contains `needle` (Latin-1 or, with `utf16`, UTF-16LE as OLE directories store names). */
+function contains(bytes: Uint8Array, needle: string, utf16 = false): boolean {
+  const n = utf16 ? [...needle].flatMap((c) => [c.charCodeAt(0), 0]) : [...needle].map((c) => c.charCodeAt(0));
+  const first = n[0];
+  outer: for (
+    let i = bytes.indexOf(first ?? 0);
+    i >= 0 && i <= bytes.length - n.length;
+    i = bytes.indexOf(first ?? 0, i + 1)
+  ) {
+    for (let j = 1; j < n.length; j++) if (bytes[i + j] !== n[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const OLE = '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1';
+
+/**
+ * What a file is when it is not text, from its signature ("magic bytes"): Office documents (a ZIP of `word/`, `xl/` or
+ * `ppt/` parts; an OLE compound file naming its WordDocument, Workbook or PowerPoint stream), OpenDocument, PDF, RTF,
+ * archives and images; `binary` for any other file with NUL bytes that is not UTF-16 text; undefined for text.
+ */
+function sniffFileKind(bytes: Uint8Array): NotPlanKind | undefined {
+  if (startsWith(bytes, 'PK\x03\x04') || startsWith(bytes, 'PK\x05\x06') || startsWith(bytes, 'PK\x07\x08')) {
+    if (contains(bytes, 'mimetypeapplication/vnd.oasis.opendocument.text')) return 'odt';
+    if (contains(bytes, 'mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    if (contains(bytes, 'word/')) return 'docx';
+    if (contains(bytes, 'xl/')) return 'xlsx';
+    if (contains(bytes, 'ppt/')) return 'pptx';
+    return 'zip';
+  }
+  if (startsWith(bytes, OLE)) {
+    if (contains(bytes, 'WordDocument', true)) return 'doc';
+    if (contains(bytes, 'Workbook', true) || contains(bytes, 'Book', true)) return 'xls';
+    if (contains(bytes, 'PowerPoint Document', true)) return 'ppt';
+    return 'office';
+  }
+  if (startsWith(bytes, '%PDF-')) return 'pdf';
+  if (startsWith(bytes, '{\\rtf')) return 'rtf';
+  if (
+    startsWith(bytes, '\x1F\x8B') ||
+    startsWith(bytes, '7z\xBC\xAF\x27\x1C') ||
+    startsWith(bytes, 'Rar!\x1A\x07') ||
+    (startsWith(bytes, 'BZh') && startsWith(bytes, '1AY&SY', 4)) ||
+    startsWith(bytes, '\xFD7zXZ\x00')
+  )
+    return 'archive';
+  if (
+    startsWith(bytes, '\x89PNG\r\n\x1A\n') ||
+    startsWith(bytes, '\xFF\xD8\xFF') ||
+    startsWith(bytes, 'GIF87a') ||
+    startsWith(bytes, 'GIF89a') ||
+    (startsWith(bytes, 'RIFF') && startsWith(bytes, 'WEBP', 8)) ||
+    startsWith(bytes, 'II*\x00') ||
+    startsWith(bytes, 'MM\x00*') ||
+    (startsWith(bytes, 'ftyp', 4) &&
+      /^(heic|heix|mif1|msf1|avif)$/.test(String.fromCharCode(...bytes.subarray(8, 12)))) ||
+    (startsWith(bytes, 'BM') &&
+      bytes.length > 26 &&
+      bytes[6] === 0 &&
+      bytes[7] === 0 &&
+      bytes[8] === 0 &&
+      bytes[9] === 0)
+  )
+    return 'image';
+  if (bytes.includes(0) && !looksUtf16(bytes)) return 'binary';
+  return undefined;
+}
+
+/** A UTF-16 text file: a byte-order mark, or NUL in every other byte of its start (ASCII text in UTF-16). */
+function looksUtf16(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, '\xFF\xFE') || startsWith(bytes, '\xFE\xFF')) return true;
+  const head = bytes.subarray(0, 512 - (Math.min(bytes.length, 512) % 2));
+  if (head.length < 2) return false;
+  const zeros = [0, 1].map((parity) => head.filter((b, i) => i % 2 === parity && b === 0).length);
+  const half = head.length / 2;
+  return Math.max(zeros[0] ?? 0, zeros[1] ?? 0) >= half * 0.6 && Math.min(zeros[0] ?? 0, zeros[1] ?? 0) <= half * 0.1;
+}
+
 /**
  * Plan files must be UTF-8. Read as UTF-8, a UTF-16 file is full of NUL characters and a Latin-1 (or Windows-1258)
  * file turns its accented bytes into U+FFFD, which would otherwise slip into names and e-mails unnoticed.
@@ -81,14 +177,32 @@ function encodingProblem(text: string, fileName: string, lang: Locale): PlanProb
   return { file: fileName, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, path: '', message };
 }
 
+/**
+ * The file's text, or the one problem that stops it being read as a plan file: a document, archive, image or other
+ * binary file (by its signature), UTF-16 or another encoding than UTF-8, or nothing at all. Text given as a string
+ * (pasted, or read by the caller) is checked the same way on its UTF-8 bytes, where signatures in ASCII survive.
+ */
+function readInput(input: string | Uint8Array, fileName: string, lang: Locale): { text: string } | PlanProblem {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const whole = (message: string): PlanProblem => ({ file: fileName, line: 1, column: 1, path: '', message });
+  const kind = sniffFileKind(bytes);
+  if (kind) return whole(notPlanFileMessage(kind, lang));
+  const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8').decode(input);
+  const encoding = encodingProblem(text, fileName, lang);
+  if (encoding) return encoding;
+  if (text.trim() === '') return whole(emptyPlanMessage(false, lang));
+  return { text };
+}
+
 /** Parses and validates a plan file's text; `lang` chooses the language of the messages. */
 export function parsePlanText(
-  text: string,
+  input: string | Uint8Array,
   fileName: string,
   lang: Locale = 'vi',
 ): { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] } {
-  const encoding = encodingProblem(text, fileName, lang);
-  if (encoding) return { ok: false, problems: [encoding] };
+  const read = readInput(input, fileName, lang);
+  if (!('text' in read)) return { ok: false, problems: [read] };
+  const { text } = read;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const problems: PlanProblem[] = [];
@@ -102,13 +216,14 @@ export function parsePlanText(
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-      const first = e.message.split('\n')[0] ?? e.message;
+      // One mistake often yields several errors at the same place; the first says what is wrong.
+      if (problems.some((p) => p.line === pos.line && p.column === pos.col)) continue;
       problems.push({
         file: fileName,
         line: pos.line,
         column: pos.col,
         path: '',
-        message: lang === 'vi' ? `lỗi cú pháp YAML: ${first}` : `YAML syntax error: ${first}`,
+        message: yamlSyntaxMessage(e.code, e.message, lang),
       });
     }
     return { ok: false, problems };
@@ -119,6 +234,11 @@ export function parsePlanText(
   } catch (err) {
     // yaml refuses to expand aliases past its limit ("billion laughs"); a plan file never needs that many.
     if (!(err instanceof ReferenceError)) throw err;
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message);
+    if (unresolved) {
+      problems.push(at([], unresolvedAliasMessage(unresolved[1] ?? '', lang)));
+      return { ok: false, problems };
+    }
     problems.push(
       at(
         [],
@@ -127,6 +247,10 @@ export function parsePlanText(
           : 'the file uses too many nested YAML aliases (*name); write the values out instead',
       ),
     );
+    return { ok: false, problems };
+  }
+  if (raw === null && doc.contents === null) {
+    problems.push(at([], emptyPlanMessage(true, lang)));
     return { ok: false, problems };
   }
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -249,32 +373,35 @@ function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[] {
     dateCheck(['calendar', 'overrides', i, 'date'], get(o, 'date')),
   );
 
-  const numbers = new Map<number, number>();
-  list(get(raw, 'tasks')).forEach((t, i) => {
+  // Task numbers name workflow ids (task-05, task-05-m03), so they are unique across dated, recurring and ongoing.
+  const numbers = new Map<number, string>();
+  const refsCheck = (key: string, i: number, t: unknown) => {
     const n = get(t, 'number');
     if (typeof n === 'number') {
       const first = numbers.get(n);
       if (first !== undefined)
         out.push(
           at(
-            ['tasks', i, 'number'],
-            vi ? `số nhiệm vụ ${n} đã dùng ở tasks[${first}]` : `task number ${n} is already used by tasks[${first}]`,
+            [key, i, 'number'],
+            vi ? `số nhiệm vụ ${n} đã dùng ở ${first}` : `task number ${n} is already used by ${first}`,
           ),
         );
-      else numbers.set(n, i);
+      else numbers.set(n, `${key}[${i}]`);
     }
     list(get(t, 'units')).forEach((u, j) => {
       const c = get(u, 'unit');
       if (typeof c === 'string' && units.length > 0 && !units.includes(c))
-        out.push(at(['tasks', i, 'units', j, 'unit'], known(UNIT, c, units)));
+        out.push(at([key, i, 'units', j, 'unit'], known(UNIT, c, units)));
     });
     list(get(t, 'forms')).forEach((f, j) => {
-      if (typeof f === 'string' && !forms.includes(f)) out.push(at(['tasks', i, 'forms', j], known(FORM, f, forms)));
+      if (typeof f === 'string' && !forms.includes(f)) out.push(at([key, i, 'forms', j], known(FORM, f, forms)));
     });
     list(get(t, 'themes')).forEach((f, j) => {
-      if (typeof f === 'string' && !themes.includes(f))
-        out.push(at(['tasks', i, 'themes', j], known(THEME, f, themes)));
+      if (typeof f === 'string' && !themes.includes(f)) out.push(at([key, i, 'themes', j], known(THEME, f, themes)));
     });
+  };
+  list(get(raw, 'tasks')).forEach((t, i) => {
+    refsCheck('tasks', i, t);
     const opensOn = get(t, 'opensOn');
     const dueOn = get(get(t, 'due'), 'on');
     dateCheck(['tasks', i, 'opensOn'], opensOn);
@@ -297,6 +424,39 @@ function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[] {
     }
     escalationCheck(['tasks', i, 'escalation'], get(t, 'escalation'));
   });
+  list(get(raw, 'recurringTasks')).forEach((t, i) => {
+    refsCheck('recurringTasks', i, t);
+    const from = get(t, 'from');
+    const to = get(t, 'to');
+    for (const [field, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (
+        typeof value === 'string' &&
+        typeof year === 'number' &&
+        /^\d{4}-\d{2}$/.test(value) &&
+        !value.startsWith(String(year))
+      )
+        out.push(
+          at(
+            ['recurringTasks', i, field],
+            vi
+              ? `tháng ${value} không thuộc năm kế hoạch ${year} (cần ${year}-01 … ${year}-12)`
+              : `month ${value} is not in the plan year ${year} (expected ${year}-01 … ${year}-12)`,
+          ),
+        );
+    }
+    if (typeof from === 'string' && typeof to === 'string' && to < from)
+      out.push(
+        at(
+          ['recurringTasks', i, 'to'],
+          vi ? `tháng cuối ${to} trước tháng đầu ${from}` : `last month ${to} is before the first month ${from}`,
+        ),
+      );
+    escalationCheck(['recurringTasks', i, 'escalation'], get(t, 'escalation'));
+  });
+  list(get(raw, 'ongoingDuties')).forEach((t, i) => refsCheck('ongoingDuties', i, t));
 
   list(get(get(raw, 'reporting'), 'units')).forEach((c, i) => {
     if (typeof c === 'string' && units.length > 0 && !units.includes(c))

@@ -59,6 +59,51 @@ export function buildPlanSchema() {
     deadlinePolicy: deadlinePolicy.optional(),
   });
 
+  /** `yyyy-MM`: a month of the plan, e.g. `2026-03`. */
+  const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected yyyy-MM, e.g. 2026-03');
+
+  /** Each occurrence's deadline, in the occurrence's last month. */
+  const recurringDue = z.union([
+    z.strictObject({ day: z.int().min(1).max(31) }),
+    z.strictObject({ lastWorkingDay: z.literal(true) }),
+    z.strictObject({ firstWorkingDay: z.literal(true) }),
+  ]);
+
+  /**
+   * A task that recurs (sinh hoạt Ngày Pháp luật hàng tháng, bản tin hàng quý): one occurrence per month or
+   * quarter from `from` to `to`, each an item with its own deadline, reminders and escalation.
+   */
+  const recurringTask = z.strictObject({
+    number: z.int().min(1).max(99),
+    title: z.string().min(1).max(200),
+    content: z.string().min(1).max(4000),
+    themes: z.array(code).default([]),
+    forms: z.array(code).min(1),
+    units: z.array(taskUnit).min(1),
+    every: z.enum(['month', 'quarter']),
+    from: yearMonth,
+    to: yearMonth,
+    due: recurringDue,
+    /** Each occurrence opens this many working days before its deadline; default: the first working day of its period. */
+    opensWorkingDaysBefore: z.int().min(1).max(60).optional(),
+    reminders: z.array(z.int().min(1).max(30)).optional(),
+    escalation: escalation.optional(),
+    deadlinePolicy: deadlinePolicy.optional(),
+  });
+
+  /**
+   * An ongoing duty (nhiệm vụ thường xuyên: "thường xuyên đăng tải tin, bài…"): no deadline, no reminder, no
+   * escalation of its own; its results are asked for in the periodic reports.
+   */
+  const ongoingDuty = z.strictObject({
+    number: z.int().min(1).max(99),
+    title: z.string().min(1).max(200),
+    content: z.string().min(1).max(4000),
+    themes: z.array(code).default([]),
+    forms: z.array(code).min(1),
+    units: z.array(taskUnit).min(1),
+  });
+
   /** Periodic reports of Nghị định 09/2019 Điều 12 (cut-off 15th → 14th); Q4/H2 exist but CCHC uses the annual report instead. */
   const periodCode = z.enum([
     'M01',
@@ -135,6 +180,8 @@ export function buildPlanSchema() {
     themes: z.array(z.strictObject({ code, title: z.string().min(1) })).default([]),
     forms: z.array(z.strictObject({ code, title: z.string().min(1) })).min(1),
     tasks: z.array(task).default([]),
+    recurringTasks: z.array(recurringTask).default([]),
+    ongoingDuties: z.array(ongoingDuty).default([]),
     reporting: reporting.optional(),
     defaults: z
       .strictObject({
@@ -174,6 +221,8 @@ export type Plan = z.output<PlanSchema>;
 /** A plan as written in the file, before defaults. */
 export type PlanInput = z.input<PlanSchema>;
 export type PlanTask = Plan['tasks'][number];
+export type RecurringTask = Plan['recurringTasks'][number];
+export type OngoingDuty = Plan['ongoingDuties'][number];
 export type PlanUnit = Plan['units'][number];
 export type DeadlinePolicy = Plan['defaults']['deadlinePolicy'];
 export type PeriodCode = NonNullable<Plan['reporting']>['periods'][number];

@@ -3,6 +3,7 @@ import { formatDate, formatShortDate } from './format-date.js';
 import { reportItemId, taskItemId } from './ids.js';
 import { daysInMonth, localDateOf, localInstant, parseDate, ymd } from './local-date.js';
 import type { Plan, PlanTask } from './plan-schema.js';
+import { recurringItems } from './recurring-tasks.js';
 import { reportItems } from './reporting-periods.js';
 import type { AdHocReportSpec, DatedStep, ItemSpec, StepKind, UnitStep, WorkCalendar } from './schedule-types.js';
 import { STEP_KINDS } from './schedule-types.js';
@@ -85,9 +86,14 @@ export function taskItem(plan: Plan, cal: WorkCalendar, task: PlanTask): ItemSpe
   };
 }
 
-/** Every item of the plan's year, tasks then periodic reports, sorted by opening instant (ties by item id). */
+/** Every item of the plan's year (dated tasks, each occurrence of a recurring task, periodic reports; ongoing duties
+ * have none: they have no deadline of their own), sorted by opening instant (ties by item id). */
 export function scheduleItems(plan: Plan, cal: WorkCalendar): ItemSpec[] {
-  const items = [...plan.tasks.map((t) => taskItem(plan, cal, t)), ...reportItems(plan, cal)];
+  const items = [
+    ...plan.tasks.map((t) => taskItem(plan, cal, t)),
+    ...plan.recurringTasks.flatMap((t) => recurringItems(plan, cal, t)),
+    ...reportItems(plan, cal),
+  ];
   return items.sort((a, b) => instantOrder(a.opens.at, b.opens.at) || a.itemId.localeCompare(b.itemId));
 }
 
