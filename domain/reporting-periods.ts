@@ -127,6 +127,19 @@ export function reportingUnits(plan: Plan): string[] {
   return plan.reporting?.units ?? plan.units.map((u) => u.code);
 }
 
+/**
+ * The ongoing duties (thường xuyên) whose results every periodic report asks for, with the units that carry them:
+ * they have no deadline of their own, so this is where they are reported. Empty when the plan has none.
+ */
+function ongoingDutiesAsked(plan: Plan): string {
+  if (plan.ongoingDuties.length === 0) return '';
+  const names = new Map(plan.units.map((u) => [u.code, u.name]));
+  const duties = plan.ongoingDuties.map(
+    (d) => `${d.title} (${d.units.map((u) => names.get(u.unit) ?? u.unit).join(', ')})`,
+  );
+  return ` Nêu kết quả các nhiệm vụ thường xuyên trong kỳ: ${duties.join('; ')}.`;
+}
+
 /** One item per period of `plan.reporting.periods` (`report-Q1` …), with ND 09/2019 Điều 12 windows and the plan's deadlines. */
 export function reportItems(plan: Plan, cal: WorkCalendar): PeriodicReportSpec[] {
   const reporting = plan.reporting;
@@ -142,7 +155,8 @@ export function reportItems(plan: Plan, cal: WorkCalendar): PeriodicReportSpec[]
       content:
         `Báo cáo kết quả thực hiện Kế hoạch ${plan.plan.number} kỳ ${name} năm ${year}, ` +
         `số liệu từ ${formatShortDate(window.from)} đến ${formatShortDate(window.to)} (NĐ 09/2019 Điều 12), ` +
-        `theo đề cương: kết quả; hạn chế, nguyên nhân; nhiệm vụ kỳ tới; đề xuất.`,
+        `theo đề cương: kết quả; hạn chế, nguyên nhân; nhiệm vụ kỳ tới; đề xuất.` +
+        ongoingDutiesAsked(plan),
       forms: plan.forms.map((f) => f.code),
       opens,
       units: reportingUnits(plan).map((unit) => ({ unit, role: 'lead' as const, due: unitDue })),

@@ -97,3 +97,31 @@ describe('recurring tasks: one item per occurrence, each with its own deadline (
     ]);
   });
 });
+
+describe('ongoing duties (thường xuyên): no item of their own, asked for in every periodic report', () => {
+  it('make no item, reminder or escalation, and each periodic report names them with their units', () => {
+    const plan = planSchema().parse({
+      ...skeletonPlan,
+      ongoingDuties: [
+        {
+          number: 9,
+          title: 'Thường xuyên đăng tải tin, bài về CCHC',
+          content: 'Đăng tin, bài trên trang thông tin điện tử.',
+          forms: ['WEBSITE'],
+          units: [
+            { unit: 'KHTC', role: 'lead' },
+            { unit: 'TCCB', role: 'support' },
+          ],
+        },
+      ],
+      reporting: { periods: ['Q1'], officeDeadlineDay: 20, unitWorkingDaysBeforeOffice: 3 },
+    });
+    const items = scheduleItems(plan, buildWorkCalendar(plan));
+    // Q1's request opens before the skeleton's task-03 (02/03): items are in opening order.
+    expect(items.map((i) => i.itemId)).toEqual(['report-Q1', 'task-03']);
+    expect(items[0]?.content).toMatch(
+      /Nêu kết quả các nhiệm vụ thường xuyên trong kỳ: Thường xuyên đăng tải tin, bài về CCHC \(Phòng Kế hoạch - Tài chính, Phòng Tổ chức cán bộ\)\.$/,
+    );
+    expect(items[1]?.content).not.toContain('thường xuyên');
+  });
+});
