@@ -59,6 +59,14 @@ export function buildPlanSchema() {
     deadlinePolicy: deadlinePolicy.optional(),
   });
 
+  /** A count target (chỉ tiêu): at least `count` per month, per report period or per year. */
+  const countTarget = z.strictObject({
+    count: z.int().min(1).max(1_000_000),
+    per: z.enum(['month', 'period', 'year']),
+  });
+  /** A share target: `percent` of what `of` names (100% TTHC được niêm yết, 98% hồ sơ đúng hạn). */
+  const percentTarget = z.strictObject({ percent: z.number().gt(0).max(100), of: z.string().min(1).max(200) });
+
   /** `yyyy-MM`: a month of the plan, e.g. `2026-03`. */
   const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected yyyy-MM, e.g. 2026-03');
 
@@ -102,6 +110,8 @@ export function buildPlanSchema() {
     themes: z.array(code).default([]),
     forms: z.array(code).min(1),
     units: z.array(taskUnit).min(1),
+    /** What each unit must reach: a count of outputs (all forms together) or a share; reported every period. */
+    target: z.union([countTarget, percentTarget]).optional(),
   });
 
   /** Periodic reports of Nghị định 09/2019 Điều 12 (cut-off 15th → 14th); Q4/H2 exist but CCHC uses the annual report instead. */
@@ -178,7 +188,16 @@ export function buildPlanSchema() {
       )
       .min(1),
     themes: z.array(z.strictObject({ code, title: z.string().min(1) })).default([]),
-    forms: z.array(z.strictObject({ code, title: z.string().min(1) })).min(1),
+    forms: z
+      .array(
+        z.strictObject({
+          code,
+          title: z.string().min(1),
+          /** The plan's target for this form, all units together (tối thiểu 01 tin/tháng). */
+          target: countTarget.optional(),
+        }),
+      )
+      .min(1),
     tasks: z.array(task).default([]),
     recurringTasks: z.array(recurringTask).default([]),
     ongoingDuties: z.array(ongoingDuty).default([]),
@@ -223,6 +242,8 @@ export type PlanInput = z.input<PlanSchema>;
 export type PlanTask = Plan['tasks'][number];
 export type RecurringTask = Plan['recurringTasks'][number];
 export type OngoingDuty = Plan['ongoingDuties'][number];
+export type PlanTarget = NonNullable<OngoingDuty['target']>;
+export type CountTarget = Extract<PlanTarget, { count: number }>;
 export type PlanUnit = Plan['units'][number];
 export type DeadlinePolicy = Plan['defaults']['deadlinePolicy'];
 export type PeriodCode = NonNullable<Plan['reporting']>['periods'][number];

@@ -3,7 +3,7 @@ import { daysInMonth, localInstant, ymd } from './local-date.js';
 import type { Locale } from './format-date.js';
 import type { PeriodCode, Plan } from './plan-schema.js';
 import { reportItemId } from './ids.js';
-import type { DatedStep, PeriodicReportSpec, WorkCalendar } from './schedule-types.js';
+import type { DatedStep, PeriodicReportSpec, ReportDuty, WorkCalendar } from './schedule-types.js';
 import { addWorkingDays, applyDeadlinePolicy, isWorkingDay, workingDaysBetween } from './work-calendar.js';
 
 /** Periodic reports of Nghị định 09/2019: cut-off windows (Điều 12) and the deadlines a plan sets for them. */
@@ -165,8 +165,21 @@ export function reportItems(plan: Plan, cal: WorkCalendar): PeriodicReportSpec[]
       deadlinePolicy: reporting.deadlinePolicy,
       period: { code, from: window.from, to: window.to, officeDue },
       sendAt: plan.defaults.sendAt,
+      ...(plan.ongoingDuties.length ? { duties: reportDuties(plan) } : {}),
     };
   });
+}
+
+/** The ongoing duties a periodic report asks about, each with the units (of this report) that carry it. */
+function reportDuties(plan: Plan): ReportDuty[] {
+  const asked = new Set(reportingUnits(plan));
+  return plan.ongoingDuties.map((d) => ({
+    number: d.number,
+    title: d.title,
+    forms: [...d.forms],
+    units: d.units.map((u) => u.unit).filter((u) => asked.has(u)),
+    ...(d.target ? { target: d.target } : {}),
+  }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DeadlinePolicy, Escalation, PeriodCode } from './plan-schema.js';
+import type { DeadlinePolicy, Escalation, PeriodCode, PlanTarget } from './plan-schema.js';
 
 /** A computed local date with the rule that produced it, in words, so people can check it against the document. */
 export interface DatedStep {
@@ -26,6 +26,11 @@ export interface OfficialYear {
   /** Document that set it, e.g. `VPCP 12729/VPCP-KGVX`; `Bộ luật Lao động 2019 Điều 112 (tính toán)` when computed. */
   source: string;
   days: CalendarDay[];
+  /**
+   * True when no document has approved the year yet and its days were computed from the Labour Code (e.g. 2027 while
+   * offices plan for it): dates in it may move once the government decides. Absent on approved years.
+   */
+  provisional?: boolean;
 }
 
 /** Everything workflows need to do working-day arithmetic: serialisable, passed as workflow input. */
@@ -84,10 +89,21 @@ export interface TaskSpec extends ItemSpecBase {
   kind: 'task';
 }
 
+/** An ongoing duty whose results a periodic report asks for, with the units that carry it. */
+export interface ReportDuty {
+  number: number;
+  title: string;
+  forms: string[];
+  units: string[];
+  target?: PlanTarget;
+}
+
 /** A report the plan asks for every period (quarter, six months, year …). */
 export interface PeriodicReportSpec extends ItemSpecBase {
   kind: 'report';
   period: ReportPeriod<PeriodCode>;
+  /** The plan's ongoing duties: each unit reports its results on those it carries (absent when the plan has none). */
+  duties?: ReportDuty[];
 }
 
 /** A report the office asks for once (báo cáo đột xuất, ND 09/2019 Điều 4). */

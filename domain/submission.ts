@@ -32,6 +32,23 @@ export function buildSubmissionSchema() {
       .record(z.string().regex(/^[A-Z0-9-]+$/), z.int().min(0).max(SUBMISSION_LIMITS.figureMax))
       .refine((r) => Object.keys(r).length <= SUBMISSION_LIMITS.figures, 'too many figures')
       .default({}),
+    /**
+     * Results on the plan's ongoing duties, by duty number (a periodic report asks for them): what was done, outputs
+     * per form, and the share reached for a duty whose target is a percentage.
+     */
+    duties: z
+      .record(
+        z.string().regex(/^\d{1,2}$/),
+        z.strictObject({
+          results: text(SUBMISSION_LIMITS.textChars).default(''),
+          figures: z
+            .record(z.string().regex(/^[A-Z0-9-]+$/), z.int().min(0).max(SUBMISSION_LIMITS.figureMax))
+            .default({}),
+          percent: z.number().min(0).max(100).optional(),
+        }),
+      )
+      .refine((r) => Object.keys(r).length <= 99, 'too many duties')
+      .optional(),
     evidence: z
       .array(
         z.strictObject({

@@ -1,4 +1,5 @@
 import { EVIDENCE_URL, SUBMISSION_LIMITS, type Submission, type SubmissionInput } from '../domain/submission.js';
+import type { ItemSpec, ReportDuty } from '../domain/schedule-types.js';
 import type { FormBody } from './form-body.js';
 import type { Lang } from './i18n.js';
 import { texts } from './texts/index.js';
@@ -16,6 +17,19 @@ export interface SubmissionFormValues {
   links: { title: string; url: string }[];
   /** Files already stored by an earlier, refused attempt. */
   kept: StoredFile[];
+  /** Per ongoing duty number (periodic reports only): results, figures per form and the share reached, as typed. */
+  duties: Record<string, DutyValues>;
+}
+
+export interface DutyValues {
+  results: string;
+  figures: Record<string, string>;
+  percent: string;
+}
+
+/** The ongoing duties a unit reports on in this item: a periodic report's duties that the unit carries. */
+export function unitDuties(item: ItemSpec, unit: string): ReportDuty[] {
+  return item.kind === 'report' && 'duties' in item ? (item.duties ?? []).filter((d) => d.units.includes(unit)) : [];
 }
 
 /** Blank rows offered for evidence links. */
@@ -28,7 +42,17 @@ const strings = (v: FormBody[string] | undefined): string[] =>
   many(v).filter((x): x is string => typeof x === 'string');
 
 export function emptyValues(submittedBy: string): SubmissionFormValues {
-  return { submittedBy, results: '', shortcomings: '', nextTasks: '', proposals: '', figures: {}, links: [], kept: [] };
+  return {
+    submittedBy,
+    results: '',
+    shortcomings: '',
+    nextTasks: '',
+    proposals: '',
+    figures: {},
+    links: [],
+    kept: [],
+    duties: {},
+  };
 }
 
 /** The last version, as the starting point of a revision: the unit edits instead of typing everything again. */
@@ -49,6 +73,16 @@ export function valuesFrom(s: Submission): SubmissionFormValues {
     figures: Object.fromEntries(Object.entries(s.figures).map(([k, n]) => [k, String(n)])),
     links,
     kept,
+    duties: Object.fromEntries(
+      Object.entries(s.duties ?? {}).map(([n, d]) => [
+        n,
+        {
+          results: d.results,
+          figures: Object.fromEntries(Object.entries(d.figures).map(([k, v]) => [k, String(v)])),
+          percent: d.percent === undefined ? '' : String(d.percent),
+        },
+      ]),
+    ),
   };
 }
 
@@ -61,6 +95,7 @@ export function formValues(
   body: FormBody,
   forms: string[],
   keptValid: (name: string, mark: string) => boolean,
+  duties: readonly ReportDuty[] = [],
 ): { values: SubmissionFormValues; refusedKept: number } {
   const titles = strings(body.linkTitle);
   const urls = strings(body.linkUrl);
@@ -80,6 +115,16 @@ export function formValues(
     figures: Object.fromEntries(forms.map((f) => [f, one(body[`figure.${f}`]).trim()])),
     links: urls.map((url, i) => ({ title: (titles[i] ?? '').trim(), url: url.trim() })).filter((l) => l.url || l.title),
     kept,
+    duties: Object.fromEntries(
+      duties.map((d) => [
+        String(d.number),
+        {
+          results: one(body[`duty.${d.number}.results`]),
+          figures: Object.fromEntries(d.forms.map((f) => [f, one(body[`duty.${d.number}.figure.${f}`]).trim()])),
+          percent: one(body[`duty.${d.number}.percent`]).trim(),
+        },
+      ]),
+    ),
   };
   return { values, refusedKept };
 }
@@ -130,6 +175,21 @@ export function toSubmission(
   }
   for (const f of values.kept) evidence.push({ title: f.original, url: evidenceUrl(baseUrl, f.name) });
   if (evidence.length > L.evidence) errors.push(t.tooManyEvidence(L.evidence));
+  const duties: NonNullable<SubmissionInput['duties']> = {};
+  for (const [n, d] of Object.entries(values.duties)) {
+    if (d.results.length > L.textChars) errors.push(t.textTooLong(t.dutyResults(n), d.results.length, L.textChars));
+    const dutyFigures: Record<string, number> = {};
+    for (const [code, raw] of Object.entries(d.figures)) {
+      if (raw === '') continue;
+      if (!/^\d{1,7}$/.test(raw) || Number(raw) > L.figureMax) errors.push(t.figureInvalid(code, L.figureMax));
+      else dutyFigures[code] = Number(raw);
+    }
+    const percent = d.percent === '' ? undefined : Number(d.percent.replace(',', '.'));
+    if (percent !== undefined && !(percent >= 0 && percent <= 100)) errors.push(t.percentInvalid(n, d.percent));
+    // A duty the unit left blank is not reported on, rather than reported as nothing.
+    if (d.results.trim() || Object.keys(dutyFigures).length || percent !== undefined)
+      duties[n] = { results: d.results, figures: dutyFigures, ...(percent !== undefined ? { percent } : {}) };
+  }
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -141,6 +201,7 @@ export function toSubmission(
       proposals: values.proposals,
       figures,
       evidence,
+      ...(Object.keys(duties).length ? { duties } : {}),
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   formValues,
   storedNameOf,
   toSubmission,
+  unitDuties,
   valuesFrom,
   type SubmissionFormValues,
 } from './submission-form.js';
@@ -78,7 +79,12 @@ export function submitRoutes(deps: ResolvedDeps): Hono<LinkEnv> {
     const detail = c.get('detail');
     if (detail.status.closed) return refuse(c, 409, 'itemClosed');
     const mark = keptMark(token);
-    const { values, refusedKept } = formValues(body, detail.item.forms, (name, given) => sameString(given, mark(name)));
+    const { values, refusedKept } = formValues(
+      body,
+      detail.item.forms,
+      (name, given) => sameString(given, mark(name)),
+      unitDuties(detail.item, c.get('access').ref.unit),
+    );
     const again = (errors: string[], status: FormStatus) => render(c, values, errors, status);
     if (refusedKept) return again([t.keptNotOwn], 400);
     if (c.get('unit').phase === 'accepted') return again([t.alreadyAccepted], 409);

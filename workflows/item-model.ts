@@ -93,6 +93,15 @@ export class ItemModel {
     const problems = this.rules.submissionProblems(parsed.data);
     if (problems.length) refuse(problems.join('; '));
     const unit = this.assigned(parsed.data.unit);
+    const { item } = this.input;
+    const asked = (item.kind === 'report' && 'duties' in item ? (item.duties ?? []) : [])
+      .filter((d) => d.units.includes(unit.unit))
+      .map((d) => String(d.number));
+    for (const n of Object.keys(parsed.data.duties ?? {}))
+      if (!asked.includes(n))
+        refuse(
+          `duties.${n}: ${unit.unit} does not report on ongoing duty ${n} in ${item.itemId} (its duties: ${asked.join(', ') || 'none'})`,
+        );
     if (unit.phase === 'accepted') refuse(`${unit.unit}'s report on ${this.input.item.itemId} was already accepted`);
     if (this.state.closeReason) refuse(`${this.input.item.itemId} is closed (${this.state.closeReason})`);
   }

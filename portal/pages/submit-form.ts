@@ -1,4 +1,6 @@
 import { html } from 'hono/html';
+import type { ReportDuty } from '../../domain/schedule-types.js';
+import { targetText } from '../../domain/targets.js';
 import { withLang, type Lang } from '../i18n.js';
 import { LINK_ROWS, type SubmissionFormValues } from '../submission-form.js';
 import { texts, type Texts } from '../texts/index.js';
@@ -16,6 +18,8 @@ export interface SubmitFormModel {
   forms: string[];
   formTitles: Record<string, string>;
   values: SubmissionFormValues;
+  /** The plan's ongoing duties this unit reports on (a periodic report); none for a task. */
+  duties: readonly ReportDuty[];
   /** True when the unit has submitted before: the button then says a new version. */
   resubmit: boolean;
 }
@@ -34,6 +38,51 @@ function figureInputs(m: SubmitFormModel, t: Texts['form']): Html {
         value="${m.values.figures[f] ?? ''}"
       />`;
   return html`${m.forms.length ? html`<h2>${t.figures}</h2>` : ''} ${m.forms.map(input)}`;
+}
+
+/** A section per ongoing duty: what was done, outputs per form, and the share reached for a share target. */
+function dutySections(m: SubmitFormModel, t: Texts['form']): Html {
+  const section = (d: ReportDuty) => {
+    const v = m.values.duties[String(d.number)] ?? { results: '', figures: {}, percent: '' };
+    const id = (s: string) => `duty-${d.number}-${s}`;
+    const figure = (f: string) =>
+      html`<label for="${id(f)}">${m.formTitles[f] ?? f}</label>
+        <input
+          type="number"
+          min="0"
+          step="1"
+          inputmode="numeric"
+          id="${id(f)}"
+          name="duty.${d.number}.figure.${f}"
+          value="${v.figures[f] ?? ''}"
+        />`;
+    const target = d.target ? html`<p class="hint">${t.target(targetText(d.target, m.lang))}</p>` : '';
+    const percent =
+      d.target && 'percent' in d.target
+        ? html`<label for="${id('percent')}">${t.dutyPercent(d.target.of)}</label>
+            <input
+              type="number"
+              min="0"
+              max="100"
+              step="0.1"
+              inputmode="decimal"
+              id="${id('percent')}"
+              name="duty.${d.number}.percent"
+              value="${v.percent}"
+            />`
+        : '';
+    return html`<fieldset>
+      <legend>${t.duty(d.number, d.title)}</legend>
+      ${target}
+      <label for="${id('results')}">${t.dutyResults}</label>
+      <textarea id="${id('results')}" name="duty.${d.number}.results">${v.results}</textarea>
+      ${percent} ${d.forms.map(figure)}
+    </fieldset>`;
+  };
+  return m.duties.length
+    ? html`<h2>${t.duties}</h2>
+        ${m.duties.map(section)}`
+    : html``;
 }
 
 /** The links already given plus blank rows, so there are always LINK_ROWS to fill in. */
@@ -83,7 +132,7 @@ export function submitForm(m: SubmitFormModel): Html {
     <textarea id="nextTasks" name="nextTasks">${values.nextTasks}</textarea>
     <label for="proposals">${t.proposals}</label>
     <textarea id="proposals" name="proposals">${values.proposals}</textarea>
-    ${figureInputs(m, t)}
+    ${figureInputs(m, t)} ${dutySections(m, t)}
     <h2>${t.evidence}</h2>
     ${linkRows(m, t)} ${keptFiles(m, t)}
     <label for="files">${t.files}</label>

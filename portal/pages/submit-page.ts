@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from '../../domain/format-date.js';
 import type { Submission } from '../../domain/submission.js';
 import type { ItemDetail, SubmissionVersion, UnitState } from '../../workflows/item-types.js';
 import { withLang, type Lang } from '../i18n.js';
-import { storedNameOf, type SubmissionFormValues } from '../submission-form.js';
+import { storedNameOf, unitDuties, type SubmissionFormValues } from '../submission-form.js';
 import { texts, type Texts } from '../texts/index.js';
 import { errorList, stateBadge, submissionFields } from './components.js';
 import { page, type Html } from './layout.js';
@@ -120,6 +120,7 @@ function formSection(m: SubmitPageModel, t: Texts['submit']): Html {
     forms: detail.item.forms,
     formTitles: detail.ctx.forms,
     values: m.values,
+    duties: unitDuties(detail.item, unit.unit),
     resubmit: unit.versions.length > 0,
   });
   if (unit.phase !== 'submitted') return form;

@@ -126,6 +126,11 @@ export const en: Texts = {
     filesHint: (files) => `PDF, DOCX, XLSX, JPG, PNG; up to ${files} files, 5 MB each.`,
     submit: 'Submit report',
     submitNew: 'Submit a new version',
+    duties: 'Results of the ongoing duties in this period',
+    duty: (n, title) => `Ongoing duty ${n}: ${title}`,
+    dutyResults: 'Results',
+    dutyPercent: (of) => `Share reached (%): ${of}`,
+    target: (text) => `Target: ${text}`,
   },
   formErrors: {
     keptNotOwn: "A kept evidence file does not belong to this link's submissions; please choose the file again.",
@@ -145,6 +150,9 @@ export const en: Texts = {
       proposals: 'Proposals',
     },
     textTooLong: (field, length, max) => `"${field}" is ${length} characters long, more than ${max}.`,
+    dutyResults: (n) => `Results of ongoing duty ${n}`,
+    percentInvalid: (n, given) =>
+      `The share reached on ongoing duty ${n} must be a number from 0 to 100 (got "${given}").`,
     figureInvalid: (code, max) => `Figure "${code}" must be a whole number from 0 to ${max}.`,
     linkInvalid: (url, max) =>
       `Link "${url}" must start with http:// or https://, hold no spaces and be at most ${max} characters.`,

@@ -135,6 +135,12 @@ export const vi = {
     filesHint: (files: number) => `PDF, DOCX, XLSX, JPG, PNG; tối đa ${files} tệp, mỗi tệp không quá 5 MB.`,
     submit: 'Nộp báo cáo',
     submitNew: 'Nộp bản mới',
+    /** One section per ongoing duty the unit carries, in a periodic report. */
+    duties: 'Kết quả các nhiệm vụ thường xuyên trong kỳ',
+    duty: (n: number, title: string) => `Nhiệm vụ thường xuyên ${n}: ${title}`,
+    dutyResults: 'Kết quả thực hiện',
+    dutyPercent: (of: string) => `Tỷ lệ đạt (%): ${of}`,
+    target: (text: string) => `Chỉ tiêu: ${text}`,
   },
   /** Why a unit's form came back: shown above the form, which keeps what was typed. */
   formErrors: {
@@ -159,6 +165,9 @@ export const vi = {
     },
     textTooLong: (field: string, length: number, max: number) =>
       `Mục "${field}" dài ${length.toLocaleString('vi-VN')} ký tự, ` + `vượt quá ${max.toLocaleString('vi-VN')} ký tự.`,
+    dutyResults: (n: string) => `Kết quả nhiệm vụ thường xuyên số ${n}`,
+    percentInvalid: (n: string, given: string) =>
+      `Tỷ lệ đạt của nhiệm vụ thường xuyên số ${n} phải là số từ 0 đến 100 (đã nhập "${given}").`,
     figureInvalid: (code: string, max: number) =>
       `Số liệu "${code}" phải là số nguyên từ 0 đến ${max.toLocaleString('vi-VN')}.`,
     linkInvalid: (url: string, max: number) =>
