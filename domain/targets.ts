@@ -46,3 +46,31 @@ export function progress(target: PlanTarget, code: PeriodCode | 'adhoc', achieve
   const gap = Math.max(0, Math.round((goal - achieved) * 100) / 100);
   return { target: goal, achieved, gap, met: gap === 0, unit: 'percent' in target ? 'percent' : 'count' };
 }
+
+/** What one unit reported on the duties and forms of a report (its last submission), as the reckoning needs it. */
+export interface ReportedFigures {
+  figures: Record<string, number>;
+  duties?: Record<string, { figures: Record<string, number>; percent?: number }>;
+}
+
+/**
+ * What the units reached on a duty in one report: for a count, every output they reported on it (all forms); for a
+ * share, the mean of the shares they reported. `undefined` when nobody has reported on it yet.
+ */
+export function dutyAchieved(
+  duty: { number: number; target?: PlanTarget },
+  reports: readonly ReportedFigures[],
+): number | undefined {
+  const entries = reports.map((r) => r.duties?.[String(duty.number)]).filter((d) => d !== undefined);
+  if (!entries.length) return undefined;
+  if (duty.target && 'percent' in duty.target) {
+    const shares = entries.map((d) => d.percent).filter((p): p is number => p !== undefined);
+    return shares.length ? Math.round((shares.reduce((a, b) => a + b, 0) / shares.length) * 10) / 10 : undefined;
+  }
+  return entries.reduce((sum, d) => sum + Object.values(d.figures).reduce((a, b) => a + b, 0), 0);
+}
+
+/** What the units reached on a form in one report: the figures they reported for it, all units together. */
+export function formAchieved(form: string, reports: readonly ReportedFigures[]): number {
+  return reports.reduce((sum, r) => sum + (r.figures[form] ?? 0), 0);
+}

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { formatDate } from '../../domain/format-date.js';
-import type { Plan } from '../../domain/plan-schema.js';
+import type { PeriodCode, Plan } from '../../domain/plan-schema.js';
+import { dutyAchieved, formAchieved, progress, targetText, type ReportedFigures } from '../../domain/targets.js';
 import type { ItemStatus, OfficialState, UnitState } from '../../workflows/item-types.js';
 import type { PlanStatus } from '../../workflows/plan-types.js';
 import { withLang } from '../i18n.js';
@@ -100,6 +101,56 @@ function overdueList(v: OfficeView, base: string, plan: Plan, shown: MatrixItem[
   </div>`;
 }
 
+/**
+ * Targets against what the units reported in each opened periodic report: a row per ongoing duty and per form with
+ * a target, a column per report; a cell behind its target is marked (the office sees where to push).
+ */
+function targetTable(plan: Plan, shown: MatrixItem[], t: Texts['plan'], lang: OfficeView['lang']): Html {
+  const reports = shown.filter((i) => i.status && /^report-(M\d\d|Q\d|H\d|M9|Y)$/.test(i.entry.itemId));
+  const rows = [
+    ...plan.ongoingDuties
+      .filter((d) => d.target)
+      .map((d) => ({ name: d.title, target: d.target!, achieved: (r: ReportedFigures[]) => dutyAchieved(d, r) })),
+    ...plan.forms
+      .filter((f) => f.target)
+      .map((f) => ({ name: f.title, target: f.target!, achieved: (r: ReportedFigures[]) => formAchieved(f.code, r) })),
+  ];
+  if (!rows.length || !reports.length) return html``;
+  const cell = (row: (typeof rows)[number], item: MatrixItem) => {
+    const code = item.entry.itemId.slice('report-'.length) as PeriodCode;
+    const submitted = (item.status?.units ?? []).flatMap((u) => (u.lastSubmission ? [u.lastSubmission] : []));
+    const achieved = row.achieved(submitted);
+    if (achieved === undefined) return html`<td>${t.targetNotReported}</td>`;
+    const p = progress(row.target, code, achieved);
+    const unit = p.unit === 'percent' ? '%' : '';
+    return html`<td class="${p.met ? '' : 'behind'}">
+      ${achieved}${unit} / ${p.target}${unit}${p.met ? '' : html`<br /><strong>${t.targetGap(p.gap, unit)}</strong>`}
+    </td>`;
+  };
+  return html`<h2>${t.targetsHeading}</h2>
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>${t.targetName}</th>
+            <th>${t.targetColumn}</th>
+            ${reports.map((r) => html`<th>${r.entry.title}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) =>
+              html`<tr>
+                <th>${row.name}</th>
+                <td>${targetText(row.target, lang)}</td>
+                ${reports.map((r) => cell(row, r))}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+}
+
 /** Asks the chosen units for a report outside the plan's schedule. */
 function adHocForm(v: OfficeView, base: string, plan: Plan, adHoc: AdHocValues, t: Texts['plan']): Html {
   const unit = (u: Plan['units'][number]) =>
@@ -136,6 +187,7 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
     <p>${STATES.map((s) => html`${stateBadge(s, t)} `)}</p>
     ${matrix(v, base, plan, shown, t)}
     <p class="hint">${t.plan.notOpenedHint}</p>
+    ${targetTable(plan, shown, t.plan, v.lang)}
     <h2>${t.plan.overdueUnits}</h2>
     ${overdueList(v, base, plan, shown, t.plan)}
     <h2>${t.plan.adHocHeading}</h2>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { periodTarget, progress, targetText } from '../../domain/targets.js';
+import {
+  dutyAchieved,
+  formAchieved,
+  periodTarget,
+  progress,
+  targetText,
+  type ReportedFigures,
+} from '../../domain/targets.js';
 
 describe('targets (chỉ tiêu) per report period', () => {
   it('scales a monthly count by the months of the period and prorates a yearly one', () => {
@@ -34,5 +41,22 @@ describe('targets (chỉ tiêu) per report period', () => {
     expect(targetText({ count: 1, per: 'month' }, 'vi')).toBe('tối thiểu 1/tháng');
     expect(targetText({ count: 4, per: 'year' }, 'en')).toBe('at least 4 per year');
     expect(targetText({ percent: 100, of: 'TTHC được niêm yết' }, 'vi')).toBe('100% TTHC được niêm yết');
+  });
+});
+
+describe('what the units reached, from their reports', () => {
+  const reports: ReportedFigures[] = [
+    {
+      figures: { WEBSITE: 2 },
+      duties: { '9': { figures: { WEBSITE: 2, MEETING: 1 } }, '10': { figures: {}, percent: 100 } },
+    },
+    { figures: { WEBSITE: 1 }, duties: { '9': { figures: { WEBSITE: 1 } }, '10': { figures: {}, percent: 95 } } },
+    { figures: {} },
+  ];
+  it('sums a count duty over units and forms, averages a share, and sums a form', () => {
+    expect(dutyAchieved({ number: 9, target: { count: 1, per: 'month' } }, reports)).toBe(4);
+    expect(dutyAchieved({ number: 10, target: { percent: 100, of: 'TTHC' } }, reports)).toBe(97.5);
+    expect(dutyAchieved({ number: 11 }, reports)).toBeUndefined();
+    expect(formAchieved('WEBSITE', reports)).toBe(3);
   });
 });

@@ -10,6 +10,7 @@ import { getItemDetail, RequestRejectedError, startPlan, submitReport } from '..
 import { itemWorkflowId, planWorkflowId } from '../../domain/ids.js';
 import { planSchema } from '../../domain/plan-schema.js';
 import { createPortalApp } from '../../portal/app.js';
+import { hashPassword } from '../../portal/passwords.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
 import { portalClient } from '../helpers/portal-client.js';
@@ -62,7 +63,11 @@ describe('ongoing duties in a periodic report (time-skipping server, real worker
     env = await startTimeSkippingEnv();
     sink = await startSmtpSink();
     stopWorker = (await startTestWorker(env, sink, { linkSecret: TEST_LINK_SECRET })).stop;
-    app = createPortalApp({ client: env.client, config: portalTestConfig({ PORTAL_BASE_URL: 'http://portal.test' }) });
+    const config = portalTestConfig({
+      PORTAL_BASE_URL: 'http://portal.test',
+      PORTAL_USERS: `vanphong:${await hashPassword('mat-khau-van-phong')}`,
+    });
+    app = createPortalApp({ client: env.client, config });
     const { handle } = await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
     const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
     await clock.sleepUntil('2026-03-03T10:00:00+07:00');
@@ -99,6 +104,23 @@ describe('ongoing duties in a periodic report (time-skipping server, real worker
     });
     // The unit's page shows what it reported, ready for a revision.
     expect(await (await unit.get(link)).text()).toContain('Đăng 4 tin về CCHC.');
+
+    // The office's plan page: each target against what the units reported for Q1, behind ones marked.
+    const office = portalClient(app);
+    await office.login('vanphong', 'mat-khau-van-phong');
+    const plan = await (await office.get('/van-phong/DUTY/2026')).text();
+    const row = (name: string) =>
+      plan.slice(plan.indexOf(`<th>${name}</th>`), plan.indexOf('</tr>', plan.indexOf(`<th>${name}</th>`)));
+    expect(plan).toContain('Chỉ tiêu và kết quả theo kỳ báo cáo');
+    // 1 a month is 3 for the quarter; KHTC reported 4 on duty 9.
+    expect(row('Thường xuyên đăng tải tin, bài về cải cách hành chính')).toMatch(
+      /tối thiểu 1\/tháng<\/td>\s*<td class="">\s*4 \/ 3/,
+    );
+    expect(row('Niêm yết công khai thủ tục hành chính')).toMatch(/100% \/ 100%/);
+    // The form's own figure was not given in the report: 0 of 3, marked behind by 3.
+    expect(row('Đăng tin trên trang thông tin điện tử')).toMatch(
+      /<td class="behind">\s*0 \/ 3<br \/><strong>chưa đạt, thiếu 3<\/strong>/,
+    );
   });
 
   it('a unit that does not carry a duty has no section for it, and a direct client cannot report on it', async () => {
