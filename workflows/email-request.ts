@@ -16,6 +16,8 @@ export const EMAIL_KINDS = [
   'extended',
   'report-delivered',
   'catch-up',
+  /** The office's own reminder before its deadline to the director (after `patched('office-chain')`). */
+  'office-reminder',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -21,6 +21,7 @@ const KIND_LABEL: Record<EmailRequest['kind'], string> = {
   extended: 'Gia hạn',
   'report-delivered': 'Gửi báo cáo tổng hợp',
   'catch-up': 'Thông báo bù',
+  'office-reminder': 'Nhắc Văn phòng tổng hợp',
 };
 
 /** `Nhắc hạn – Phòng Kế hoạch tài chính`: the label on the activity in the Temporal UI timeline. */

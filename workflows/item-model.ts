@@ -17,7 +17,9 @@ import {
   isClosed,
   itemStatus,
   newUnit,
+  nextOfficeStepMs,
   nextStepAtMs,
+  officeSends,
   overdueUnits,
   settleStepsUpTo,
   unitEmail,
@@ -44,12 +46,28 @@ export interface SubmissionRules {
   submissionProblems: typeof lazySchemas.submissionProblems;
 }
 
+/** How a model behaves: the rules a run started with (a patch decides them in the workflow). */
+export interface ItemModelOptions {
+  /**
+   * The reporting chain (since `office-chain`): the office gets its own reminders before its deadline to the
+   * director, and the office's own unit is never escalated to the office about itself.
+   */
+  officeChain?: boolean;
+  rules?: SubmissionRules;
+}
+
 export class ItemModel {
+  private readonly rules: SubmissionRules;
+  private readonly officeChain: boolean;
+
   constructor(
     readonly input: ItemWorkflowInput,
     readonly state: ItemState,
-    private readonly rules: SubmissionRules = lazySchemas,
-  ) {}
+    options: ItemModelOptions = {},
+  ) {
+    this.rules = options.rules ?? lazySchemas;
+    this.officeChain = options.officeChain ?? false;
+  }
 
   get zone(): string {
     return this.input.ctx.timeZone;
@@ -269,7 +287,15 @@ export class ItemModel {
     const outbox = this.state.outbox.splice(0);
     const { sends, skipped } = this.finished ? { sends: [], skipped: [] } : dueSends(this.input, this.state, nowMs);
     for (const s of skipped) this.unit(s.unit)?.done.push(s.key);
-    return { outbox, sends };
+    if (!this.officeChain || this.finished) return { outbox, sends };
+    // The office is not told about its own unit: that step is settled unsent, the director still hears.
+    const office = this.input.ctx.office.unit;
+    const kept = sends.filter((s) => {
+      const self = s.escalation === 'office' && s.unit === office;
+      if (self) this.unit(s.unit)?.done.push(...s.settles);
+      return !self;
+    });
+    return { outbox, sends: [...kept, ...(this.state.report ? [] : officeSends(this.input, this.state, nowMs))] };
   }
 
   /**
@@ -361,9 +387,12 @@ export class ItemModel {
 
   /** The next plan instant worth waking for: a unit's step, or the report's compilation. */
   nextWakeMs(): number | undefined {
-    const candidates = [nextStepAtMs(this.input, this.state), this.state.report ? undefined : this.reportDueMs].filter(
-      (t): t is number => t !== undefined,
-    );
+    const office = this.officeChain && !this.state.report ? nextOfficeStepMs(this.input, this.state) : undefined;
+    const candidates = [
+      nextStepAtMs(this.input, this.state),
+      this.state.report ? undefined : this.reportDueMs,
+      office,
+    ].filter((t): t is number => t !== undefined);
     return candidates.length ? Math.min(...candidates) : undefined;
   }
 

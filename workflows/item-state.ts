@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import type { EmailKind, EmailRequest } from './email-request.js';
 import { itemWorkflowId } from '../domain/ids.js';
+import { officeSteps } from '../domain/office-steps.js';
 import { unitSteps } from '../domain/schedule.js';
 import type { UnitStep } from '../domain/schedule-types.js';
 import type { ItemState, ItemStatus, ItemWorkflowInput, OfficialState, UnitOutcome, UnitState } from './item-types.js';
@@ -201,6 +202,52 @@ function baseEmail(input: ItemWorkflowInput, unit: UnitState, kind: EmailKind, k
     deadline: unit.due,
     timeZone: ctx.timeZone,
   };
+}
+
+/**
+ * The office's own reminders due at plan time `nowMs` on a report item, folded into one e-mail (the latest) when
+ * several fell due at once; each step settled in `state.officeDone`. The e-mail says which units have not
+ * submitted and which reports wait for review.
+ */
+export function officeSends(input: ItemWorkflowInput, state: ItemState, nowMs: number): PlannedSend[] {
+  const { item, ctx } = input;
+  if (item.kind !== 'report') return [];
+  const done = (state.officeDone ??= []);
+  const due = officeSteps(item, input.calendar).filter(
+    (s) => !done.includes(`${s.key}@${item.period.officeDue.date}`) && Date.parse(s.at) <= nowMs,
+  );
+  const latest = due[due.length - 1];
+  if (!latest) return [];
+  done.push(...due.map((s) => `${s.key}@${item.period.officeDue.date}`));
+  const name = (u: UnitState) => ctx.units[u.unit]?.name ?? u.unit;
+  const open = state.units.filter(isAwaitingSubmission).map(name);
+  const waiting = state.units.filter((u) => u.phase === 'submitted').map(name);
+  const vi = ctx.locale === 'vi';
+  const email: EmailRequest = {
+    key: `${itemWorkflowIdOf(input)}/office/${latest.key}@${item.period.officeDue.date}`,
+    kind: 'office-reminder',
+    locale: ctx.locale,
+    to: [{ name: ctx.office.name, email: ctx.office.email }],
+    organisation: ctx.organisation,
+    plan: ctx.plan,
+    item: { itemId: item.itemId, kind: item.kind, title: item.title, content: item.content, forms: [] },
+    unit: { code: ctx.office.unit, name: ctx.office.name },
+    deadline: item.period.officeDue,
+    timeZone: ctx.timeZone,
+    comment: vi
+      ? `Chưa nộp: ${open.join(', ') || 'không có'}. Chờ duyệt: ${waiting.join(', ') || 'không có'}.`
+      : `Not submitted: ${open.join(', ') || 'none'}. Waiting for review: ${waiting.join(', ') || 'none'}.`,
+  };
+  return [{ unit: '', settles: [], email }];
+}
+
+/** The next office reminder of a report item not yet sent, if any (plan ms). */
+export function nextOfficeStepMs(input: ItemWorkflowInput, state: ItemState): number | undefined {
+  const { item } = input;
+  if (item.kind !== 'report') return undefined;
+  const done = state.officeDone ?? [];
+  const next = officeSteps(item, input.calendar).find((s) => !done.includes(`${s.key}@${item.period.officeDue.date}`));
+  return next ? Date.parse(next.at) : undefined;
 }
 
 /** The official state of one unit at plan time `nowMs`. */

@@ -41,6 +41,8 @@ export interface ItemState {
   paused: boolean;
   closeReason?: string;
   report?: { number: string; files: Record<string, string>; at: string };
+  /** The office's own reminder steps already sent on a report item (`office-reminder-3@2026-03-20`). */
+  officeDone?: string[];
 }
 
 export interface ItemWorkflowInput {

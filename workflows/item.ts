@@ -62,7 +62,9 @@ const { compileReport } = proxyActivities<WorkflowActivities>({
  * The rules are the model's (`item-model.ts`); this function wires messages to it, waits, sends and files.
  */
 export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus> {
-  const model = new ItemModel(input, input.state ?? initialItemState(input));
+  // New in a later version (the reporting chain): the office's own reminders, and no escalation to the office
+  // about its own unit. Runs recorded before keep their command sequence on replay.
+  const model = new ItemModel(input, input.state ?? initialItemState(input), { officeChain: patched('office-chain') });
   const { state } = model;
   const wfId = workflowInfo().workflowId;
   let dirty = false;

@@ -129,6 +129,14 @@ const vi: Record<EmailKind, KindCopy> = {
     deadlineLabel: 'Hạn nộp',
     commentLabel: 'Ghi chú',
   },
+  'office-reminder': {
+    label: 'Nhắc hạn tổng hợp báo cáo',
+    subjectTail: viDue,
+    intro: ({ req, deadline }) =>
+      `Hạn Văn phòng tổng hợp "${req.item.title}" báo cáo Lãnh đạo là ${deadline}; báo cáo được lập tự động vào ngày đó từ các báo cáo đã nhận. Đề nghị Văn phòng đôn đốc đơn vị chưa nộp và duyệt các báo cáo đang chờ.`,
+    deadlineLabel: 'Hạn tổng hợp',
+    commentLabel: 'Tình hình nộp báo cáo',
+  },
 };
 
 /** English copy for organisations whose plan sets `locale: en`. */
@@ -235,6 +243,14 @@ const en: Record<EmailKind, KindCopy> = {
       `The system was paused, so the notices below were not sent on time and are folded into this one. ${req.unit.name}: the deadline is ${deadline}.`,
     deadlineLabel: 'Deadline',
     commentLabel: 'Note',
+  },
+  'office-reminder': {
+    label: 'Consolidation reminder',
+    subjectTail: enDue,
+    intro: ({ req, deadline }) =>
+      `The office's deadline to report "${req.item.title}" to the director is ${deadline}; the report is compiled that day from the reports received. Please chase the units that have not submitted and review the reports waiting.`,
+    deadlineLabel: 'Consolidation deadline',
+    commentLabel: 'Where the units stand',
   },
 };
 

@@ -15,13 +15,23 @@ import { withFreshStack, type TestStack } from '../helpers/test-stack.js';
  * defaults, so: every e-mail at 08:00; reminders 3 and 1 working days before the deadline; overdue on the next
  * working day; the office told 1 and the director 3 working days after it; a deadline on a day off moves forward.
  * Reports (Q1, H1, Q3, Y; every unit): request on the first working day of the period's last month; office deadline
- * the 20th of that month; units 2 working days before the office. A change to plans/demo.yaml means redoing this.
+ * the 20th of that month; units 2 working days before the office. The office itself is reminded 3 and 1 working days
+ * before its own deadline, and is never told about its own unit (VP): VP's late share goes to the director only.
+ * A change to plans/demo.yaml means redoing this.
  */
 const plan = loadPlan(readFileSync(new URL('../../plans/demo.yaml', import.meta.url), 'utf8'), 'demo.yaml');
 const clockRequest = { planStart: '2026-01-05T12:00:00+07:00' };
 const ZONE = 'Asia/Ho_Chi_Minh';
 
-type Kind = 'open' | 'reminder' | 'due-today' | 'overdue' | 'escalation-office' | 'escalation-director' | 'delivered';
+type Kind =
+  | 'open'
+  | 'reminder'
+  | 'due-today'
+  | 'overdue'
+  | 'escalation-office'
+  | 'escalation-director'
+  | 'office-reminder'
+  | 'delivered';
 const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][] }[] = [
   {
     item: 'task-01',
@@ -59,6 +69,8 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
       ['18/03/2026', 'due-today'], // the units' deadline, Wed 18/03
       ['19/03/2026', 'overdue'], // Thu 19/03
       ['19/03/2026', 'escalation-office'], // 1 working day after Wed 18/03
+      ['17/03/2026', 'office-reminder'], // office Fri 20/03: 3 working days before, Tue 17/03 (Thu 19, Wed 18, Tue 17)
+      ['19/03/2026', 'office-reminder'], // 1 working day before Fri 20/03
       ['20/03/2026', 'delivered'], // the office's deadline, Fri 20/03: the report goes to the director
       ['23/03/2026', 'escalation-director'], // 3 working days after Wed 18/03: Thu 19, Fri 20, Mon 23
     ],
@@ -73,6 +85,8 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
       ['18/06/2026', 'due-today'], // Thu 18/06
       ['19/06/2026', 'overdue'], // Fri 19/06
       ['19/06/2026', 'escalation-office'], // 1 working day after Thu 18/06
+      ['17/06/2026', 'office-reminder'], // office Mon 22/06: 3 working days before, Wed 17/06 (Fri 19, Thu 18, Wed 17)
+      ['19/06/2026', 'office-reminder'], // 1 working day before Mon 22/06: Fri 19/06
       ['22/06/2026', 'delivered'], // the office's deadline, moved from Sat 20/06 to Mon 22/06
       ['23/06/2026', 'escalation-director'], // 3 working days after Thu 18/06: Fri 19, Mon 22, Tue 23
     ],
@@ -87,6 +101,8 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
       ['17/09/2026', 'due-today'], // Thu 17/09
       ['18/09/2026', 'overdue'], // Fri 18/09
       ['18/09/2026', 'escalation-office'], // 1 working day after Thu 17/09
+      ['16/09/2026', 'office-reminder'], // office Mon 21/09: 3 working days before, Wed 16/09
+      ['18/09/2026', 'office-reminder'], // 1 working day before Mon 21/09: Fri 18/09
       ['21/09/2026', 'delivered'], // the office's deadline, moved from Sun 20/09 to Mon 21/09
       ['22/09/2026', 'escalation-director'], // 3 working days after Thu 17/09: Fri 18, Mon 21, Tue 22
     ],
@@ -101,6 +117,8 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
       ['17/12/2026', 'due-today'], // Thu 17/12
       ['18/12/2026', 'overdue'], // Fri 18/12
       ['18/12/2026', 'escalation-office'], // 1 working day after Thu 17/12
+      ['16/12/2026', 'office-reminder'], // office Mon 21/12: 3 working days before, Wed 16/12
+      ['18/12/2026', 'office-reminder'], // 1 working day before Mon 21/12: Fri 18/12
       ['21/12/2026', 'delivered'], // the office's deadline, moved from Sun 20/12 to Mon 21/12
       ['22/12/2026', 'escalation-director'], // 3 working days after Thu 17/12: Fri 18, Mon 21, Tue 22
     ],
@@ -118,8 +136,10 @@ function expectedEmails(): string[] {
       const line = (unit: string, k: string, to: string[]) =>
         `${date} 08:00 ${item} ${unit} ${k} ${to.sort().join(',')}`;
       if (kind === 'delivered') return [line('office', 'report-delivered', [DIRECTOR, OFFICE])];
-      return units.map((u) => {
-        if (kind === 'escalation-office') return line(u, kind, [OFFICE]);
+      if (kind === 'office-reminder') return [line('office', kind, [OFFICE])];
+      // The office is not told about VP, its own unit.
+      return units.flatMap((u) => {
+        if (kind === 'escalation-office') return u === 'VP' ? [] : [line(u, kind, [OFFICE])];
         if (kind === 'escalation-director') return line(u, kind, [DIRECTOR, OFFICE]);
         if (kind === 'open') return line(u, item.startsWith('report') ? 'report-request' : 'assignment', [HEAD[u]!]);
         return line(u, kind, [HEAD[u]!]);

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { FAILURES } from '../../domain/failures.js';
 import { submissionProblems, submissionSchema } from '../../domain/submission.js';
+import { planSchema } from '../../domain/plan-schema.js';
 import { scheduleItems } from '../../domain/schedule.js';
 import { buildWorkCalendar } from '../../domain/work-calendar.js';
 import { initialItemState, ItemModel, type PlanNow } from '../../workflows/item-model.js';
@@ -28,7 +29,7 @@ function model(): ItemModel {
     clock: { speed: 1, realAnchorMs: 0, planAnchorMs: 0 },
   };
   // The workflow loads zod lazily (webpack's require); here the schema module is imported directly.
-  return new ItemModel(input, initialItemState(input), { submissionSchema, submissionProblems });
+  return new ItemModel(input, initialItemState(input), { rules: { submissionSchema, submissionProblems } });
 }
 
 /** What the workflow would send at `iso`: the queued e-mails and the due steps, as `unit/kind` keys. */
@@ -172,5 +173,59 @@ describe('ItemModel: one task, driven message by message', () => {
     closed.close('bỏ theo điều chỉnh kế hoạch');
     expect(closed.finished).toBe(true);
     expect(closed.due(Date.parse('2026-03-09T08:00:00.000+07:00')).sends).toEqual([]);
+  });
+});
+
+describe('ItemModel: the reporting chain (office-chain)', () => {
+  const plan = planSchema().parse({
+    ...skeletonPlan,
+    tasks: [],
+    reporting: { periods: ['Q1'], officeDeadlineDay: 20, unitWorkingDaysBeforeOffice: 3 },
+  });
+  const cal = buildWorkCalendar(plan);
+  const report = scheduleItems(plan, cal).find((i) => i.itemId === 'report-Q1')!;
+  const reportModel = (officeChain: boolean) => {
+    const input: ItemWorkflowInput = {
+      planWorkflowId: 'plan-SKEL-2026',
+      ctx: planContext(plan),
+      item: structuredClone(report),
+      calendar: cal,
+      clock: { speed: 1, realAnchorMs: 0, planAnchorMs: 0 },
+    };
+    return new ItemModel(input, initialItemState(input), {
+      officeChain,
+      rules: { submissionSchema, submissionProblems },
+    });
+  };
+  const sent = (m: ItemModel, iso: string) => {
+    const { sends } = m.due(Date.parse(iso));
+    for (const s of sends) m.escalated(s, m.settle(s));
+    return sends.map((s) => `${s.email.kind} ${s.email.to.map((t) => t.email).join(',')}`).sort();
+  };
+
+  it('reminds the office before its own deadline (Fri 20/03/2026), saying who has not submitted', () => {
+    const m = reportModel(true);
+    sent(m, '2026-03-02T08:00:00.000+07:00');
+    // Units are due Tue 17/03 (3 working days before 20/03); the office is reminded 3 and 1 working days before its
+    // deadline: Tue 17/03 and Thu 19/03, at 08:00.
+    expect(sent(m, '2026-03-17T08:00:00.000+07:00')).toContain('office-reminder vanphong@example.org');
+    const [thursday] = m
+      .due(Date.parse('2026-03-19T08:00:00.000+07:00'))
+      .sends.filter((s) => s.email.kind === 'office-reminder');
+    expect(thursday?.email.key).toBe('plan-SKEL-2026-report-Q1/office/office-reminder-1@2026-03-20');
+    expect(thursday?.email.comment).toBe(
+      'Chưa nộp: Văn phòng, Phòng Kế hoạch - Tài chính, Phòng Tổ chức cán bộ. Chờ duyệt: không có.',
+    );
+  });
+
+  it("never tells the office about its own unit: VP's late share goes to the director only", () => {
+    const chain = reportModel(true);
+    const before = reportModel(false);
+    for (const m of [chain, before]) sent(m, '2026-03-02T08:00:00.000+07:00');
+    // 18/03, one working day after the units' deadline of 17/03: the office hears about KHTC and TCCB, not VP.
+    const day = '2026-03-18T08:00:00.000+07:00';
+    expect(sent(chain, day).filter((s) => s.startsWith('escalation-office'))).toHaveLength(2);
+    expect(sent(before, day).filter((s) => s.startsWith('escalation-office'))).toHaveLength(3);
+    expect(chain.state.units.find((u) => u.unit === 'VP')?.done).toContain('escalate-office@2026-03-17');
   });
 });

@@ -40,6 +40,7 @@ function previewedEmails(file: string): string[] {
         if (key.startsWith(`${r.itemId}/`)) out.push(line(r, unit, kind, to(kind, unit)));
       }
     } else if (r.kind === 'office-due') out.push(line(r, 'office', 'report-delivered', bosses));
+    else if (r.kind === 'office-reminder') out.push(line(r, 'office', 'office-reminder', [plan.office.email]));
     else if (r.unit && KIND[r.kind]) out.push(line(r, r.unit, KIND[r.kind]!, to(KIND[r.kind]!, r.unit)));
   }
   return out.sort();
