@@ -11,7 +11,11 @@ import type { CalendarDay, OfficialYear, WorkCalendar } from './schedule-types.j
  * years fall back to the weekday rule.
  */
 
-/** Calendar of the plan's year and its neighbours (year-1 .. year+1); `extraYears` replace the built-in data per year. */
+/**
+ * Calendar of the plan's year and its neighbours (year-1 .. year+1); `extraYears` replace the built-in data per year.
+ * A year with no approved calendar (neither in the data nor in `extraYears`) is computed from the Labour Code and
+ * marked `provisional: true`, e.g. a 2026 plan: 2025 and 2026 approved, 2027 provisional.
+ */
 export function buildWorkCalendar(plan: Plan, extraYears: OfficialYear[] = []): WorkCalendar {
   const years: OfficialYear[] = [];
   for (let y = plan.plan.year - 1; y <= plan.plan.year + 1; y++) {
@@ -24,6 +28,15 @@ export function buildWorkCalendar(plan: Plan, extraYears: OfficialYear[] = []): 
     years,
     overrides: plan.calendar.overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.reason })),
   };
+}
+
+/**
+ * Whether `date` is read on a provisional calendar: its year is marked provisional, or the calendar holds no year for
+ * it at all (then only the weekday rule applies), e.g. a 2026 plan: `'2027-01-04'` → true, `'2026-12-31'` → false.
+ */
+export function isProvisionalDate(cal: WorkCalendar, date: string): boolean {
+  const year = cal.years.find((y) => date.startsWith(`${y.year}-`));
+  return year === undefined || year.provisional === true;
 }
 
 /** Special days by date; later entries win, overrides last. Cached per calendar object (calendars are not mutated). */
