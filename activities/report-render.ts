@@ -25,7 +25,21 @@ function reportItem(status: ItemStatus, formsOf: (itemId: string) => string[]): 
   };
 }
 
-/** Maps what the report cycle collected onto the document generator's request (ND 30/2020 layout, figures). */
+/**
+ * A period with its year, without saying "năm" twice: `quý I năm 2026`, but `năm 2026` (Y) and `6 tháng đầu năm 2026`
+ * (H1), whose names already end in "năm"; in English `Q1 2026`, `first half-year 2026`, `year 2026`.
+ */
+export function periodTitle(code: PeriodCode, year: number, locale: 'vi' | 'en'): string {
+  const name = periodName(code, locale);
+  if (locale === 'en') return `${name} ${year}`;
+  return /(^|\s)năm$/.test(name) ? `${name} ${year}` : `${name} năm ${year}`;
+}
+
+/**
+ * Maps what the report cycle collected onto the document generator's request (ND 30/2020 layout, figures). The plan's
+ * duties are the items counted in the figures; the report item itself (each unit's own report for the period) goes
+ * apart, as `periodReport`.
+ */
 export function toReportRequest(collected: CollectedReport): ReportRequest {
   const { plan } = collected;
   const tasksForms = new Map(plan.tasks.map((t) => [taskItemId(t.number), t.forms]));
@@ -46,15 +60,15 @@ export function toReportRequest(collected: CollectedReport): ReportRequest {
     director: { name: plan.director.name, title: plan.director.title ?? 'Giám đốc' },
     period: {
       code,
-      title:
-        code === 'adhoc' ? collected.report.title : `${periodName(code as PeriodCode, locale)} năm ${plan.plan.year}`,
+      title: code === 'adhoc' ? collected.report.title : periodTitle(code as PeriodCode, plan.plan.year, locale),
       from: collected.period.from,
       to: collected.period.to,
     },
     issuedOn: collected.issuedOn,
     units: plan.units.map((u) => ({ code: u.code, name: u.name })),
     forms: plan.forms.map((f) => ({ code: f.code, title: f.title })),
-    items: [...collected.tasks, collected.report].map((s) => reportItem(s, (id) => tasksForms.get(id) ?? [])),
+    items: collected.tasks.map((s) => reportItem(s, (id) => tasksForms.get(id) ?? [])),
+    periodReport: reportItem(collected.report, () => []),
     recipients: [`${plan.director.title ?? 'Giám đốc'} (để báo cáo)`, 'Các phòng, đơn vị thuộc cơ quan'],
   };
 }

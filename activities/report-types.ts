@@ -20,6 +20,11 @@ export interface ReportRequest {
   units: { code: string; name: string }[];
   forms: { code: string; title: string }[];
   items: ReportItem[];
+  /**
+   * The period's own report item (report-Q1, report-Y …): each unit's report for the period, with its results,
+   * shortcomings, next tasks and proposals. Shown apart from the plan's duties in `items` and not counted among them.
+   */
+  periodReport?: ReportItem;
   /** `Nơi nhận` lines, without the leading dash or trailing semicolon, e.g. `UBND Thành phố (để báo cáo)`. */
   recipients: string[];
 }

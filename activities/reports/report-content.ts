@@ -1,4 +1,4 @@
-import type { ReportFigures, ReportItemUnit, ReportRequest } from '../report-types.js';
+import type { ReportFigures, ReportRequest, UnitItemStatus } from '../report-types.js';
 import { formatRate } from './figures.js';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURES } from '../../domain/failures.js';
@@ -36,7 +36,17 @@ const L = {
     byItem: '2. Tiến độ theo nhiệm vụ',
     byForm: '3. Kết quả theo hình thức tuyên truyền',
     reports: '4. Kết quả cụ thể của các đơn vị',
-    overdue: 'Nhiệm vụ quá hạn chưa hoàn thành',
+    sent: '5. Tình hình gửi báo cáo của các đơn vị',
+    overdue: '1. Nhiệm vụ quá hạn chưa hoàn thành',
+    unitsSay: '2. Tồn tại, hạn chế và nguyên nhân do các đơn vị nêu',
+    about: (title: string) => `Về nhiệm vụ “${title}”: `,
+    sentHead: ['Đơn vị', 'Hạn gửi', 'Ngày gửi', 'Tình trạng'],
+    status: {
+      'done-on-time': 'Đã gửi đúng hạn',
+      'done-late': 'Đã gửi, trễ hạn',
+      'pending-in-time': 'Chưa gửi, còn trong hạn',
+      overdue: 'Quá hạn, chưa gửi',
+    },
     unitHead: ['Đơn vị', 'Được giao', 'Hoàn thành', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ hoàn thành', 'Tỷ lệ đúng hạn'],
     itemHead: ['Nhiệm vụ', 'Lượt giao', 'Hoàn thành', 'Đúng hạn', 'Quá hạn', 'Tỷ lệ hoàn thành', 'Tỷ lệ đúng hạn'],
     formHead: ['Hình thức', 'Số lượng'],
@@ -54,7 +64,17 @@ const L = {
     byItem: '2. Progress by item',
     byForm: '3. Output by communication form',
     reports: '4. What the units reported',
-    overdue: 'Overdue items',
+    sent: "5. The units' reports for the period",
+    overdue: '1. Overdue items',
+    unitsSay: '2. Shortcomings and causes the units reported',
+    about: (title: string) => `On “${title}”: `,
+    sentHead: ['Unit', 'Due', 'Sent', 'Status'],
+    status: {
+      'done-on-time': 'Sent on time',
+      'done-late': 'Sent late',
+      'pending-in-time': 'Not yet sent, within the deadline',
+      overdue: 'Overdue, not sent',
+    },
     unitHead: ['Unit', 'Assigned', 'Done', 'On time', 'Overdue', 'Completion', 'On-time rate'],
     itemHead: ['Item', 'Assigned', 'Done', 'On time', 'Overdue', 'Completion', 'On-time rate'],
     formHead: ['Form', 'Count'],
@@ -89,6 +109,8 @@ export function signerBlock(director: { name: string; title: string }): ReportCo
 }
 
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
+/** `Tuyên truyền CCHC năm 2026` → `tuyên truyền CCHC năm 2026` inside a sentence; an acronym (`CCHC …`) stays. */
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s);
 const paragraphs = (text: string) =>
   text
     .split(/\r?\n/)
@@ -116,27 +138,33 @@ export function buildReportContent(
       rate(r.onTimeRate),
     ]);
 
-  // Lead units first, as the office consolidates the lead's report before the supporting units'.
-  const submitted = req.items.flatMap((item) =>
-    [...item.units]
-      .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1))
-      .filter(
-        (u): u is ReportItemUnit & { submission: NonNullable<ReportItemUnit['submission']> } =>
-          u.submission !== undefined,
-      )
-      .map((u) => ({ item, unit: u, name: unitName.get(u.code) ?? u.code })),
-  );
-  const fromSubmissions = (field: 'results' | 'shortcomings' | 'nextTasks' | 'proposals'): Block[] => {
-    const blocks = submitted.flatMap(({ item, unit, name }) => {
-      const lines = paragraphs(unit.submission[field]);
-      if (lines.length === 0) return [];
+  // By unit, in the plan's order (then any unit no longer in it): the unit's own report for the period first, then
+  // what it wrote on each duty, each text once; a unit that wrote nothing is not listed.
+  const codes = [
+    ...new Set([
+      ...req.units.map((u) => u.code),
+      ...[...(req.periodReport ? [req.periodReport] : []), ...req.items].flatMap((i) => i.units.map((u) => u.code)),
+    ]),
+  ];
+  const byUnit = (field: 'results' | 'shortcomings' | 'nextTasks' | 'proposals'): Block[] =>
+    codes.flatMap((code) => {
+      const texts: string[] = [];
+      const seen = new Set<string>();
+      const add = (text: string | undefined, about?: string) => {
+        const lines = paragraphs(text ?? '');
+        const key = lines.join('\n');
+        if (lines.length === 0 || seen.has(key)) return;
+        seen.add(key);
+        texts.push(`${about ? l.about(about) : ''}${lines[0]}`, ...lines.slice(1));
+      };
+      add(req.periodReport?.units.find((u) => u.code === code)?.submission?.[field]);
+      for (const item of req.items) add(item.units.find((u) => u.code === code)?.submission?.[field], item.title);
+      if (texts.length === 0) return [];
       return [
-        { kind: 'para', text: `${name} (${item.title}): ${lines[0]}` } as Block,
-        ...lines.slice(1).map((text): Block => ({ kind: 'para', text })),
+        { kind: 'para', text: `- ${unitName.get(code) ?? code}: ${texts[0]}` } as Block,
+        ...texts.slice(1).map((text): Block => ({ kind: 'para', text })),
       ];
     });
-    return blocks;
-  };
   const orNone = (blocks: Block[]): Block[] => (blocks.length ? blocks : [{ kind: 'para', text: l.none }]);
 
   const t = figures.totals;
@@ -145,20 +173,38 @@ export function buildReportContent(
       ? `Trong kỳ, ${t.assigned} lượt nhiệm vụ được giao cho ${req.units.length} đơn vị; đã hoàn thành ${t.done} lượt (${rate(t.completionRate)}), trong đó ${t.doneOnTime} lượt đúng hạn (${rate(t.onTimeRate)} số đã hoàn thành); ${t.overdue} lượt quá hạn chưa hoàn thành; ${t.pendingInTime} lượt đang thực hiện trong hạn.`
       : `In the period, ${t.assigned} assignments went to ${req.units.length} units; ${t.done} were done (${rate(t.completionRate)}), ${t.doneOnTime} of them on time (${rate(t.onTimeRate)} of those done); ${t.overdue} are overdue; ${t.pendingInTime} are in progress within their deadline.`;
 
-  const overdueBlocks: Block[] = figures.overdue.length
-    ? [
-        { kind: 'subheading', text: l.overdue },
-        {
+  const overdueBlocks: Block[] = [
+    { kind: 'subheading', text: l.overdue },
+    figures.overdue.length
+      ? {
           kind: 'table',
           head: [...l.overdueHead],
           rows: figures.overdue.map((o) => [o.title, o.unitName, dmy(o.due)]),
+        }
+      : { kind: 'para', text: l.noOverdue },
+  ];
+
+  // The report item apart: who sent their report for the period, and when.
+  const status = l.status as Record<UnitItemStatus, string>;
+  const sentBlocks: Block[] = req.periodReport
+    ? [
+        { kind: 'subheading', text: l.sent },
+        {
+          kind: 'table',
+          head: [...l.sentHead],
+          rows: req.periodReport.units.map((u) => [
+            unitName.get(u.code) ?? u.code,
+            dmy(u.due),
+            u.submittedAt ? dmy(u.submittedAt.slice(0, 10)) : '—',
+            status[u.status],
+          ]),
         },
       ]
-    : [{ kind: 'para', text: l.noOverdue }];
+    : [];
 
   const opening =
     req.locale === 'vi'
-      ? `Thực hiện Kế hoạch số ${req.plan.number} về ${req.plan.title}, ${req.organisation.name} báo cáo kết quả thực hiện ${req.period.title} (từ ngày ${dmy(req.period.from)} đến ngày ${dmy(req.period.to)}) như sau:`
+      ? `Thực hiện Kế hoạch số ${req.plan.number} về ${lowerFirst(req.plan.title)}, ${req.organisation.name} báo cáo kết quả thực hiện ${req.period.title} (từ ngày ${dmy(req.period.from)} đến ngày ${dmy(req.period.to)}) như sau:`
       : `Under plan No. ${req.plan.number} (${req.plan.title}), ${req.organisation.name} reports on ${req.period.title} (${dmy(req.period.from)} to ${dmy(req.period.to)}) as follows:`;
 
   return {
@@ -182,12 +228,16 @@ export function buildReportContent(
           { kind: 'subheading', text: l.byForm },
           { kind: 'table', head: [...l.formHead], rows: figures.perForm.map((f) => [f.title, String(f.total)]) },
           { kind: 'subheading', text: l.reports },
-          ...orNone(fromSubmissions('results')),
+          ...orNone(byUnit('results')),
+          ...sentBlocks,
         ],
       },
-      { heading: l.s2, blocks: [...overdueBlocks, ...fromSubmissions('shortcomings')] },
-      { heading: l.s3, blocks: orNone(fromSubmissions('nextTasks')) },
-      { heading: l.s4, blocks: orNone(fromSubmissions('proposals')) },
+      {
+        heading: l.s2,
+        blocks: [...overdueBlocks, { kind: 'subheading', text: l.unitsSay }, ...orNone(byUnit('shortcomings'))],
+      },
+      { heading: l.s3, blocks: orNone(byUnit('nextTasks')) },
+      { heading: l.s4, blocks: orNone(byUnit('proposals')) },
     ],
     signer: signerBlock(req.director),
     recipients: [...req.recipients.map((r) => `- ${r};`), `- Lưu: VT, ${req.office.unit}.`],

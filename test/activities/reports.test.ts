@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFigures } from '../../activities/reports/figures.js';
 import { createReportActivities } from '../../activities/reports/generate-report.js';
 import { checkNd30 } from '../../activities/reports/nd30-check.js';
-import { placeDateLine, signerBlock } from '../../activities/reports/report-content.js';
+import { buildReportContent, placeDateLine, signerBlock } from '../../activities/reports/report-content.js';
+import type { Block } from '../../activities/reports/report-content.js';
+import { toReportRequest } from '../../activities/report-render.js';
+import type { ReportItem, ReportRequest } from '../../activities/report-types.js';
 import { FAILURES } from '../../domain/failures.js';
-import { reportRequest } from '../fixtures/report-request.js';
+import { collectedReport, reportRequest } from '../fixtures/report-request.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -229,5 +232,115 @@ describe('checkNd30 on broken documents', () => {
       x.replace(/(<w:r>(?:(?!<\/w:r>).)*?)<w:b\/>((?:(?!<\/w:r>).)*?CỘNG HÒA XÃ HỘI)/s, '$1$2'),
     );
     expect(r.problems.some((p) => p.startsWith('Quốc hiệu') && p.endsWith('must be bold'))).toBe(true);
+  });
+});
+
+describe('the consolidated report reads right', () => {
+  const content = (req: ReportRequest) => buildReportContent(req, computeFigures(req), '01/BC-TrMN', false);
+  const texts = (blocks: Block[]) =>
+    blocks.map((b) => ('text' in b ? `${b.kind === 'subheading' ? '# ' : ''}${b.text}` : b.kind));
+
+  it('says "năm" once in the period title, the trích yếu and the opening, whatever the period', () => {
+    const titles = { Q1: 'quý I năm 2026', H1: '6 tháng đầu năm 2026', Y: 'năm 2026' } as const;
+    for (const code of ['Y', 'H1', 'Q1'] as const) {
+      const req = toReportRequest(collectedReport(code));
+      expect(req.period.title).toBe(titles[code]);
+      const c = content(req);
+      expect(c.summary).toBe(`Kết quả thực hiện Kế hoạch số 76/KH-TrMN ${titles[code]}`);
+      expect(c.opening).toMatch(
+        new RegExp(
+          `^Thực hiện Kế hoạch số 76/KH-TrMN về tuyên truyền cải cách hành chính năm 2026, Trường Mầm non Điện Lực báo cáo kết quả thực hiện ${titles[code]} \\(từ ngày 15/12/2025 đến ngày 14/\\d\\d/2026\\) như sau:$`,
+        ),
+      );
+      for (const text of [req.period.title, c.summary, c.opening]) expect(text).not.toMatch(/năm\s+năm/);
+    }
+    // The plan's own title ends in "năm 2026" too: an annual report still names the year once after it.
+    expect(content(toReportRequest(collectedReport('Y'))).opening).toContain(
+      'năm 2026, Trường Mầm non Điện Lực báo cáo kết quả thực hiện năm 2026 (',
+    );
+    expect(toReportRequest(collectedReport('Y', 'en')).period.title).toBe('year 2026');
+    expect(toReportRequest(collectedReport('H1', 'en')).period.title).toBe('first half-year 2026');
+  });
+
+  it("shows the report's own item apart from the plan's duties, and does not count it as one", () => {
+    const req = toReportRequest(collectedReport('Q1'));
+    expect(req.items.map((i) => i.itemId)).toEqual(['task-01', 'task-02']);
+    expect(req.periodReport?.itemId).toBe('report-Q1');
+    const f = computeFigures(req);
+    expect(f.perItem.map((i) => i.code)).toEqual(['task-01', 'task-02']);
+    // BGH 1, VP 1, NT 1, MG 1 duty assignments; the report asked all four units but is not a duty.
+    expect(f.totals).toMatchObject({ assigned: 4, done: 2, overdue: 0, pendingInTime: 2 });
+    expect(f.perUnit.map((u) => [u.code, u.assigned])).toEqual([
+      ['BGH', 1],
+      ['NT', 1],
+      ['MG', 1],
+      ['VP', 1],
+    ]);
+    expect(f.overdue).toEqual([]);
+    const [results] = content(req).sections;
+    const i = texts(results!.blocks).indexOf('# 5. Tình hình gửi báo cáo của các đơn vị');
+    expect(i).toBeGreaterThan(0);
+    expect(results!.blocks[i + 1]).toEqual({
+      kind: 'table',
+      head: ['Đơn vị', 'Hạn gửi', 'Ngày gửi', 'Tình trạng'],
+      rows: [
+        ['Ban Giám hiệu', '13/03/2026', '12/03/2026', 'Đã gửi đúng hạn'],
+        ['Tổ chuyên môn Nhà trẻ', '13/03/2026', '12/03/2026', 'Đã gửi, trễ hạn'],
+        ['Tổ chuyên môn Mẫu giáo', '13/03/2026', '—', 'Quá hạn, chưa gửi'],
+        ['Tổ Văn phòng', '13/03/2026', '—', 'Chưa gửi, còn trong hạn'],
+      ],
+    });
+    expect(texts(results!.blocks)).toContain('- Ban Giám hiệu: Ban Giám hiệu quán triệt kế hoạch tại 02 cuộc họp.');
+  });
+
+  it("gathers the units' own texts for sections II–IV by unit, and says Không có. only where no unit wrote any", () => {
+    const [, s2, s3, s4] = content(reportRequest()).sections;
+    expect(texts(s2!.blocks)).toEqual([
+      '# 1. Nhiệm vụ quá hạn chưa hoàn thành',
+      'table',
+      '# 2. Tồn tại, hạn chế và nguyên nhân do các đơn vị nêu',
+      '- Văn phòng Sở: Chuyên mục CCHC cập nhật chưa thường xuyên.',
+      'Thiếu người biên tập tin bài.',
+      // written in KHTC's report and on task-01: said once
+      '- Phòng Kế hoạch - Tài chính: Chưa có kinh phí cho pa-nô.',
+    ]);
+    expect(texts(s3!.blocks)).toEqual([
+      '- Văn phòng Sở: Quý II tổ chức tọa đàm về dịch vụ công trực tuyến.',
+      'Về nhiệm vụ “Đăng tin về thủ tục hành chính <mới>”: Tiếp tục đăng tin trên Cổng thông tin điện tử.',
+      '- Phòng Kế hoạch - Tài chính: Về nhiệm vụ “Đăng tin về thủ tục hành chính <mới>”: Tiếp tục đăng tin trên Cổng thông tin điện tử.',
+    ]);
+    expect(texts(s4!.blocks)).toEqual([
+      '- Văn phòng Sở: Đề nghị bổ sung 01 biên chế biên tập viên.',
+      'Về nhiệm vụ “Đăng tin về thủ tục hành chính <mới>”: Đề nghị bổ sung kinh phí in tờ rơi.',
+    ]);
+    for (const s of [s2, s3, s4]) expect(texts(s!.blocks)).not.toContain('Không có.');
+
+    // Nobody proposed anything, nobody named a shortcoming: "Không có." there, and only there.
+    const req = reportRequest();
+    const silent = (i: ReportItem): ReportItem => ({
+      ...i,
+      units: i.units.map((u) =>
+        u.submission ? { ...u, submission: { ...u.submission, proposals: '', shortcomings: ' \n' } } : u,
+      ),
+    });
+    req.items = req.items.map(silent);
+    req.periodReport = silent(req.periodReport!);
+    const [, q2, q3, q4] = content(req).sections;
+    expect(texts(q2!.blocks).slice(2)).toEqual(['# 2. Tồn tại, hạn chế và nguyên nhân do các đơn vị nêu', 'Không có.']);
+    expect(texts(q4!.blocks)).toEqual(['Không có.']);
+    expect(texts(q3!.blocks)).toHaveLength(3);
+  });
+
+  it('renders those sections in the DOCX and HTML, still laid out per Nghị định 30/2020', async () => {
+    const { generateReport } = createReportActivities({ reportsDir: join(dir, 'sections') });
+    const r = await generateReport(reportRequest());
+    expect((await checkNd30(r.files.docx)).problems).toEqual([]);
+    const html = await readFile(r.files.html, 'utf8');
+    expect(html).toContain('- Phòng Kế hoạch - Tài chính: Chưa có kinh phí cho pa-nô.');
+    expect(html).toContain('5. Tình hình gửi báo cáo của các đơn vị');
+    const xml =
+      (await (await JSZip.loadAsync(await readFile(r.files.docx))).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('- Văn phòng Sở: Đề nghị bổ sung 01 biên chế biên tập viên.');
+    expect(xml).toContain('Kết quả thực hiện Kế hoạch số 12/KH-SGDĐT quý I năm 2026');
   });
 });
