@@ -66,7 +66,16 @@ export function toReportRequest(collected: CollectedReport): ReportRequest {
     },
     issuedOn: collected.issuedOn,
     units: plan.units.map((u) => ({ code: u.code, name: u.name })),
-    forms: plan.forms.map((f) => ({ code: f.code, title: f.title })),
+    forms: plan.forms.map((f) => ({ code: f.code, title: f.title, ...(f.target ? { target: f.target } : {}) })),
+    ...(plan.ongoingDuties.length
+      ? {
+          duties: plan.ongoingDuties.map((d) => ({
+            number: d.number,
+            title: d.title,
+            ...(d.target ? { target: d.target } : {}),
+          })),
+        }
+      : {}),
     items: collected.tasks.map((s) => reportItem(s, (id) => tasksForms.get(id) ?? [])),
     periodReport: reportItem(collected.report, () => []),
     recipients: [`${plan.director.title ?? 'Giám đốc'} (để báo cáo)`, 'Các phòng, đơn vị thuộc cơ quan'],

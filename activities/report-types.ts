@@ -1,4 +1,5 @@
 import type { Submission } from '../domain/submission.js';
+import type { CountTarget, PlanTarget } from '../domain/plan-schema.js';
 
 /** Where one unit stands on one item at the end of the period. */
 export type UnitItemStatus = 'done-on-time' | 'done-late' | 'pending-in-time' | 'overdue';
@@ -18,7 +19,9 @@ export interface ReportRequest {
   /** Signing date, `yyyy-MM-dd`; also picks the year of the number register. */
   issuedOn: string;
   units: { code: string; name: string }[];
-  forms: { code: string; title: string }[];
+  forms: { code: string; title: string; target?: CountTarget }[];
+  /** The plan's ongoing duties (thường xuyên), reported on by the units in their reports for the period. */
+  duties?: { number: number; title: string; target?: PlanTarget }[];
   items: ReportItem[];
   /**
    * The period's own report item (report-Q1, report-Y …): each unit's report for the period, with its results,

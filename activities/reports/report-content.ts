@@ -1,4 +1,6 @@
 import type { ReportFigures, ReportRequest, UnitItemStatus } from '../report-types.js';
+import type { PeriodCode, PlanTarget } from '../../domain/plan-schema.js';
+import { dutyAchieved, formAchieved, progress, targetText } from '../../domain/targets.js';
 import { formatRate } from './figures.js';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURES } from '../../domain/failures.js';
@@ -37,6 +39,10 @@ const L = {
     byForm: '3. Kết quả theo hình thức tuyên truyền',
     reports: '4. Kết quả cụ thể của các đơn vị',
     sent: '5. Tình hình gửi báo cáo của các đơn vị',
+    duties: '6. Kết quả thực hiện nhiệm vụ thường xuyên và chỉ tiêu',
+    dutyHead: ['Nhiệm vụ, hình thức', 'Chỉ tiêu', 'Chỉ tiêu của kỳ', 'Đạt được', 'Còn thiếu'],
+    dutyNotReported: 'chưa báo cáo',
+    dutyResults: (title: string) => `Nhiệm vụ thường xuyên “${title}”:`,
     overdue: '1. Nhiệm vụ quá hạn chưa hoàn thành',
     unitsSay: '2. Tồn tại, hạn chế và nguyên nhân do các đơn vị nêu',
     about: (title: string) => `Về nhiệm vụ “${title}”: `,
@@ -65,6 +71,10 @@ const L = {
     byForm: '3. Output by communication form',
     reports: '4. What the units reported',
     sent: "5. The units' reports for the period",
+    duties: '6. Ongoing duties and targets',
+    dutyHead: ['Duty or form', 'Target', "This period's target", 'Achieved', 'Gap'],
+    dutyNotReported: 'not reported',
+    dutyResults: (title: string) => `Ongoing duty “${title}”:`,
     overdue: '1. Overdue items',
     unitsSay: '2. Shortcomings and causes the units reported',
     about: (title: string) => `On “${title}”: `,
@@ -202,6 +212,50 @@ export function buildReportContent(
       ]
     : [];
 
+  // Ongoing duties and targets: what the units reported in their reports for the period, against each target.
+  const reported = (req.periodReport?.units ?? []).flatMap((u) => (u.submission ? [u.submission] : []));
+  const targetRow = (name: string, target: PlanTarget | undefined, achieved: number | undefined): string[] => {
+    if (!target) return [name, '—', '—', achieved === undefined ? l.dutyNotReported : String(achieved), '—'];
+    const p = progress(target, req.period.code as PeriodCode | 'adhoc', achieved ?? 0);
+    const pct = p.unit === 'percent' ? '%' : '';
+    return [
+      name,
+      targetText(target, req.locale),
+      `${p.target}${pct}`,
+      achieved === undefined ? l.dutyNotReported : `${achieved}${pct}`,
+      p.met ? '0' : `${p.gap}${pct}`,
+    ];
+  };
+  const duties = req.duties ?? [];
+  const dutyResults: Block[] = duties.flatMap((d) => {
+    const lines = (req.periodReport?.units ?? []).flatMap((u) => {
+      const text = paragraphs(u.submission?.duties?.[String(d.number)]?.results ?? '');
+      return text.length ? [`- ${unitName.get(u.code) ?? u.code}: ${text.join(' ')}`] : [];
+    });
+    return lines.length
+      ? [
+          { kind: 'para', text: l.dutyResults(d.title) } as Block,
+          ...lines.map((text): Block => ({ kind: 'para', text })),
+        ]
+      : [];
+  });
+  const targetForms = req.forms.filter((f) => f.target);
+  const dutyBlocks: Block[] =
+    duties.length || targetForms.length
+      ? [
+          { kind: 'subheading', text: l.duties },
+          {
+            kind: 'table',
+            head: [...l.dutyHead],
+            rows: [
+              ...duties.map((d) => targetRow(d.title, d.target, dutyAchieved(d, reported))),
+              ...targetForms.map((f) => targetRow(f.title, f.target, formAchieved(f.code, reported))),
+            ],
+          },
+          ...dutyResults,
+        ]
+      : [];
+
   const opening =
     req.locale === 'vi'
       ? `Thực hiện Kế hoạch số ${req.plan.number} về ${lowerFirst(req.plan.title)}, ${req.organisation.name} báo cáo kết quả thực hiện ${req.period.title} (từ ngày ${dmy(req.period.from)} đến ngày ${dmy(req.period.to)}) như sau:`
@@ -230,6 +284,7 @@ export function buildReportContent(
           { kind: 'subheading', text: l.reports },
           ...orNone(byUnit('results')),
           ...sentBlocks,
+          ...dutyBlocks,
         ],
       },
       {

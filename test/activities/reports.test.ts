@@ -344,3 +344,56 @@ describe('the consolidated report reads right', () => {
     expect(xml).toContain('Kết quả thực hiện Kế hoạch số 12/KH-SGDĐT quý I năm 2026');
   });
 });
+
+describe('ongoing duties and targets in the consolidated report', () => {
+  it('lists each duty and target against what the units reported for the period, with the gap', () => {
+    const req = reportRequest({
+      period: { code: 'Q1', title: 'quý I năm 2026', from: '2025-12-15', to: '2026-03-14' },
+      forms: [
+        { code: 'WEBSITE', title: 'Tin bài trên Cổng thông tin', target: { count: 1, per: 'month' } },
+        { code: 'MEETING', title: 'Hội nghị, tọa đàm' },
+      ],
+      duties: [
+        { number: 9, title: 'Thường xuyên đăng tin CCHC', target: { count: 2, per: 'month' } },
+        { number: 10, title: 'Niêm yết TTHC', target: { percent: 100, of: 'TTHC được niêm yết' } },
+      ],
+    });
+    const report = req.periodReport!;
+    const [vp, khtc] = report.units;
+    vp!.submission = {
+      ...vp!.submission!,
+      figures: { WEBSITE: 2 },
+      duties: {
+        '9': { results: 'Đăng 4 tin.', figures: { WEBSITE: 4 } },
+        '10': { results: '', figures: {}, percent: 100 },
+      },
+    };
+    khtc!.submission = {
+      ...khtc!.submission!,
+      duties: { '10': { results: 'Niêm yết 18/20 thủ tục.', figures: {}, percent: 90 } },
+    };
+    const c = buildReportContent(req, computeFigures(req), '01/BC-SGDĐT', false);
+    const blocks = c.sections[0]!.blocks;
+    const at = blocks.findIndex(
+      (b) => b.kind === 'subheading' && b.text === '6. Kết quả thực hiện nhiệm vụ thường xuyên và chỉ tiêu',
+    );
+    expect(at).toBeGreaterThan(0);
+    const table = blocks[at + 1];
+    // Q1 asks 2 a month × 3 months = 6 of duty 9 (VP reported 4: 2 short); a share is the units' mean (95% of 100%).
+    expect(table).toEqual({
+      kind: 'table',
+      head: ['Nhiệm vụ, hình thức', 'Chỉ tiêu', 'Chỉ tiêu của kỳ', 'Đạt được', 'Còn thiếu'],
+      rows: [
+        ['Thường xuyên đăng tin CCHC', 'tối thiểu 2/tháng', '6', '4', '2'],
+        ['Niêm yết TTHC', '100% TTHC được niêm yết', '100%', '95%', '5%'],
+        ['Tin bài trên Cổng thông tin', 'tối thiểu 1/tháng', '3', '2', '1'],
+      ],
+    });
+    expect(blocks.slice(at + 2).map((b) => ('text' in b ? b.text : b.kind))).toEqual([
+      'Nhiệm vụ thường xuyên “Thường xuyên đăng tin CCHC”:',
+      '- Văn phòng Sở: Đăng 4 tin.',
+      'Nhiệm vụ thường xuyên “Niêm yết TTHC”:',
+      '- Phòng Kế hoạch - Tài chính: Niêm yết 18/20 thủ tục.',
+    ]);
+  });
+});
