@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { Locale } from '../domain/format-date.js';
 import { loadConfig } from '../worker/config.js';
 import { temporalTls } from '../worker/temporal-tls.js';
+import { initCommand } from './init-command.js';
 import { connectClient, RequestRejectedError, type PlanRef } from './plan-client.js';
 import { previewCommand, validateCommand } from './plan-commands.js';
 import { reportCheckCommand } from './report-commands.js';
@@ -63,6 +64,16 @@ async function main(): Promise<void> {
     .addOption(lang())
     .action(async (file: string, opts: { format: PreviewFormat; lang: Locale }) =>
       finish(await previewCommand(file, opts.format, opts.lang)),
+    );
+
+  plan
+    .command('init')
+    .description('write a commented skeleton plan (never over an existing file); without FILE, print it')
+    .argument('[file]', 'plan file to create')
+    .option('--year <yyyy>', 'plan year (default: this year)')
+    .addOption(lang())
+    .action(async (file: string | undefined, opts: { year?: string; lang: Locale }) =>
+      finish(await initCommand(file, opts)),
     );
 
   plan
