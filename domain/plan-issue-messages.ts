@@ -143,6 +143,66 @@ function missing(key: string, expected: KindKey, locale: Locale): string {
 /** The three forms of a task deadline, for a `due` that matches none. */
 const DUE_FORMS = '{ on: yyyy-MM-dd } | { endOfMonth: true } | { workingDaysAfterOpening: n }';
 
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/**
+ * Why a date written as `yyyy-MM-dd` does not exist, or undefined when its shape is wrong (or it exists), e.g.
+ * `2022-02-29` → `"2022-02-29" không phải là ngày có thật: năm 2022 không có ngày 29/02 (tháng 02/2022 có 28 ngày,
+ * ngày cuối là 2022-02-28)`; `2026-04-31` → `… tháng 04 chỉ có 30 ngày (ngày cuối là 2026-04-30)`.
+ */
+function nonexistentDate(value: string, locale: Locale): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [yyyy, mm, dd] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
+  const vi = locale === 'vi';
+  const head = vi ? `"${value}" không phải là ngày có thật: ` : `"${value}" is not a real date: `;
+  if (month < 1 || month > 12)
+    return (
+      head +
+      (vi
+        ? `không có tháng ${mm} (tháng từ 01 đến 12, dạng yyyy-MM-dd)`
+        : `there is no month ${mm} (months run 01–12, as yyyy-MM-dd)`)
+    );
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const monthEn = EN_MONTHS[month - 1] ?? mm;
+  if (day === 0)
+    return (
+      head +
+      (vi
+        ? `không có ngày 00 (tháng ${mm} có các ngày 01–${days})`
+        : `there is no day 00 (${monthEn} has days 01–${days})`)
+    );
+  if (day <= days) return undefined;
+  const last = `${yyyy}-${mm}-${String(days)}`;
+  if (month === 2)
+    return (
+      head +
+      (vi
+        ? `năm ${yyyy} không có ngày ${dd}/02 (tháng 02/${yyyy} có ${days} ngày, ngày cuối là ${last})`
+        : `${yyyy} has no ${day} February (February ${yyyy} has ${days} days, the last is ${last})`)
+    );
+  return (
+    head +
+    (vi
+      ? `tháng ${mm} chỉ có ${days} ngày (ngày cuối là ${last})`
+      : `${monthEn} has only ${days} days (the last is ${last})`)
+  );
+}
+
 /**
  * A message for one zod issue (union issues are resolved before this, see `resolveUnion`), e.g. for `tasks[0].number`
  * with input 0: `0 ngoài khoảng cho phép (cần 1–99)`.
@@ -201,6 +261,8 @@ export function issueMessage(issue: Issue, schema: unknown, locale: Locale): str
     }
     case 'invalid_format': {
       if (issue.format === 'date') {
+        const missingDay = typeof input === 'string' ? nonexistentDate(input, locale) : undefined;
+        if (missingDay) return missingDay;
         return vi
           ? `${show(input)} không phải là ngày hợp lệ (cần yyyy-MM-dd, ví dụ 2026-03-20)`
           : `${show(input)} is not a valid date (expected yyyy-MM-dd, e.g. 2026-03-20)`;
@@ -263,4 +325,157 @@ export function resolveUnion(issue: Issue): Issue[] {
   const chosen = meant.length === 1 ? meant[0] : undefined;
   if (!chosen) return [issue];
   return chosen.flatMap((e) => resolveUnion({ ...e, path: [...issue.path, ...e.path] } as Issue));
+}
+
+/** What a file that is not a plan file turned out to be, from its first bytes (see `sniffFileKind` in plan-file.ts). */
+export type NotPlanKind =
+  | 'docx'
+  | 'doc'
+  | 'rtf'
+  | 'xlsx'
+  | 'xls'
+  | 'pptx'
+  | 'ppt'
+  | 'odt'
+  | 'ods'
+  | 'office'
+  | 'pdf'
+  | 'zip'
+  | 'archive'
+  | 'image'
+  | 'binary';
+
+const NOT_PLAN: Record<NotPlanKind, { vi: string; en: string }> = {
+  docx: { vi: 'tệp Word (DOCX)', en: 'a Word file (DOCX)' },
+  doc: { vi: 'tệp Word (DOC)', en: 'a Word file (DOC)' },
+  rtf: { vi: 'tệp Word (RTF)', en: 'a Word file (RTF)' },
+  xlsx: { vi: 'tệp Excel (XLSX)', en: 'an Excel file (XLSX)' },
+  xls: { vi: 'tệp Excel (XLS)', en: 'an Excel file (XLS)' },
+  pptx: { vi: 'tệp PowerPoint (PPTX)', en: 'a PowerPoint file (PPTX)' },
+  ppt: { vi: 'tệp PowerPoint (PPT)', en: 'a PowerPoint file (PPT)' },
+  odt: { vi: 'tệp văn bản OpenDocument (ODT)', en: 'an OpenDocument text file (ODT)' },
+  ods: { vi: 'tệp bảng tính OpenDocument (ODS)', en: 'an OpenDocument spreadsheet (ODS)' },
+  office: { vi: 'tệp Microsoft Office', en: 'a Microsoft Office file' },
+  pdf: { vi: 'tệp PDF', en: 'a PDF file' },
+  zip: { vi: 'tệp nén ZIP', en: 'a ZIP archive' },
+  archive: { vi: 'tệp nén', en: 'a compressed archive' },
+  image: { vi: 'tệp ảnh', en: 'an image' },
+  binary: { vi: 'tệp nhị phân (không phải văn bản)', en: 'a binary file (not text)' },
+};
+
+/**
+ * `đây là tệp Word (DOCX), không phải tệp kế hoạch; …`: a document, spreadsheet, archive or image given where a plan
+ * file was expected. A document of the plan (Word, PDF) cannot be read as one: its content must be written in YAML.
+ */
+export function notPlanFileMessage(kind: NotPlanKind, locale: Locale): string {
+  const what = NOT_PLAN[kind];
+  const document = ['docx', 'doc', 'rtf', 'odt', 'pdf'].includes(kind);
+  if (locale === 'vi')
+    return (
+      `đây là ${what.vi}, không phải tệp kế hoạch; hãy lưu kế hoạch dạng YAML (tệp văn bản .yaml, mã UTF-8) rồi thử lại` +
+      (document ? '; nội dung văn bản kế hoạch cần được chép sang YAML theo tệp mẫu (ví dụ plans/demo.yaml)' : '')
+    );
+  return (
+    `this is ${what.en}, not a plan file; save the plan as YAML (a .yaml text file, UTF-8) and try again` +
+    (document
+      ? "; the plan document's content has to be written out in YAML after a sample (e.g. plans/demo.yaml)"
+      : '')
+  );
+}
+
+/** A file with nothing in it, or only white space. */
+export function emptyPlanMessage(locale: Locale): string {
+  return locale === 'vi' ? 'tệp kế hoạch trống' : 'the plan file is empty';
+}
+
+/** A YAML syntax error in Vietnamese: one sentence per refinement of the yaml package's message, by its code. */
+const YAML_VI: Record<string, (message: string) => string> = {
+  BAD_INDENT: (m) =>
+    /^Flow sequence/.test(m)
+      ? 'danh sách mở bằng "[" chưa được đóng bằng "]", hoặc các dòng bên trong thụt lề chưa đủ'
+      : /^Flow map/.test(m)
+        ? 'bảng mở bằng "{" chưa được đóng bằng "}", hoặc các dòng bên trong thụt lề chưa đủ'
+        : /^All mapping items/.test(m)
+          ? 'thụt lề sai: các khoá cùng cấp phải bắt đầu ở cùng một cột'
+          : /^All sequence items/.test(m)
+            ? 'thụt lề sai: các mục của danh sách (dòng bắt đầu bằng "-") phải bắt đầu ở cùng một cột'
+            : /^Flow end indicator/.test(m)
+              ? 'dấu đóng "]" hoặc "}" phải thụt lề sâu hơn khoá chứa nó'
+              : /^Block scalar/.test(m)
+                ? 'nội dung khối văn bản (sau "|" hoặc ">") phải thụt lề sâu hơn khoá của nó'
+                : 'thụt lề sai ở dòng này',
+  MISSING_CHAR: (m) =>
+    /^Missing closing/.test(m)
+      ? 'thiếu dấu nháy đóng: chuỗi mở bằng dấu nháy chưa được đóng'
+      : /followed by map values/.test(m)
+        ? 'thiếu dấu hai chấm: mỗi dòng của bảng phải có dạng "khoá: giá trị"'
+        : /^Missing , or :/.test(m)
+          ? 'thiếu dấu phẩy hoặc dấu hai chấm giữa các mục trong "{ }" hoặc "[ ]"'
+          : /^Missing , between/.test(m)
+            ? 'thiếu dấu phẩy giữa các mục trong "[ ]" hoặc "{ }"'
+            : /^Missing space after :/.test(m)
+              ? 'thiếu dấu cách sau dấu hai chấm'
+              : /must end with a/.test(m)
+                ? 'danh sách "[" hoặc bảng "{" chưa được đóng'
+                : /^Comments must be separated/.test(m)
+                  ? 'dấu "#" mở đầu chú thích phải cách nội dung phía trước ít nhất một dấu cách'
+                  : /^Sequence item without -/.test(m)
+                    ? 'mục của danh sách thiếu dấu "-" ở đầu dòng'
+                    : /^Tags and anchors/.test(m)
+                      ? 'thẻ "!" hoặc neo "&" phải cách phần sau bằng dấu cách'
+                      : /directives-end/.test(m)
+                        ? 'thiếu dòng "---" sau các chỉ thị "%"'
+                        : 'thiếu một ký tự cần thiết ở vị trí này (dấu hai chấm, dấu phẩy, dấu nháy hoặc dấu đóng)',
+  DUPLICATE_KEY: () => 'khoá bị lặp: khoá này đã có ở trên trong cùng một bảng; mỗi khoá chỉ được viết một lần',
+  BLOCK_AS_IMPLICIT_KEY: (m) =>
+    /^Nested mappings/.test(m)
+      ? 'sau một giá trị không được có thêm cặp "khoá: giá trị" (trên cùng dòng như "a: b: c", hay ở dòng dưới thụt lề sâu hơn); hãy sửa thụt lề, hoặc đặt giá trị có dấu hai chấm trong dấu nháy'
+      : 'một danh sách hoặc bảng không được dùng làm khoá',
+  MULTILINE_IMPLICIT_KEY: () =>
+    'khoá phải nằm trên một dòng và có dấu hai chấm; có thể dòng này thiếu dấu hai chấm hoặc thụt lề sai',
+  TAB_AS_INDENT: () => 'không được dùng ký tự Tab để thụt lề; hãy dùng dấu cách',
+  UNEXPECTED_TOKEN: (m) => {
+    const token = /: "(.{1,10})"$/.exec(m)?.[1] ?? /^Unexpected (,) in/.exec(m)?.[1];
+    if (/empty item/.test(m)) return 'có mục rỗng trong danh sách (hai dấu phẩy liền nhau)';
+    return token
+      ? `ký tự "${token}" không đúng chỗ; hãy kiểm tra thụt lề và các dấu ngoặc, dấu phẩy, dấu hai chấm`
+      : 'có nội dung không đúng chỗ; hãy kiểm tra thụt lề và dấu hai chấm ở dòng này và dòng trước';
+  },
+  MULTIPLE_DOCS: () => 'tệp chứa nhiều tài liệu YAML (ngăn cách bởi "---"); một tệp kế hoạch chỉ được có một',
+  BAD_DQ_ESCAPE: () => 'chuỗi trong dấu nháy kép có dấu "\\" không hợp lệ; hãy viết "\\\\" hoặc dùng dấu nháy đơn',
+  BAD_SCALAR_START: (m) => {
+    const ch = /start with (?:reserved character )?(\S+)$/.exec(m)?.[1];
+    return `giá trị không được bắt đầu bằng ký tự dành riêng${ch ? ` "${ch}"` : ''}; hãy đặt giá trị trong dấu nháy`;
+  },
+  BLOCK_IN_FLOW: () => 'không được viết danh sách hoặc bảng nhiều dòng bên trong "[ ]" hoặc "{ }"',
+  BAD_ALIAS: () => 'bí danh "*" hoặc neo "&" phải có tên và không được kết thúc bằng dấu hai chấm',
+  ALIAS_PROPS: () => 'bí danh "*" không được kèm thẻ "!" hay neo "&"',
+  MULTIPLE_ANCHORS: () => 'một giá trị chỉ được có một neo "&"',
+  MULTIPLE_TAGS: () => 'một giá trị chỉ được có một thẻ "!"',
+  BAD_PROP_ORDER: () => 'thẻ "!" và neo "&" phải đứng sau dấu "-" hoặc "?"',
+  TAG_RESOLVE_FAILED: () => 'thẻ "!" này không được hỗ trợ; hãy bỏ thẻ',
+  BAD_COLLECTION_TYPE: () => 'thẻ "!" không hợp với loại giá trị (danh sách hay bảng); hãy bỏ thẻ',
+  KEY_OVER_1024_CHARS: () => 'khoá dài quá 1024 ký tự hoặc thiếu dấu hai chấm sau khoá',
+  NON_STRING_KEY: () => 'khoá phải là chuỗi ký tự',
+  RESOURCE_EXHAUSTION: () => 'tệp lồng quá nhiều tầng danh sách hoặc bảng',
+  BAD_DIRECTIVE: () => 'chỉ thị "%" không hợp lệ',
+};
+
+/**
+ * The message of one YAML syntax error (the yaml package's `code` and English message), e.g. `BAD_INDENT` with
+ * "Flow sequence in block collection must … end with a ]" → `lỗi cú pháp YAML: danh sách mở bằng "[" chưa được đóng …`.
+ * English keeps the package's own first line; an unknown code gets a general Vietnamese sentence.
+ */
+export function yamlSyntaxMessage(code: string, message: string, locale: Locale): string {
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  if (locale === 'en') return `YAML syntax error: ${first}`;
+  const say = YAML_VI[code];
+  return `lỗi cú pháp YAML: ${say ? say(first) : 'nội dung ở vị trí này không đúng cú pháp YAML; hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy'}`;
+}
+
+/** An alias `*name` used before (or without) its anchor `&name`. */
+export function unresolvedAliasMessage(name: string, locale: Locale): string {
+  return locale === 'vi'
+    ? `bí danh "*${name}" chưa được khai báo: cần neo "&${name}" ở phía trên trong tệp`
+    : `alias "*${name}" is not defined: an anchor "&${name}" must come before it in the file`;
 }

@@ -50,11 +50,14 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     const lang = langOf(c);
     const form = c.get('form');
     const file = form.planFile;
-    const fromFile = file instanceof File && file.size > 0;
-    const text = fromFile ? await file.text() : field(form, 'planText');
+    const pasted = field(form, 'planText');
+    // A chosen file with nothing in it is still the file (and says it is empty), unless text was pasted instead.
+    const fromFile = file instanceof File && (file.size > 0 || (file.name !== '' && pasted.trim() === ''));
+    // Bytes, not text: a Word, PDF or image file is recognised by its first bytes, which decoding would mangle.
+    const input = fromFile ? new Uint8Array(await file.arrayBuffer()) : pasted;
     const fileName = fromFile ? basename(file.name) : texts(lang).dashboard.pastedFileName;
-    const parsed = parsePlanText(text, fileName, lang);
-    if (!parsed.ok) return c.html(dashboard(c, { problems: parsed.problems, planText: fromFile ? '' : text }), 422);
+    const parsed = parsePlanText(input, fileName, lang);
+    if (!parsed.ok) return c.html(dashboard(c, { problems: parsed.problems, planText: fromFile ? '' : pasted }), 422);
     const { plan } = parsed;
     try {
       const outcome = await startOrAmendPlan(deps.client, plan, {
