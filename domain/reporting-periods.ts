@@ -183,33 +183,106 @@ function reportDuties(plan: Plan): ReportDuty[] {
 }
 
 /**
- * Problems with a plan's reporting regime, e.g. a deadline with no working day after the cut-off
- * (Nghị định 09/2019 Điều 8 k5: at least 1 working day strictly between the cut-off day and the deadline day, at each level).
+ * Problems with a plan's reporting regime, each naming the field to change and the value that would pass:
+ * - Nghị định 09/2019 Điều 8 k5: at least 1 working day strictly between the cut-off day and the deadline day, at each
+ *   level (units, office). The units' deadline is set by `officeDeadlineDay` and `unitWorkingDaysBeforeOffice`, the
+ *   office's by `officeDeadlineDay`; the message gives the nearest values that pass, e.g. cut-off Mon 14/09, units due
+ *   Tue 15/09 → `giảm unitWorkingDaysBeforeOffice xuống 1 hoặc tăng officeDeadlineDay lên 19`.
+ * - the units' deadline falls before the plan is signed (`plan.signedOn`): the period cannot be reported;
+ * - the deadline policy carries the office's deadline into the next year (31/12 a day off, FORWARD → January).
  */
 export function checkReportingRegime(plan: Plan, cal: WorkCalendar, locale: Locale = 'vi'): string[] {
   const reporting = plan.reporting;
   if (!reporting) return [];
+  const vi = locale === 'vi';
+  const year = plan.plan.year;
   const problems: string[] = [];
+  /** The dates of `code` with another office day or units' lead time. */
+  const datesWith = (code: PeriodCode, officeDeadlineDay: number, unitWorkingDaysBeforeOffice: number) =>
+    reportDates({ ...plan, reporting: { ...reporting, officeDeadlineDay, unitWorkingDaysBeforeOffice } }, cal, code);
+  const gapOk = (cutOff: string, due: string) => workingDaysBetween(cal, cutOff, due) >= 1;
+  const rule = vi
+    ? 'NĐ 09/2019 Điều 8 k5 cần ít nhất 1 ngày làm việc giữa ngày chốt số liệu và hạn gửi báo cáo, ở mỗi cấp'
+    : 'Decree 09/2019 art. 8(5) requires at least 1 working day between the cut-off day and the deadline, at each level';
   for (const code of reporting.periods) {
     const { window, officeDue, unitDue } = reportDates(plan, cal, code);
+    const cut = window.to;
+    const day = reporting.officeDeadlineDay;
+    const n = reporting.unitWorkingDaysBeforeOffice;
+    const monthDays = daysInMonth(year, periodLastMonth(code));
+    // Both are monotonic (a later office day or a shorter lead time never brings a deadline earlier): the nearest pass.
+    let minDay: number | undefined;
+    for (let d = day + 1; d <= monthDays && minDay === undefined; d++) {
+      const t = datesWith(code, d, n);
+      if (gapOk(cut, t.unitDue.date) && gapOk(cut, t.officeDue.date)) minDay = d;
+    }
+    let maxLead: number | undefined;
+    for (let m = n - 1; m >= 1 && maxLead === undefined; m--)
+      if (gapOk(cut, datesWith(code, day, m).unitDue.date)) maxLead = m;
+
     const levels = [
-      { vi: 'hạn của đơn vị', en: "units' deadline", due: unitDue.date },
-      { vi: 'hạn của Văn phòng', en: "office's deadline", due: officeDue.date },
+      { vi: 'hạn của đơn vị', en: "units' deadline", due: unitDue.date, lead: maxLead },
+      { vi: 'hạn của Văn phòng', en: "office's deadline", due: officeDue.date, lead: undefined },
     ];
     for (const level of levels) {
-      const gap = workingDaysBetween(cal, window.to, level.due);
-      if (gap >= 1) continue;
-      problems.push(
-        locale === 'vi'
-          ? `kỳ ${code}: ${level.vi} ${formatShortDate(level.due)} không cách ngày chốt số liệu ${formatShortDate(window.to)} ít nhất 1 ngày làm việc (NĐ 09/2019 Điều 8 k5)`
-          : `period ${code}: the ${level.en} ${formatShortDate(level.due)} is not at least 1 working day after the cut-off ${formatShortDate(window.to)} (Decree 09/2019 art. 8(5))`,
-      );
+      if (gapOk(cut, level.due)) continue;
+      const [due, cutOff] = [formatShortDate(level.due), formatShortDate(cut)];
+      const what = vi
+        ? level.due > cut
+          ? `giữa ngày chốt số liệu ${cutOff} và ${level.vi} ${due} không có ngày làm việc nào`
+          : `${level.vi} ${due} ${level.due === cut ? 'trùng' : 'trước'} ngày chốt số liệu ${cutOff}`
+        : level.due > cut
+          ? `there is no working day between the cut-off ${cutOff} and the ${level.en} ${due}`
+          : `the ${level.en} ${due} is ${level.due === cut ? 'the cut-off day' : 'before the cut-off'} ${cutOff}`;
+      const fixes = [
+        level.lead === undefined
+          ? undefined
+          : vi
+            ? `giảm unitWorkingDaysBeforeOffice xuống ${level.lead}`
+            : `lower unitWorkingDaysBeforeOffice to ${level.lead}`,
+        minDay === undefined
+          ? undefined
+          : vi
+            ? `tăng officeDeadlineDay lên ${minDay}`
+            : `raise officeDeadlineDay to ${minDay}`,
+      ].filter((f) => f !== undefined);
+      const fix =
+        fixes.length > 0
+          ? fixes.join(vi ? ' hoặc ' : ' or ')
+          : vi
+            ? `không ngày nào của tháng cuối kỳ đáp ứng với unitWorkingDaysBeforeOffice ${n}: giảm unitWorkingDaysBeforeOffice`
+            : `no day of the period's last month passes with unitWorkingDaysBeforeOffice ${n}: lower unitWorkingDaysBeforeOffice`;
+      problems.push(vi ? `kỳ ${code}: ${what} (${rule}): ${fix}` : `period ${code}: ${what} (${rule}): ${fix}`);
     }
     if (unitDue.date >= officeDue.date) {
       problems.push(
         locale === 'vi'
           ? `kỳ ${code}: hạn của đơn vị ${formatShortDate(unitDue.date)} không trước hạn của Văn phòng ${formatShortDate(officeDue.date)}`
           : `period ${code}: the units' deadline ${formatShortDate(unitDue.date)} is not before the office's deadline ${formatShortDate(officeDue.date)}`,
+      );
+    }
+    const signed = plan.plan.signedOn;
+    if (unitDue.date < signed) {
+      const [due, on] = [formatShortDate(unitDue.date), formatShortDate(signed)];
+      problems.push(
+        vi
+          ? `kỳ ${code}: hạn của đơn vị ${due} trước ngày ký kế hoạch ${on} (plan.signedOn), kỳ này không thể báo cáo theo kế hoạch: bỏ ${code} khỏi reporting.periods`
+          : `period ${code}: the units' deadline ${due} is before the plan was signed on ${on} (plan.signedOn), so the plan cannot ask for this period: remove ${code} from reporting.periods`,
+      );
+    }
+    const end = ymd(year, 12, 31);
+    if (officeDue.date > end) {
+      const base = ymd(year, periodLastMonth(code), Math.min(day, monthDays));
+      const back = applyDeadlinePolicy(cal, base, 'BACKWARD').date;
+      let maxDay: number | undefined;
+      for (let d = Math.min(day, monthDays) - 1; d >= 1 && maxDay === undefined; d--)
+        if (datesWith(code, d, n).officeDue.date <= end) maxDay = d;
+      const [b, moved, bk] = [formatShortDate(base), formatShortDate(officeDue.date), formatShortDate(back)];
+      const policy = reporting.deadlinePolicy;
+      problems.push(
+        vi
+          ? `kỳ ${code}: hạn của Văn phòng ${b} là ngày nghỉ và deadlinePolicy ${policy} chuyển hạn sang ${moved}, sang năm ${year + 1}; hạn không được ra khỏi năm kế hoạch ${year}: đặt reporting.deadlinePolicy: BACKWARD (hạn ${bk})${maxDay === undefined ? '' : ` hoặc giảm officeDeadlineDay xuống ${maxDay}`}`
+          : `period ${code}: the office's deadline ${b} is a day off and deadlinePolicy ${policy} moves it to ${moved}, into ${year + 1}; a deadline must stay in the plan year ${year}: set reporting.deadlinePolicy: BACKWARD (deadline ${bk})${maxDay === undefined ? '' : ` or lower officeDeadlineDay to ${maxDay}`}`,
       );
     }
   }

@@ -7,7 +7,14 @@ import { recurringItems } from './recurring-tasks.js';
 import { reportItems } from './reporting-periods.js';
 import type { AdHocReportSpec, DatedStep, ItemSpec, StepKind, UnitStep, WorkCalendar } from './schedule-types.js';
 import { STEP_KINDS } from './schedule-types.js';
-import { addWorkingDays, applyDeadlinePolicy, dayNote, isWorkingDay, nextWorkingDay } from './work-calendar.js';
+import {
+  addWorkingDays,
+  applyDeadlinePolicy,
+  dayNote,
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+} from './work-calendar.js';
 
 /**
  * The plan's year as dated items and steps. Every `at` is `sendAt` local time in the calendar's zone; a deadline
@@ -37,7 +44,21 @@ function taskOpens(plan: Plan, cal: WorkCalendar, task: PlanTask): DatedStep {
 }
 
 /** A task's deadline from its rule (`on`, `endOfMonth`, `workingDaysAfterOpening`) and the deadline policy, e.g. end of June 2026 → Tue 30/06/2026. */
-export function dueFor(plan: Plan, cal: WorkCalendar, task: PlanTask): DatedStep {
+/**
+ * Which version of the deadline rules a plan runs on. A plan workflow computes its schedule in the workflow, so one
+ * started before a rule changed must keep computing it the old way on replay; the plan records its version.
+ * 1: an end-of-month deadline on a day off moves by the policy (into the next month when FORWARD).
+ * 2: it stays in its month, on the last working day, unless the task sets its own policy.
+ */
+export type ScheduleRules = 1 | 2;
+export const CURRENT_SCHEDULE_RULES: ScheduleRules = 2;
+
+export function dueFor(
+  plan: Plan,
+  cal: WorkCalendar,
+  task: PlanTask,
+  rules: ScheduleRules = CURRENT_SCHEDULE_RULES,
+): DatedStep {
   const policy = task.deadlinePolicy ?? plan.defaults.deadlinePolicy;
   const opens = taskOpens(plan, cal, task);
   let base: string;
@@ -53,6 +74,18 @@ export function dueFor(plan: Plan, cal: WorkCalendar, task: PlanTask): DatedStep
     const month = d.toFormat('MM/yyyy');
     origin = `Hạn cuối tháng ${month}`;
     originEn = `Deadline at the end of ${month}`;
+    // "By the end of the month" means within it: a day off brings the deadline back to the month's last working day,
+    // never into the next month (or year); a task that sets its own deadlinePolicy gets that policy instead.
+    if (rules >= 2 && task.deadlinePolicy === undefined && !isWorkingDay(cal, base)) {
+      const date = previousWorkingDay(cal, base);
+      const why = dayNote(cal, base) ?? '';
+      return {
+        at: localInstant(date, plan.defaults.sendAt, cal.timeZone),
+        date,
+        rule: `${origin}. Ngày ${formatShortDate(base)} là ngày nghỉ (${why}); hạn cuối tháng giữ trong tháng: ngày làm việc cuối cùng của tháng, ${formatDate(date, 'vi')} (nhiệm vụ có deadlinePolicy riêng thì áp dụng quy tắc đó)`,
+        ruleEn: `${originEn}. ${formatShortDate(base)} is a day off (${why}); an end-of-month deadline stays in its month: the month's last working day, ${formatDate(date, 'en')} (a task with its own deadlinePolicy gets that rule instead)`,
+      };
+    }
   } else {
     const n = task.due.workingDaysAfterOpening;
     base = addWorkingDays(cal, opens.date, n);
@@ -69,8 +102,13 @@ export function dueFor(plan: Plan, cal: WorkCalendar, task: PlanTask): DatedStep
 }
 
 /** The item of one plan task (`task-03`), every unit sharing the task's deadline. */
-export function taskItem(plan: Plan, cal: WorkCalendar, task: PlanTask): ItemSpec {
-  const due = dueFor(plan, cal, task);
+export function taskItem(
+  plan: Plan,
+  cal: WorkCalendar,
+  task: PlanTask,
+  rules: ScheduleRules = CURRENT_SCHEDULE_RULES,
+): ItemSpec {
+  const due = dueFor(plan, cal, task, rules);
   return {
     itemId: taskItemId(task.number),
     kind: 'task',
@@ -88,9 +126,13 @@ export function taskItem(plan: Plan, cal: WorkCalendar, task: PlanTask): ItemSpe
 
 /** Every item of the plan's year (dated tasks, each occurrence of a recurring task, periodic reports; ongoing duties
  * have none: they have no deadline of their own), sorted by opening instant (ties by item id). */
-export function scheduleItems(plan: Plan, cal: WorkCalendar): ItemSpec[] {
+export function scheduleItems(
+  plan: Plan,
+  cal: WorkCalendar,
+  rules: ScheduleRules = CURRENT_SCHEDULE_RULES,
+): ItemSpec[] {
   const items = [
-    ...plan.tasks.map((t) => taskItem(plan, cal, t)),
+    ...plan.tasks.map((t) => taskItem(plan, cal, t, rules)),
     ...plan.recurringTasks.flatMap((t) => recurringItems(plan, cal, t)),
     ...reportItems(plan, cal),
   ];

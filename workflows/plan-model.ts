@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { itemWorkflowId } from '../domain/ids.js';
 import { anchorClock } from '../domain/plan-clock.js';
 import { ISO_DATE } from '../domain/local-date.js';
-import { adHocItem, scheduleItems } from '../domain/schedule.js';
+import { adHocItem, CURRENT_SCHEDULE_RULES, scheduleItems, type ScheduleRules } from '../domain/schedule.js';
 import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
 import { buildWorkCalendar } from '../domain/work-calendar.js';
 import type { ItemStatus, ItemWorkflowInput } from './item-types.js';
@@ -23,16 +23,19 @@ import { refuse } from './refuse.js';
 export function initialPlanState(
   input: YearPlanInput,
   realNowMs: number,
+  scheduleRules: ScheduleRules = CURRENT_SCHEDULE_RULES,
   schemas: PlanSchemas = lazySchemas,
 ): PlanState {
   const plan = schemas.buildPlanSchema().parse(input.plan);
   const calendar = buildWorkCalendar(plan);
   return {
+    // Version 1 is recorded as absent, so a replayed old run builds exactly the state it built.
+    ...(scheduleRules > 1 ? { scheduleRules } : {}),
     plan,
     planVersion: 1,
     calendar,
     clock: anchorClock(input.clock, realNowMs),
-    items: scheduleItems(plan, calendar).map((spec) => ({ spec, workflowId: '', phase: 'scheduled' })),
+    items: scheduleItems(plan, calendar, scheduleRules).map((spec) => ({ spec, workflowId: '', phase: 'scheduled' })),
     adHocCount: 0,
     paused: false,
     closing: false,
@@ -163,7 +166,7 @@ export class PlanModel {
   ): Promise<{ planVersion: number; changes: string[] }> {
     const { state } = this;
     const plan = this.schemas.buildPlanSchema().parse(req.plan);
-    const specs = scheduleItems(plan, state.calendar);
+    const specs = scheduleItems(plan, state.calendar, state.scheduleRules ?? 1);
     const changes: string[] = [];
     for (const spec of specs) {
       const item = state.items.find((i) => i.spec.itemId === spec.itemId);
@@ -216,7 +219,7 @@ export class PlanModel {
       ...state.calendar,
       years: [...state.calendar.years.filter((y) => !replaced.has(y.year)), ...years],
     };
-    const fresh = scheduleItems(state.plan, state.calendar);
+    const fresh = scheduleItems(state.plan, state.calendar, state.scheduleRules ?? 1);
     for (const item of state.items) {
       const spec = fresh.find((s) => s.itemId === item.spec.itemId);
       if (item.phase === 'scheduled' && spec) item.spec = spec;

@@ -1,5 +1,6 @@
 import type { ClockRequest, PlanClock } from '../domain/plan-clock.js';
 import type { Plan } from '../domain/plan-schema.js';
+import type { ScheduleRules } from '../domain/schedule.js';
 import type { ItemSpec, WorkCalendar } from '../domain/schedule-types.js';
 import type { ItemStatus } from './item-types.js';
 
@@ -23,6 +24,8 @@ export interface PlanState {
   paused: boolean;
   closing: boolean;
   amendments: { version: number; at: string; note: string; by: string; changes: string[] }[];
+  /** The deadline rules the plan was scheduled with (absent: the first version; see `ScheduleRules`). */
+  scheduleRules?: ScheduleRules;
 }
 
 export interface YearPlanInput {

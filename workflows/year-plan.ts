@@ -7,6 +7,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   setCurrentDetails,
   setHandler,
   startChild,
@@ -43,7 +44,12 @@ import { StepTimer } from './step-timer.js';
  * The rules are the model's (`plan-model.ts`); this function wires messages to it, starts children and waits.
  */
 export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus> {
-  const model = new PlanModel(input.state ?? initialPlanState(input, Date.now()), workflowInfo().workflowId);
+  // New in a later version: end-of-month deadlines stay in their month. A plan started before keeps scheduling (and
+  // rescheduling on amendments) with the rules it started with, so its replay computes the same items.
+  const model = new PlanModel(
+    input.state ?? initialPlanState(input, Date.now(), patched('schedule-rules-2') ? 2 : 1),
+    workflowInfo().workflowId,
+  );
   const { state } = model;
   let dirty = false;
   const now = (): PlanNow => {

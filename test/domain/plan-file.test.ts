@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblems, parsePlanText } from '../../domain/plan-file.js';
 import type { PlanProblem } from '../../domain/plan-file.js';
+import { notPlanFiles } from './fixtures/not-plan-files.js';
 
 /** A valid plan file; tests edit one line of it. Line numbers below refer to this text. */
 const VALID = `organisation:
@@ -48,7 +49,7 @@ function edit(from: string, to: string, text = VALID): string {
   return text.replace(from, to);
 }
 
-function problems(text: string, lang: 'vi' | 'en' = 'vi'): PlanProblem[] {
+function problems(text: string | Uint8Array, lang: 'vi' | 'en' = 'vi'): PlanProblem[] {
   const r = parsePlanText(text, 'plan.yaml', lang);
   if (r.ok) throw new Error('expected problems');
   return r.problems;
@@ -137,21 +138,15 @@ describe('parsePlanText', () => {
     ]);
   });
 
-  it('bad date: impossible calendar date, and a deadline before opening', () => {
+  it('bad date: a day that does not exist says so (and is not compared with the opening); a date outside the plan year', () => {
     expect(problems(edit('due: { on: "2026-03-20" }', 'due: { on: "2026-02-30" }'))).toEqual([
       {
         file: 'plan.yaml',
         line: 33,
         column: 16,
         path: 'tasks[0].due.on',
-        message: '"2026-02-30" không phải là ngày hợp lệ (cần yyyy-MM-dd, ví dụ 2026-03-20)',
-      },
-      {
-        file: 'plan.yaml',
-        line: 33,
-        column: 16,
-        path: 'tasks[0].due.on',
-        message: 'hạn 2026-02-30 không sau ngày giao 2026-03-02',
+        message:
+          '"2026-02-30" không phải là ngày có thật: năm 2026 không có ngày 30/02 (tháng 02/2026 có 28 ngày, ngày cuối là 2026-02-28)',
       },
     ]);
     expect(problems(edit('opensOn: "2026-03-02"', 'opensOn: "2028-03-02"'))[0]).toEqual({
@@ -159,7 +154,7 @@ describe('parsePlanText', () => {
       line: 32,
       column: 14,
       path: 'tasks[0].opensOn',
-      message: 'ngày 2028-03-02 nằm ngoài các năm 2025–2027 của kế hoạch',
+      message: 'ngày giao 2028-03-02 không thuộc năm kế hoạch 2026 (cần từ 2026-01-01 đến 2026-12-31)',
     });
   });
 
@@ -215,7 +210,7 @@ describe('parsePlanText', () => {
       '35:17 reporting.periods[1]',
     ]);
     expect(ps[0]?.message).toBe(
-      'kỳ Q1: hạn của đơn vị 12/03/2026 không cách ngày chốt số liệu 14/03/2026 ít nhất 1 ngày làm việc (NĐ 09/2019 Điều 8 k5)',
+      'kỳ Q1: hạn của đơn vị 12/03/2026 trước ngày chốt số liệu 14/03/2026 (NĐ 09/2019 Điều 8 k5 cần ít nhất 1 ngày làm việc giữa ngày chốt số liệu và hạn gửi báo cáo, ở mỗi cấp): tăng officeDeadlineDay lên 19',
     );
   });
 
@@ -234,3 +229,151 @@ describe('parsePlanText', () => {
       });
   });
 });
+
+describe('parsePlanText: files that are not plan files', () => {
+  it('an empty file says it is empty, in either language', () => {
+    for (const empty of ['', ' \n\n\t\n', new Uint8Array(0), Uint8Array.from([0xef, 0xbb, 0xbf, 0x0a])]) {
+      expect(problems(empty)).toEqual([
+        { file: 'plan.yaml', line: 1, column: 1, path: '', message: 'tệp kế hoạch trống' },
+      ]);
+      expect(problems(empty, 'en')[0]?.message).toBe('the plan file is empty');
+    }
+  });
+
+  it('a Word, Excel, PDF, ZIP, image or other binary file says what it is, not "saved as UTF-16"', async () => {
+    for (const [name, bytes, vi, en] of await notPlanFiles()) {
+      const r = parsePlanText(bytes, name, 'vi');
+      expect(r.ok, name).toBe(false);
+      if (r.ok) continue;
+      expect(r.problems, name).toHaveLength(1);
+      expect(r.problems[0], name).toMatchObject({ file: name, line: 1, column: 1, path: '' });
+      expect(r.problems[0]?.message, name).toMatch(
+        new RegExp(
+          `^đây là ${escape(vi)}.*, không phải tệp kế hoạch; hãy lưu kế hoạch dạng YAML \\(tệp văn bản \\.yaml, mã UTF-8\\)`,
+        ),
+      );
+      const e = parsePlanText(bytes, name, 'en');
+      expect(!e.ok && e.problems[0]?.message, name).toMatch(
+        new RegExp(`^this is ${escape(en)}.*, not a plan file; save the plan as YAML`),
+      );
+      for (const m of [r.problems[0]?.message, !e.ok && e.problems[0]?.message])
+        expect(m, name).not.toMatch(/UTF-16|cú pháp|syntax/);
+    }
+  });
+
+  it('a Word file read as text (pasted, or read by another tool) is still named, and UTF-16 text still says UTF-16', async () => {
+    const [, docx] = (await notPlanFiles())[0]!;
+    expect(problems(new TextDecoder().decode(docx))[0]?.message).toMatch(/^đây là tệp Word \(DOCX\), không phải/);
+    const utf16 = 'organisation:\n  code: SGDDT-TEST\n  name: Sở thử nghiệm\n';
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]),
+      Buffer.from(utf16, 'utf16le'),
+    ]) {
+      expect(problems(new Uint8Array(bytes))[0]?.message).toBe(
+        'không phải UTF-8: tệp được lưu dạng UTF-16; hãy lưu lại dạng UTF-8',
+      );
+      expect(problems(bytes.toString('utf8'))[0]?.message).toBe(
+        'không phải UTF-8: tệp được lưu dạng UTF-16; hãy lưu lại dạng UTF-8',
+      );
+    }
+  });
+
+  it('reads a plan file given as bytes like the same text', () => {
+    const r = parsePlanText(new TextEncoder().encode(`\uFEFF${VALID}`), 'plan.yaml');
+    expect(r).toEqual(parsePlanText(VALID, 'plan.yaml'));
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('parsePlanText: YAML syntax errors in Vietnamese', () => {
+  /** English words of the yaml package's messages that must not show through in Vietnamese. */
+  const ENGLISH =
+    /\b(Map|keys|must|Missing|Unexpected|Flow|sequence|collection|Nested|mappings|Tabs|allowed|Implicit|indented|closing|quote|token|line|column)\b/;
+
+  it.each([
+    [
+      'unclosed [ (BAD_INDENT)',
+      edit('  periods: [Q1, H1]', '  periods: [Q1, H1'),
+      '36:3',
+      'danh sách mở bằng "[" chưa được đóng bằng "]", hoặc các dòng bên trong thụt lề chưa đủ',
+    ],
+    [
+      'keys out of column (BAD_INDENT)',
+      edit('  year: 2026', ' year: 2026'),
+      '10:1',
+      'thụt lề sai: các khoá cùng cấp phải bắt đầu ở cùng một cột',
+    ],
+    [
+      'unclosed quote (MISSING_CHAR)',
+      edit('  signedOn: "2026-01-05"', '  signedOn: "2026-01-05'),
+      '9:24',
+      'thiếu dấu nháy đóng: chuỗi mở bằng dấu nháy chưa được đóng',
+    ],
+    [
+      'a key twice (DUPLICATE_KEY)',
+      edit('  year: 2026', '  year: 2026\n  year: 2027'),
+      '11:3',
+      'khoá bị lặp: khoá này đã có ở trên trong cùng một bảng; mỗi khoá chỉ được viết một lần',
+    ],
+    [
+      'two pairs on one line (BLOCK_AS_IMPLICIT_KEY)',
+      edit('  name: Văn phòng\n', '  name: Văn phòng: Sở\n'),
+      '12:9',
+      'sau một giá trị không được có thêm cặp "khoá: giá trị" (trên cùng dòng như "a: b: c", hay ở dòng dưới thụt lề sâu hơn); hãy sửa thụt lề, hoặc đặt giá trị có dấu hai chấm trong dấu nháy',
+    ],
+    [
+      'a tab as indentation (TAB_AS_INDENT)',
+      edit('  unit: VP', '\tunit: VP'),
+      '14:1',
+      'không được dùng ký tự Tab để thụt lề; hãy dùng dấu cách',
+    ],
+    [
+      'a stray ] (UNEXPECTED_TOKEN)',
+      edit('  periods: [Q1, H1]', '  periods: [Q1, H1]]'),
+      '35:20',
+      'ký tự "]" không đúng chỗ; hãy kiểm tra thụt lề và các dấu ngoặc, dấu phẩy, dấu hai chấm',
+    ],
+    [
+      'a key without its colon (MULTILINE_IMPLICIT_KEY)',
+      edit('  officeDeadlineDay: 20', '  officeDeadlineDay 20'),
+      '36:3',
+      'khoá phải nằm trên một dòng và có dấu hai chấm; có thể dòng này thiếu dấu hai chấm hoặc thụt lề sai',
+    ],
+  ])('%s: what is wrong, at file:line:col, fully Vietnamese', (_what, text, at, message) => {
+    // The first problem says what is wrong; a stray bracket also upsets the lines after it.
+    const ps = problems(text);
+    expect(formatProblems(ps).split('\n')[0]).toBe(`plan.yaml:${at}  -  lỗi cú pháp YAML: ${message}`);
+    for (const p of ps) expect(p.message).toMatch(/^lỗi cú pháp YAML: /);
+    for (const p of ps) expect(p.message).not.toMatch(ENGLISH);
+    // English keeps the yaml package's own sentence, at the same places.
+    const en = problems(text, 'en');
+    expect(en.map((p) => `${p.line}:${p.column}`)).toEqual(ps.map((p) => `${p.line}:${p.column}`));
+    expect(en[0]?.message).toMatch(/^YAML syntax error: [A-Z]/);
+  });
+
+  it('an error code with no sentence of its own gets a general Vietnamese one', async () => {
+    const { yamlSyntaxMessage } = await import('../../domain/plan-issue-messages.js');
+    expect(yamlSyntaxMessage('SOME_NEW_CODE', 'Something new went wrong at line 3, column 1:', 'vi')).toBe(
+      'lỗi cú pháp YAML: nội dung ở vị trí này không đúng cú pháp YAML; hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy',
+    );
+    expect(yamlSyntaxMessage('SOME_NEW_CODE', 'Something new went wrong at line 3, column 1:', 'en')).toBe(
+      'YAML syntax error: Something new went wrong',
+    );
+  });
+
+  it('an alias without its anchor is named, not taken for too many aliases', () => {
+    expect(problems(edit('  periods: [Q1, H1]', '  periods: *ky'))).toEqual([
+      {
+        file: 'plan.yaml',
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'bí danh "*ky" chưa được khai báo: cần neo "&ky" ở phía trên trong tệp',
+      },
+    ]);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

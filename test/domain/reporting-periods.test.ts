@@ -103,11 +103,11 @@ describe('checkReportingRegime (NĐ 09/2019 Điều 8 k5)', () => {
     });
     const cal = buildWorkCalendar(plan);
     expect(checkReportingRegime(plan, cal)).toEqual([
-      'kỳ Q1: hạn của đơn vị 13/03/2026 không cách ngày chốt số liệu 14/03/2026 ít nhất 1 ngày làm việc (NĐ 09/2019 Điều 8 k5)',
-      'kỳ Q1: hạn của Văn phòng 16/03/2026 không cách ngày chốt số liệu 14/03/2026 ít nhất 1 ngày làm việc (NĐ 09/2019 Điều 8 k5)',
+      'kỳ Q1: hạn của đơn vị 13/03/2026 trước ngày chốt số liệu 14/03/2026 (NĐ 09/2019 Điều 8 k5 cần ít nhất 1 ngày làm việc giữa ngày chốt số liệu và hạn gửi báo cáo, ở mỗi cấp): tăng officeDeadlineDay lên 18',
+      'kỳ Q1: giữa ngày chốt số liệu 14/03/2026 và hạn của Văn phòng 16/03/2026 không có ngày làm việc nào (NĐ 09/2019 Điều 8 k5 cần ít nhất 1 ngày làm việc giữa ngày chốt số liệu và hạn gửi báo cáo, ở mỗi cấp): tăng officeDeadlineDay lên 18',
     ]);
     expect(checkReportingRegime(plan, cal, 'en')[1]).toBe(
-      "period Q1: the office's deadline 16/03/2026 is not at least 1 working day after the cut-off 14/03/2026 (Decree 09/2019 art. 8(5))",
+      "period Q1: there is no working day between the cut-off 14/03/2026 and the office's deadline 16/03/2026 (Decree 09/2019 art. 8(5) requires at least 1 working day between the cut-off day and the deadline, at each level): raise officeDeadlineDay to 18",
     );
   });
 });

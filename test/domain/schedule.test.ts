@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { previewRows } from '../../domain/preview.js';
 import { adHocItem, dueFor, extendedDue, scheduleItems, unitSteps } from '../../domain/schedule.js';
 import type { ItemSpec } from '../../domain/schedule-types.js';
 import { buildWorkCalendar } from '../../domain/work-calendar.js';
@@ -64,16 +65,43 @@ describe('dueFor', () => {
     expect(dueFor(p, buildWorkCalendar(p), task).date).toBe('2026-02-24');
   });
 
-  it('end of a month that ends on a Sunday moves to Monday (May 2026: Sun 31/5 → Mon 1/6)', () => {
+  it('end of a month that ends on a Sunday stays in the month: Fri 29/5/2026, not Mon 1/6', () => {
     const p = plan2026((i) => {
       const t = i.tasks?.[0];
       if (t) Object.assign(t, { opensOn: '2026-05-04', due: { endOfMonth: true } });
     });
     const due = dueFor(p, buildWorkCalendar(p), p.tasks[0]!);
-    expect(due.date).toBe('2026-06-01');
+    expect(due.date).toBe('2026-05-29');
     expect(due.rule).toBe(
+      'Hạn cuối tháng 05/2026. Ngày 31/05/2026 là ngày nghỉ (Nghỉ cuối tuần); hạn cuối tháng giữ trong tháng: ngày làm việc cuối cùng của tháng, thứ Sáu, 29/05/2026 (nhiệm vụ có deadlinePolicy riêng thì áp dụng quy tắc đó)',
+    );
+    expect(due.ruleEn).toBe(
+      "Deadline at the end of 05/2026. 31/05/2026 is a day off (Nghỉ cuối tuần); an end-of-month deadline stays in its month: the month's last working day, Friday, 29/05/2026 (a task with its own deadlinePolicy gets that rule instead)",
+    );
+  });
+
+  it('end of a month on a holiday (30/4/2026, Giải phóng miền Nam) is Wed 29/4, not Mon 4/5 after 1/5 and the weekend', () => {
+    const p = plan2026((i) => {
+      const t = i.tasks?.[0];
+      if (t) Object.assign(t, { opensOn: '2026-04-01', due: { endOfMonth: true } });
+    });
+    expect(dueFor(p, buildWorkCalendar(p), p.tasks[0]!).date).toBe('2026-04-29');
+  });
+
+  it('an end-of-month task that sets its own deadlinePolicy gets it: FORWARD moves Sun 31/5 to Mon 1/6, KEEP keeps it', () => {
+    const due = (deadlinePolicy: 'FORWARD' | 'KEEP' | 'BACKWARD') => {
+      const p = plan2026((i) => {
+        const t = i.tasks?.[0];
+        if (t) Object.assign(t, { opensOn: '2026-05-04', due: { endOfMonth: true }, deadlinePolicy });
+      });
+      return dueFor(p, buildWorkCalendar(p), p.tasks[0]!);
+    };
+    expect(due('FORWARD').date).toBe('2026-06-01');
+    expect(due('FORWARD').rule).toBe(
       'Hạn cuối tháng 05/2026. Hạn 31/05/2026 rơi vào Chủ nhật; chuyển sang thứ Hai, 01/06/2026 (BLDS 2015 Điều 148 k5)',
     );
+    expect(due('KEEP').date).toBe('2026-05-31');
+    expect(due('BACKWARD').date).toBe('2026-05-29');
   });
 
   it('a task opening on a day off opens on the next working day', () => {
@@ -185,5 +213,49 @@ describe('adHocItem and extendedDue', () => {
       rule: 'Gia hạn đến thứ Sáu, 27/03/2026: Đơn vị đề nghị do trùng hội nghị',
       ruleEn: 'Extended to Friday, 27/03/2026: Đơn vị đề nghị do trùng hội nghị',
     });
+  });
+});
+
+describe('every date moved by a day off says why (the preview and the item)', () => {
+  // task-03 opens on Mon 27/04/2026 (nghỉ bù Giỗ Tổ) and is due Sat 20/06/2026; task-06 ends with May (Sun 31/05).
+  const p = plan2026((i) => {
+    const [t3, t6] = i.tasks ?? [];
+    if (t3) Object.assign(t3, { opensOn: '2026-04-27', due: { on: '2026-06-20' } });
+    if (t6) Object.assign(t6, { opensOn: '2026-05-04' });
+  });
+  const pcal = buildWorkCalendar(p);
+  const items = scheduleItems(p, pcal);
+  const row = (locale: 'vi' | 'en', itemId: string, kind: string) =>
+    previewRows(p, pcal, locale).find((r) => r.itemId === itemId && r.kind === kind);
+
+  it("a moved opening: the preview's opening row gives the day off and the next working day", () => {
+    expect(row('vi', 'task-03', 'open')).toMatchObject({
+      date: '2026-04-28',
+      rule: 'Ngày giao 27/04/2026 là ngày nghỉ (Nghỉ bù Giỗ Tổ Hùng Vương (26/4 là Chủ nhật)); giao vào ngày làm việc kế tiếp thứ Ba, 28/04/2026',
+    });
+    expect(row('en', 'task-03', 'open')?.rule).toBe(
+      'Assignment date 27/04/2026 is a day off (Nghỉ bù Giỗ Tổ Hùng Vương (26/4 là Chủ nhật)); assigned on the next working day Tuesday, 28/04/2026',
+    );
+  });
+
+  it("a moved deadline: the task's deadline and the report's office deadline carry the rule that moved them", () => {
+    const due = (itemId: string) => items.find((i) => i.itemId === itemId)?.units[0]?.due;
+    expect(due('task-03')).toMatchObject({
+      date: '2026-06-22',
+      rule: 'Hạn theo kế hoạch: 20/06/2026. Hạn 20/06/2026 rơi vào thứ Bảy; chuyển sang thứ Hai, 22/06/2026 (BLDS 2015 Điều 148 k5)',
+      ruleEn:
+        'Deadline set by the plan: 20/06/2026. Deadline 20/06/2026 falls on a Saturday; moved to Monday, 22/06/2026 (Civil Code 2015 art. 148(5))',
+    });
+    expect(due('task-06')?.date).toBe('2026-05-29');
+    expect(due('task-06')?.rule).toMatch(
+      /^Hạn cuối tháng 05\/2026\. Ngày 31\/05\/2026 là ngày nghỉ \(Nghỉ cuối tuần\); hạn cuối tháng giữ trong tháng/,
+    );
+    expect(row('vi', 'report-H1', 'office-due')).toMatchObject({
+      date: '2026-06-22',
+      rule: 'Văn phòng tổng hợp: ngày 20 tháng cuối kỳ (20/06/2026). Hạn 20/06/2026 rơi vào thứ Bảy; chuyển sang thứ Hai, 22/06/2026 (BLDS 2015 Điều 148 k5)',
+    });
+    expect(row('en', 'report-H1', 'office-due')?.rule).toBe(
+      "Office consolidates: day 20 of the period's last month (20/06/2026). Deadline 20/06/2026 falls on a Saturday; moved to Monday, 22/06/2026 (Civil Code 2015 art. 148(5))",
+    );
   });
 });

@@ -14,7 +14,7 @@ const withTasks = (...numbers: number[]): Plan =>
 const at = (iso: string): PlanNow => ({ ms: Date.parse(iso), iso });
 
 function model(plan: Plan = withTasks(3, 4)): PlanModel {
-  const state = initialPlanState({ plan }, 0, { buildPlanSchema });
+  const state = initialPlanState({ plan }, 0, 2, { buildPlanSchema });
   return new PlanModel(state, 'plan-SKEL-2026', { buildPlanSchema });
 }
 
@@ -86,5 +86,22 @@ describe('PlanModel: a plan-year, driven message by message', () => {
     expect(m.state.items[1]!.spec.units[0]!.due.date).not.toBe('2026-03-06');
     // Running: keeps its definition; it takes the calendar by signal.
     expect(m.state.items[0]!.spec.units[0]!.due.date).toBe('2026-03-06');
+  });
+});
+
+describe('a plan keeps the deadline rules it started with (patched schedule-rules-2)', () => {
+  it('an end-of-month deadline on a day off: next month under rules 1, the last working day under rules 2', () => {
+    // April 2026: 30/04 (Giải phóng miền Nam) and 01/05 are days off, 02–03/05 a weekend.
+    const plan = buildPlanSchema().parse({
+      ...skeletonPlan,
+      tasks: [{ ...skeletonPlan.tasks[0]!, opensOn: '2026-04-01', due: { endOfMonth: true } }],
+    });
+    const dueUnder = (rules: 1 | 2) =>
+      initialPlanState({ plan }, 0, rules, { buildPlanSchema }).items[0]!.spec.units[0]!.due.date;
+    expect(dueUnder(1)).toBe('2026-05-04');
+    expect(dueUnder(2)).toBe('2026-04-29');
+    // Version 1 leaves no trace in the state, as runs recorded before the patch have none.
+    expect(initialPlanState({ plan }, 0, 1, { buildPlanSchema })).not.toHaveProperty('scheduleRules');
+    expect(initialPlanState({ plan }, 0, 2, { buildPlanSchema }).scheduleRules).toBe(2);
   });
 });
