@@ -52,8 +52,8 @@ export async function validateCommand(file: string, lang: Locale = 'vi'): Promis
     exitCode: 0,
     output:
       lang === 'vi'
-        ? `${file}: hợp lệ. Kế hoạch ${plan.plan.number} (${plan.plan.year}): ${plan.units.length} đơn vị, ${plan.tasks.length} nhiệm vụ, kỳ báo cáo: ${periods}`
-        : `${file}: valid. Plan ${plan.plan.number} (${plan.plan.year}): ${plan.units.length} units, ${plan.tasks.length} tasks, report periods: ${periods}`,
+        ? `${file}: hợp lệ. Kế hoạch ${plan.plan.number} (${plan.plan.year}): ${plan.units.length} đơn vị, ${plan.tasks.length} nhiệm vụ, ${plan.recurringTasks.length} nhiệm vụ định kỳ, ${plan.ongoingDuties.length} nhiệm vụ thường xuyên, kỳ báo cáo: ${periods}`
+        : `${file}: valid. Plan ${plan.plan.number} (${plan.plan.year}): ${plan.units.length} units, ${plan.tasks.length} tasks, ${plan.recurringTasks.length} recurring tasks, ${plan.ongoingDuties.length} ongoing duties, report periods: ${periods}`,
   };
 }
 
