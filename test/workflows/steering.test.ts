@@ -171,7 +171,9 @@ describe('steering a running plan: extend, reassign, amend, ad hoc report, pause
       'task-03 escalation-office vanphong@example.org',
       'task-03 overdue tccb@example.org',
     ]);
-    expect(await until('2026-03-17T09:00:00+07:00', 2)).toEqual([
+    // The office is reminded too, 3 working days before its own deadline to the director (Fri 20/03): Tue 17/03.
+    expect(await until('2026-03-17T09:00:00+07:00', 3)).toEqual([
+      'report-adhoc-1 office-reminder vanphong@example.org',
       'report-adhoc-1 reminder khtc@example.org',
       'report-adhoc-1 reminder phapche@example.org',
     ]);
@@ -185,9 +187,11 @@ describe('steering a running plan: extend, reassign, amend, ad hoc report, pause
       'report-adhoc-1 receipt khtc@example.org',
       'task-03 escalation-director giamdoc@example.org,vanphong@example.org',
     ]);
-    // Fri 20/03: the ad hoc report is compiled at its deadline; PC gets task-04's notices, TCCB none.
-    expect(await until('2026-03-20T09:00:00+07:00', 5)).toEqual([
+    // Thu 19/03 the office's last reminder; Fri 20/03 the ad hoc report is compiled at its deadline; PC gets
+    // task-04's notices, TCCB none.
+    expect(await until('2026-03-20T09:00:00+07:00', 6)).toEqual([
       'report-adhoc-1 due-today phapche@example.org',
+      'report-adhoc-1 office-reminder vanphong@example.org',
       'report-adhoc-1 reminder phapche@example.org',
       'report-adhoc-1 report-delivered giamdoc@example.org,vanphong@example.org',
       'task-04 due-today phapche@example.org',
