@@ -43,14 +43,19 @@ export function buildPlanSchema() {
     role: z.enum(['lead', 'support']),
   });
 
-  const task = z.strictObject({
-    /** Two-digit number used in the workflow id: `plan-<org>-<year>-task-<nn>`. */
+  /** What every duty has, whatever its kind: its number, what it is, in which forms, by which units. */
+  const dutyFields = {
+    /** Two-digit number used in the workflow id: `plan-<org>-<year>-task-<nn>` (unique across the three kinds). */
     number: z.int().min(1).max(99),
     title: z.string().min(1).max(200),
     content: z.string().min(1).max(4000),
     themes: z.array(code).default([]),
     forms: z.array(code).min(1),
     units: z.array(taskUnit).min(1),
+  };
+
+  const task = z.strictObject({
+    ...dutyFields,
     opensOn: isoDate,
     due: dueRule,
     /** Working days before the deadline on which a reminder goes out, e.g. [3, 1]. */
@@ -82,12 +87,7 @@ export function buildPlanSchema() {
    * quarter from `from` to `to`, each an item with its own deadline, reminders and escalation.
    */
   const recurringTask = z.strictObject({
-    number: z.int().min(1).max(99),
-    title: z.string().min(1).max(200),
-    content: z.string().min(1).max(4000),
-    themes: z.array(code).default([]),
-    forms: z.array(code).min(1),
-    units: z.array(taskUnit).min(1),
+    ...dutyFields,
     every: z.enum(['month', 'quarter']),
     from: yearMonth,
     to: yearMonth,
@@ -104,12 +104,7 @@ export function buildPlanSchema() {
    * escalation of its own; its results are asked for in the periodic reports.
    */
   const ongoingDuty = z.strictObject({
-    number: z.int().min(1).max(99),
-    title: z.string().min(1).max(200),
-    content: z.string().min(1).max(4000),
-    themes: z.array(code).default([]),
-    forms: z.array(code).min(1),
-    units: z.array(taskUnit).min(1),
+    ...dutyFields,
     /** What each unit must reach: a count of outputs (all forms together) or a share; reported every period. */
     target: z.union([countTarget, percentTarget]).optional(),
   });
