@@ -58,6 +58,8 @@ export interface EmailRequest {
   files?: { name: string; path: string }[];
   /** The plan's zone, in which dates and times are shown. */
   timeZone: string;
+  /** The deadline's year has no approved calendar yet (computed, provisional): the e-mail says the date may move. */
+  provisionalCalendar?: true;
 }
 
 export interface EmailReceipt {

@@ -8,6 +8,7 @@ import type { EmailKind, EmailRequest } from './email-request.js';
 import { itemWorkflowId } from '../domain/ids.js';
 import { officeSteps } from '../domain/office-steps.js';
 import { unitSteps } from '../domain/schedule.js';
+import { isProvisionalDate } from '../domain/work-calendar.js';
 import type { UnitStep } from '../domain/schedule-types.js';
 import type { ItemState, ItemStatus, ItemWorkflowInput, OfficialState, UnitOutcome, UnitState } from './item-types.js';
 
@@ -201,6 +202,7 @@ function baseEmail(input: ItemWorkflowInput, unit: UnitState, kind: EmailKind, k
     unit: { code: unit.unit, name: info?.name ?? unit.unit },
     deadline: unit.due,
     timeZone: ctx.timeZone,
+    ...(isProvisionalDate(input.calendar, unit.due.date) ? { provisionalCalendar: true as const } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export const LAYOUT_LABELS = {
     files: 'Tệp đính kèm',
     calendar: 'Tệp lịch (.ics) đính kèm giúp thêm hạn này vào lịch làm việc.',
     footer: 'Thư gửi tự động từ hệ thống theo dõi kế hoạch; vui lòng không trả lời thư này.',
+    provisional: (year: string) =>
+      `Lưu ý: lịch nghỉ năm ${year} chưa có văn bản phê duyệt; hạn được tính theo lịch tạm thời và có thể điều chỉnh khi lịch chính thức được công bố.`,
   },
   en: {
     greeting: 'To',
@@ -29,6 +31,8 @@ export const LAYOUT_LABELS = {
     files: 'Attached files',
     calendar: 'The attached calendar file (.ics) adds this deadline to your calendar.',
     footer: 'Sent automatically by the plan tracking system; please do not reply.',
+    provisional: (year: string) =>
+      `Note: the ${year} calendar of days off is not approved yet; this deadline is computed on a provisional calendar and may move when the official one is published.`,
   },
 } as const;
 
@@ -49,6 +53,8 @@ export interface EmailView {
   missedSteps?: string[];
   files?: string[];
   submit?: { url: string; validUntil: string };
+  /** A sentence saying the deadline's year has only a provisional calendar. */
+  provisional?: string;
   organisation: string;
 }
 
@@ -77,6 +83,7 @@ const HTML = `<!doctype html>
 <ul>{{#each files}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
 <p style="font-size: 13px; color: #555;">{{labels.calendar}}</p>
 <hr style="border: none; border-top: 1px solid #ddd;">
+{{#if provisional}}<p style="font-size: 12px; color: #8a5a00;">{{provisional}}</p>{{/if}}
 <p style="font-size: 12px; color: #777;">{{organisation}}<br>{{labels.footer}}</p>
 </body>
 </html>
@@ -123,6 +130,9 @@ const TEXT = `{{labels.greeting}}: {{to}}
 {{labels.calendar}}
 
 --
+{{#if provisional}}
+{{provisional}}
+{{/if}}
 {{organisation}}
 {{labels.footer}}
 `;

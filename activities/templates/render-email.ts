@@ -45,6 +45,9 @@ export function renderEmail(req: EmailRequest, link?: RenderLink): RenderedEmail
           validUntil: formatDate(DateTime.fromJSDate(link.expiresAt, { zone }).toISODate()!, req.locale),
         }
       : undefined,
+    provisional: req.provisionalCalendar
+      ? LAYOUT_LABELS[req.locale].provisional(req.deadline.date.slice(0, 4))
+      : undefined,
     organisation: req.organisation.name,
   };
   return { subject, html: renderEmailHtml(view), text: renderEmailText(view) };
