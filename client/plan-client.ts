@@ -11,6 +11,7 @@ import {
 import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
 import type { ClockRequest } from '../domain/plan-clock.js';
 import type { Plan } from '../domain/plan-schema.js';
+import type { OfficialYear } from '../domain/schedule-types.js';
 import type { SubmissionInput } from '../domain/submission.js';
 import type { ItemDetail, ItemStatus } from '../workflows/item-types.js';
 import {
@@ -26,6 +27,7 @@ import {
   resumeRemindersSignal,
   reviewSubmissionUpdate,
   submitReportUpdate,
+  updateCalendarUpdate,
   type AdHocInput,
   type AmendInput,
   type ExtendInput,
@@ -131,6 +133,11 @@ export async function startOrAmendPlan(
   if (!opts.note) return 'running';
   await amendPlan(client, ref, { plan, note: opts.note, by: opts.by });
   return 'amended';
+}
+
+/** Gives a running plan the approved calendar of one or more years; items not yet open are rescheduled on it. */
+export async function updateCalendar(client: Client, ref: PlanRef, years: OfficialYear[]) {
+  return explained(planHandle(client, ref).executeUpdate(updateCalendarUpdate, { args: [{ years }] }));
 }
 
 export function planHandle(client: Client, ref: PlanRef): WorkflowHandle<typeof yearPlanWorkflow> {

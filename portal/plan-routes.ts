@@ -7,8 +7,10 @@ import {
   RequestRejectedError,
   requestAdHocReport,
   resumeReminders,
+  updateCalendar,
   type PlanRef,
 } from '../client/plan-client.js';
+import { parseCalendarText } from '../domain/calendar-file.js';
 import type { ResolvedDeps } from './deps.js';
 import { field, fields } from './form-body.js';
 import type { OfficeEnv } from './office-env.js';
@@ -58,6 +60,23 @@ export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       return done(c, `/van-phong/${ref.org}/${ref.year}`, 'adhoc');
     } catch (err) {
       if (err instanceof RequestRejectedError) return show(c, ref, 422, req, [err.message]);
+      throw err;
+    }
+  });
+
+  /** The approved calendar, uploaded as a file: the plan takes it for items not yet open and tells running ones. */
+  app.post('/:org/:year/lich', planParam, async (c) => {
+    const { ref } = c.req.valid('param');
+    const file = c.get('form').calendarFile;
+    const lang = officeView(c, deps).lang;
+    const text = file instanceof File ? await file.text() : '';
+    const parsed = parseCalendarText(text, lang);
+    if (!parsed.ok) return show(c, ref, 422, undefined, parsed.problems);
+    try {
+      await updateCalendar(deps.client, ref, parsed.years);
+      return done(c, `/van-phong/${ref.org}/${ref.year}`, 'calendar');
+    } catch (err) {
+      if (err instanceof RequestRejectedError) return show(c, ref, 422, undefined, [err.message]);
       throw err;
     }
   });

@@ -191,7 +191,15 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
     <h2>${t.plan.overdueUnits}</h2>
     ${overdueList(v, base, plan, shown, t.plan)}
     <h2>${t.plan.adHocHeading}</h2>
-    ${adHocForm(v, base, plan, adHoc, t.plan)}`;
+    ${adHocForm(v, base, plan, adHoc, t.plan)}
+    <h2>${t.plan.calendarHeading}</h2>
+    <form method="post" enctype="multipart/form-data" action="${withLang(`${base}/lich`, v.lang)}" class="card">
+      ${csrfField(v.csrf)}
+      <p class="hint">${t.plan.calendarHint}</p>
+      <label for="calendar-file">${t.plan.calendarFile}</label>
+      <input type="file" id="calendar-file" name="calendarFile" accept=".yaml,.yml,.json" required />
+      <button type="submit">${t.plan.calendarSend}</button>
+    </form>`;
   const title = `${status.number} – ${status.organisation} ${status.year}`;
   return officePage(v, { path: base, title, org: plan.organisation.name, body });
 }

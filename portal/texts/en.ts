@@ -77,6 +77,11 @@ export const en: Texts = {
     adHocContent: 'What is asked',
     adHocDue: 'Due date',
     adHocUnits: 'Units',
+    calendarHeading: 'Official calendar',
+    calendarHint:
+      "When the year's days off are approved, upload the calendar file (YAML: years → year, source, days) for the plan to apply.",
+    calendarFile: 'Calendar file (YAML)',
+    calendarSend: 'Apply the calendar',
     adHocSend: 'Send the request',
   },
   item: {
@@ -183,6 +188,8 @@ export const en: Texts = {
     adhoc: 'The ad hoc report was requested.',
     paused: 'Reminders are paused: units get no reminder e-mails until they resume; overdue notices still go out.',
     resumed: 'Reminders resumed.',
+    calendar:
+      'The approved calendar was applied: items not yet open are rescheduled, running ones use it for their remaining steps.',
   },
   refusals: {
     badForm: {

@@ -86,6 +86,11 @@ export const vi = {
     adHocDue: 'Hạn nộp',
     adHocUnits: 'Đơn vị',
     adHocSend: 'Gửi yêu cầu',
+    calendarHeading: 'Lịch nghỉ chính thức',
+    calendarHint:
+      'Khi lịch nghỉ của năm được phê duyệt, tải tệp lịch (YAML: years → year, source, days) để kế hoạch áp dụng.',
+    calendarFile: 'Tệp lịch nghỉ (YAML)',
+    calendarSend: 'Áp dụng lịch',
   },
   item: {
     content: 'Nội dung',
@@ -202,6 +207,8 @@ export const vi = {
     adhoc: 'Đã gửi yêu cầu báo cáo đột xuất.',
     paused: 'Đã tạm dừng nhắc hạn: các đơn vị không nhận e-mail nhắc cho đến khi tiếp tục; báo quá hạn vẫn gửi.',
     resumed: 'Đã tiếp tục nhắc hạn.',
+    calendar:
+      'Đã áp dụng lịch nghỉ chính thức: nhiệm vụ chưa mở được xếp lại, nhiệm vụ đang chạy áp dụng cho các bước còn lại.',
   },
   /** Every page that says why a request was refused: a title and a sentence (`refuse` in refusals.ts). */
   refusals: {
