@@ -5,17 +5,14 @@ import type { Hono } from 'hono';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signItemToken } from '../../activities/submit-link.js';
-import { getItemStatus, getPlanStatus, startPlan } from '../../client/plan-client.js';
+import { getItemStatus, getPlanStatus } from '../../client/plan-client.js';
 import { createPortalApp } from '../../portal/app.js';
 import { LOGIN_THROTTLE } from '../../portal/auth-routes.js';
-import { hashPassword } from '../../portal/passwords.js';
 import type { ServiceConfig } from '../../worker/config.js';
-import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
-import { planTimeStepper } from '../helpers/plan-time.js';
+import { skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { portalClient } from '../helpers/portal-client.js';
-import { portalTestConfig, TEST_LINK_SECRET } from '../helpers/portal-server.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import { TEST_LINK_SECRET } from '../helpers/portal-server.js';
+import { OFFICE_PASSWORD, startPortalStack, type PortalStack } from '../helpers/portal-stack.js';
 
 const ref = { org: 'SKEL', year: 2026 };
 const ITEM = 'task-03';
@@ -30,32 +27,20 @@ const PDF = Buffer.from('%PDF-1.4\n%minh chung\n');
 
 describe('portal refuses what it must (in-process requests against a real Temporal test server)', () => {
   let env: TestWorkflowEnvironment;
-  let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
+  let stack: PortalStack;
   let config: ServiceConfig;
   let app: Hono;
   let csrfKhtc: string;
 
   beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink, { linkSecret: TEST_LINK_SECRET })).stop;
-    config = portalTestConfig({
-      PORTAL_BASE_URL: 'http://portal.test',
-      PORTAL_USERS: `vanphong:${await hashPassword('mat-khau-van-phong')}`,
-    });
-    app = createPortalApp({ client: env.client, config, now: () => NOW });
-    const { handle } = await startPlan(env.client, skeletonPlan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
-    const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
-    await clock.sleepUntil(NOW.toISOString());
-    await sink.waitFor(2);
+    stack = await startPortalStack(skeletonPlan, NOW.toISOString(), { now: () => NOW });
+    ({ env, config, app } = stack);
+    await stack.sink.waitFor(2);
     csrfKhtc = await portalClient(app).csrfOf(`/nop/${token('KHTC')}`);
   });
 
   afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
+    await stack?.stop();
   });
 
   it('refuses forged and malformed links (403) and expired ones (410) with a Vietnamese page', async () => {
@@ -158,7 +143,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     expect(unitPage).not.toContain('<img src=x');
     expect(unitPage).not.toContain('"onmouseover="');
     const office = portalClient(app);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     const itemPage = await (await office.get(`/van-phong/SKEL/2026/${ITEM}`)).text();
     expect(itemPage).toContain('&lt;script&gt;');
     expect(itemPage).not.toContain('<script>');
@@ -180,7 +165,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     const offsite = await anon.post('/dang-nhap', {
       _csrf: csrf,
       user: 'vanphong',
-      password: 'mat-khau-van-phong',
+      password: OFFICE_PASSWORD,
       next: '//evil.example/van-phong',
     });
     expect(offsite.headers.get('location')).toBe('/van-phong');
@@ -196,11 +181,11 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     // An app of its own: its limiter counts every in-process request as one address, which would lock out the tests above.
     const own = createPortalApp({ client: env.client, config, now: () => NOW });
     // A successful login (same address: in-process requests share one) does not count toward the limit.
-    expect((await portalClient(own).login('vanphong', 'mat-khau-van-phong')).status).toBe(303);
+    expect((await portalClient(own).login('vanphong', OFFICE_PASSWORD)).status).toBe(303);
     const guesser = portalClient(own);
     for (let i = 1; i <= LOGIN_THROTTLE.failures; i++)
       expect((await guesser.login('vanphong', `doan-mo-${i}`)).status).toBe(401);
-    const blocked = await guesser.login('vanphong', 'mat-khau-van-phong');
+    const blocked = await guesser.login('vanphong', OFFICE_PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBe('900');
     expect(blocked.headers.get('set-cookie') ?? '').not.toContain('kh_session=');
@@ -209,7 +194,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
 
   it("pauses and resumes the plan's reminders from its page, with the form token only", async () => {
     const office = portalClient(app);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     const page = '/van-phong/SKEL/2026';
     const pausedNow = async (want: boolean) => {
       for (let i = 0; i < 50 && (await getPlanStatus(env.client, ref)).paused !== want; i++)
@@ -230,7 +215,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
 
   it('refuses an office POST with a wrong or missing CSRF token (403) and leaves the workflow untouched', async () => {
     const office = portalClient(app);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     const path = `/van-phong/SKEL/2026/${ITEM}/duyet`;
     expect((await office.post(path, { unit: 'KHTC', decision: 'accept' })).status).toBe(403);
     expect((await office.post(path, { _csrf: csrfKhtc, unit: 'KHTC', decision: 'accept' })).status).toBe(403);
@@ -245,7 +230,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     mkdirSync(join(config.REPORTS_DIR, 'SKEL'), { recursive: true });
     writeFileSync(join(config.REPORTS_DIR, 'SKEL', 'bao-cao-Q1.csv'), 'a,b\n');
     const office = portalClient(app);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     const ok = await office.get(`/van-phong/bao-cao?f=${encodeURIComponent('SKEL/bao-cao-Q1.csv')}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('a,b\n');
@@ -261,7 +246,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
 
   it('shows every problem of an invalid plan file at file:line:col and starts nothing', async () => {
     const office = portalClient(app);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     const csrf = await office.csrfOf('/van-phong');
     const yaml = 'organisation:\n  code: sai ma\nplan:\n  year: 13\n';
     const res = await office.post('/van-phong/ke-hoach', { _csrf: csrf, planFile: new File([yaml], 'ke-hoach.yaml') });
@@ -274,7 +259,7 @@ describe('portal refuses what it must (in-process requests against a real Tempor
 
   it('starts a valid plan file once; uploading it again says it is already running, or amends it with a note', async () => {
     const office = portalClient(app);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     const plan = JSON.parse(JSON.stringify(skeletonPlan).replaceAll('2026', '2027')) as typeof skeletonPlan;
     plan.organisation.code = 'UPL';
     const file = () => new File([stringify(plan)], 'ke-hoach-upl.yaml');

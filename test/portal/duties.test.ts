@@ -6,17 +6,13 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signItemToken } from '../../activities/submit-link.js';
-import { getItemDetail, RequestRejectedError, startPlan, submitReport } from '../../client/plan-client.js';
+import { getItemDetail, RequestRejectedError, submitReport } from '../../client/plan-client.js';
 import { itemWorkflowId, planWorkflowId } from '../../domain/ids.js';
 import { planSchema } from '../../domain/plan-schema.js';
-import { createPortalApp } from '../../portal/app.js';
-import { hashPassword } from '../../portal/passwords.js';
-import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
-import { planTimeStepper } from '../helpers/plan-time.js';
+import { skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { portalClient } from '../helpers/portal-client.js';
-import { portalTestConfig, TEST_LINK_SECRET } from '../helpers/portal-server.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import { TEST_LINK_SECRET } from '../helpers/portal-server.js';
+import { OFFICE_PASSWORD, startPortalStack, type PortalStack } from '../helpers/portal-stack.js';
 
 const ref = { org: 'DUTY', year: 2026 };
 const plan = planSchema().parse({
@@ -55,28 +51,16 @@ const token = (unit: string) =>
 
 describe('ongoing duties in a periodic report (time-skipping server, real worker and portal)', () => {
   let env: TestWorkflowEnvironment;
-  let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
   let app: Hono;
+  let stack: PortalStack;
 
   beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink, { linkSecret: TEST_LINK_SECRET })).stop;
-    const config = portalTestConfig({
-      PORTAL_BASE_URL: 'http://portal.test',
-      PORTAL_USERS: `vanphong:${await hashPassword('mat-khau-van-phong')}`,
-    });
-    app = createPortalApp({ client: env.client, config });
-    const { handle } = await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
-    const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
-    await clock.sleepUntil('2026-03-03T10:00:00+07:00');
+    stack = await startPortalStack(plan, '2026-03-03T10:00:00+07:00');
+    ({ env, app } = stack);
   });
 
   afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
+    await stack?.stop();
   });
 
   it("shows a section per duty the unit carries, with its target, and keeps each duty's results by number", async () => {
@@ -107,7 +91,7 @@ describe('ongoing duties in a periodic report (time-skipping server, real worker
 
     // The office's plan page: each target against what the units reported for Q1, behind ones marked.
     const office = portalClient(app);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     const plan = await (await office.get('/van-phong/DUTY/2026')).text();
     const row = (name: string) =>
       plan.slice(plan.indexOf(`<th>${name}</th>`), plan.indexOf('</tr>', plan.indexOf(`<th>${name}</th>`)));

@@ -7,20 +7,18 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signItemToken } from '../../activities/submit-link.js';
-import { getItemStatus, RequestRejectedError, startPlan, submitReport } from '../../client/plan-client.js';
+import { getItemStatus, RequestRejectedError, submitReport } from '../../client/plan-client.js';
 import { itemWorkflowId, planWorkflowId } from '../../domain/ids.js';
 import { planSchema } from '../../domain/plan-schema.js';
 import { derivedKey, hmac } from '../../portal/keys.js';
 import { createPortalApp } from '../../portal/app.js';
-import { hashPassword } from '../../portal/passwords.js';
 import { memorySessionStore } from '../../portal/session-store.js';
 import { closeItemSignal } from '../../workflows/messages.js';
-import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
-import { planTimeStepper } from '../helpers/plan-time.js';
+import type { ServiceConfig } from '../../worker/config.js';
+import { skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { portalClient } from '../helpers/portal-client.js';
-import { portalTestConfig, TEST_LINK_SECRET } from '../helpers/portal-server.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import { TEST_LINK_SECRET } from '../helpers/portal-server.js';
+import { OFFICE_PASSWORD, startPortalStack, type PortalStack } from '../helpers/portal-stack.js';
 
 const ref = { org: 'PROBE', year: 2026 };
 const PLAN_ID = planWorkflowId(ref.org, ref.year);
@@ -44,31 +42,19 @@ const versions = async (item: string) =>
 let env: TestWorkflowEnvironment;
 
 describe('the probe of the portal, each finding refused', () => {
-  let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
+  let stack: PortalStack;
   let app: Hono;
-  let config: ReturnType<typeof portalTestConfig>;
+  let config: ServiceConfig;
 
   beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink, { linkSecret: TEST_LINK_SECRET })).stop;
-    config = portalTestConfig({
-      PORTAL_BASE_URL: 'http://portal.test',
-      PORTAL_USERS: `vanphong:${await hashPassword('mat-khau-van-phong')}`,
-    });
     // Real time for sessions, as in production; submit links are checked on the plan's own clock.
-    app = createPortalApp({ client: env.client, config });
-    const { handle } = await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
-    const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
-    await clock.sleepUntil('2026-03-03T10:00:00+07:00');
-    await sink.waitFor(4);
+    stack = await startPortalStack(plan, '2026-03-03T10:00:00+07:00');
+    ({ env, app, config } = stack);
+    await stack.sink.waitFor(4);
   });
 
   afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
+    await stack?.stop();
   });
 
   it('1. a session naming a user who is not configured opens nothing, however it was made', async () => {
@@ -84,7 +70,7 @@ describe('the probe of the portal, each finding refused', () => {
     const before = createPortalApp({ client: env.client, config, sessions });
     const after = createPortalApp({ client: env.client, config: { ...config, PORTAL_USERS: '' }, sessions });
     const office = portalClient(before);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     expect((await office.get('/van-phong')).status).toBe(200);
     const removed = portalClient(after);
     for (const [k, v] of office.cookies) removed.cookies.set(k, v);
@@ -105,7 +91,7 @@ describe('the probe of the portal, each finding refused', () => {
 
   it('4. logging out ends the session: a copy of the old cookie neither reads nor changes anything', async () => {
     const office = portalClient(app);
-    expect((await office.login('vanphong', 'mat-khau-van-phong')).status).toBe(303);
+    expect((await office.login('vanphong', OFFICE_PASSWORD)).status).toBe(303);
     const stolen = new Map(office.cookies);
     const csrf = await office.csrfOf('/van-phong');
     expect((await office.post('/dang-xuat', { _csrf: csrf })).status).toBe(303);
@@ -227,7 +213,7 @@ describe('the probe of the portal, each finding refused', () => {
     const crlf = await office.post('/dang-nhap', {
       _csrf: csrf,
       user: 'vanphong',
-      password: 'mat-khau-van-phong',
+      password: OFFICE_PASSWORD,
       next: '/van-phong\r\nSet-Cookie: kh_session=x',
     });
     expect(crlf.status).toBe(303);
@@ -252,13 +238,13 @@ describe('the probe of the portal, each finding refused', () => {
   it('missing case: the login and the logout POSTs need their form token', async () => {
     const visitor = portalClient(app);
     await visitor.get('/dang-nhap');
-    const login = await visitor.post('/dang-nhap', { user: 'vanphong', password: 'mat-khau-van-phong' });
+    const login = await visitor.post('/dang-nhap', { user: 'vanphong', password: OFFICE_PASSWORD });
     expect(login.status).toBe(403);
     expect(await login.text()).toContain('Biểu mẫu không hợp lệ hoặc đã hết hạn');
     expect(visitor.cookies.has('kh_session')).toBe(false);
 
     const office = portalClient(app);
-    await office.login('vanphong', 'mat-khau-van-phong');
+    await office.login('vanphong', OFFICE_PASSWORD);
     const logout = await office.post('/dang-xuat', {});
     expect(logout.status).toBe(403);
     expect((await office.get('/van-phong')).status).toBe(200);
