@@ -9,7 +9,7 @@ import { itemWorkflowId } from '../domain/ids.js';
 import { officeSteps } from '../domain/office-steps.js';
 import { unitSteps } from '../domain/schedule.js';
 import { isProvisionalDate } from '../domain/work-calendar.js';
-import type { UnitStep } from '../domain/schedule-types.js';
+import type { ReportSpec, UnitStep } from '../domain/schedule-types.js';
 import type { ItemState, ItemStatus, ItemWorkflowInput, OfficialState, UnitOutcome, UnitState } from './item-types.js';
 
 /** Steps addressed to the unit itself; several of these due at once fold into one catch-up notice. */
@@ -206,6 +206,11 @@ function baseEmail(input: ItemWorkflowInput, unit: UnitState, kind: EmailKind, k
   };
 }
 
+/** `office-reminder-3@2026-03-20`: an office step of one deadline (an extension of it would start a new round). */
+function officeStepKey(step: UnitStep, item: ReportSpec): string {
+  return `${step.key}@${item.period.officeDue.date}`;
+}
+
 /**
  * The office's own reminders due at plan time `nowMs` on a report item, folded into one e-mail (the latest) when
  * several fell due at once; each step settled in `state.officeDone`. The e-mail says which units have not
@@ -216,17 +221,17 @@ export function officeSends(input: ItemWorkflowInput, state: ItemState, nowMs: n
   if (item.kind !== 'report') return [];
   const done = (state.officeDone ??= []);
   const due = officeSteps(item, input.calendar).filter(
-    (s) => !done.includes(`${s.key}@${item.period.officeDue.date}`) && Date.parse(s.at) <= nowMs,
+    (s) => !done.includes(officeStepKey(s, item)) && Date.parse(s.at) <= nowMs,
   );
   const latest = due[due.length - 1];
   if (!latest) return [];
-  done.push(...due.map((s) => `${s.key}@${item.period.officeDue.date}`));
+  done.push(...due.map((s) => officeStepKey(s, item)));
   const name = (u: UnitState) => ctx.units[u.unit]?.name ?? u.unit;
   const open = state.units.filter(isAwaitingSubmission).map(name);
   const waiting = state.units.filter((u) => u.phase === 'submitted').map(name);
   const vi = ctx.locale === 'vi';
   const email: EmailRequest = {
-    key: `${itemWorkflowIdOf(input)}/office/${latest.key}@${item.period.officeDue.date}`,
+    key: `${itemWorkflowIdOf(input)}/office/${officeStepKey(latest, item)}`,
     kind: 'office-reminder',
     locale: ctx.locale,
     to: [{ name: ctx.office.name, email: ctx.office.email }],
@@ -248,7 +253,7 @@ export function nextOfficeStepMs(input: ItemWorkflowInput, state: ItemState): nu
   const { item } = input;
   if (item.kind !== 'report') return undefined;
   const done = state.officeDone ?? [];
-  const next = officeSteps(item, input.calendar).find((s) => !done.includes(`${s.key}@${item.period.officeDue.date}`));
+  const next = officeSteps(item, input.calendar).find((s) => !done.includes(officeStepKey(s, item)));
   return next ? Date.parse(next.at) : undefined;
 }
 

@@ -24,19 +24,16 @@ export interface SubmitFormModel {
   resubmit: boolean;
 }
 
+/** One whole-number output of a communication form, labelled with the form's title. */
+function figureInput(label: string, id: string, name: string, value: string): Html {
+  return html`<label for="${id}">${label}</label>
+    <input type="number" min="0" step="1" inputmode="numeric" id="${id}" name="${name}" value="${value}" />`;
+}
+
 /** A number per communication form the item uses. */
 function figureInputs(m: SubmitFormModel, t: Texts['form']): Html {
   const input = (f: string) =>
-    html`<label for="figure-${f}">${m.formTitles[f] ?? f}</label>
-      <input
-        type="number"
-        min="0"
-        step="1"
-        inputmode="numeric"
-        id="figure-${f}"
-        name="figure.${f}"
-        value="${m.values.figures[f] ?? ''}"
-      />`;
+    figureInput(m.formTitles[f] ?? f, `figure-${f}`, `figure.${f}`, m.values.figures[f] ?? '');
   return html`${m.forms.length ? html`<h2>${t.figures}</h2>` : ''} ${m.forms.map(input)}`;
 }
 
@@ -46,16 +43,7 @@ function dutySections(m: SubmitFormModel, t: Texts['form']): Html {
     const v = m.values.duties[String(d.number)] ?? { results: '', figures: {}, percent: '' };
     const id = (s: string) => `duty-${d.number}-${s}`;
     const figure = (f: string) =>
-      html`<label for="${id(f)}">${m.formTitles[f] ?? f}</label>
-        <input
-          type="number"
-          min="0"
-          step="1"
-          inputmode="numeric"
-          id="${id(f)}"
-          name="duty.${d.number}.figure.${f}"
-          value="${v.figures[f] ?? ''}"
-        />`;
+      figureInput(m.formTitles[f] ?? f, id(f), `duty.${d.number}.figure.${f}`, v.figures[f] ?? '');
     const target = d.target ? html`<p class="hint">${t.target(targetText(d.target, m.lang))}</p>` : '';
     const percent =
       d.target && 'percent' in d.target
