@@ -33,6 +33,13 @@ export interface KehoachWorkerOptions {
   activitiesPerSecond?: number;
 }
 
+/**
+ * How long a stopping worker lets running activities finish. The SDK's default is 0: a send already accepted by the
+ * SMTP server is cancelled before its completion reaches Temporal, and the retry sends it a second time. An e-mail
+ * takes well under a second and a report render a few; docker-compose's stop_grace_period is longer than this.
+ */
+export const SHUTDOWN_GRACE = '30 seconds';
+
 /** One place that sets the worker's options, used by `worker/main.ts`, the stack script and the tests. */
 export async function createKehoachWorker(opts: KehoachWorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -43,6 +50,7 @@ export async function createKehoachWorker(opts: KehoachWorkerOptions): Promise<W
     ...(opts.workflowBundle
       ? { workflowBundle: opts.workflowBundle }
       : { workflowsPath, bundlerOptions: { preloadModules: sharedWorkflowModules } }),
+    shutdownGraceTime: SHUTDOWN_GRACE,
     ...(opts.activitiesPerSecond ? { maxTaskQueueActivitiesPerSecond: opts.activitiesPerSecond } : {}),
   });
 }
