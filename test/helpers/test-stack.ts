@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { pendingWork } from './pending-work.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink.js';
 import { startLocalEnv, startTestWorker, startTimeSkippingEnv } from './temporal-env.js';
 
@@ -20,6 +21,8 @@ export interface TestStackOptions {
   server?: 'time-skipping' | 'dev';
   /** Extra `temporal server start-dev` flags, e.g. dynamic config. */
   devServerArgs?: string[];
+  /** Where `withFreshStack` logs a retry; default test-results/retries.txt, which `.ci/run` prints. */
+  retriesFile?: string;
 }
 
 /**
@@ -104,7 +107,10 @@ export async function withFreshStack(
       const wedge = await attemptOn(stack, attemptMs, body);
       if (wedge === undefined) return;
       if (attempt >= 2) throw new Error(`the time-skipping server wedged on two fresh servers: ${wedge}`);
-      logRetry(`attempt ${attempt} met a wedged time-skipping server (${wedge}); retrying on a fresh server`);
+      logRetry(
+        opts.retriesFile ?? RETRIES_FILE,
+        `attempt ${attempt} met a wedged time-skipping server (${wedge}); retrying on a fresh server`,
+      );
     } finally {
       // Bounded: a worker whose activity never returns never finishes shutting down, and the error must still show.
       await Promise.race([stack.stop(), new Promise((r) => setTimeout(r, 15_000))]);
@@ -118,8 +124,11 @@ async function attemptOn(
   attemptMs: number,
   body: (stack: TestStack) => Promise<void>,
 ): Promise<string | undefined> {
-  const run = body(stack);
-  run.catch(() => undefined); // once given up on, it rejects when its server goes
+  // Every call the attempt makes carries this signal: one given up on is cancelled before its server goes, since a
+  // call still in flight then would be retried by the client after its channel closed (an uncaught error).
+  const abandon = new AbortController();
+  const run = stack.env.connection.withAbortSignal(abandon.signal, () => body(stack));
+  run.catch(() => undefined); // once given up on, it rejects with the cancellation
   try {
     let timer: NodeJS.Timeout | undefined;
     const hung = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), attemptMs)));
@@ -133,40 +142,49 @@ async function attemptOn(
   } catch (error) {
     if (stack.serverOutput().includes(LOCK_WEDGE)) return `it failed, and the server logged "${LOCK_WEDGE}"`;
     throw error;
+  } finally {
+    abandon.abort();
   }
 }
 
 /**
- * Whether the server is wedged, from its output and its clock read 3 s apart: a healthy server's time always moves
- * (at wall-clock pace while a workflow task holds its lock), and skips to a running sleep's timer, which then returns.
+ * Whether the server is wedged, from its output, its clock read 3 s apart and what is pending on its workflows. A
+ * healthy server's time moves at wall-clock pace only while something holds its clock (a workflow task, an activity:
+ * see pending-work.ts) and otherwise skips to a running sleep's timer, which then returns. So: time standing still,
+ * a sleep past due, or time running with nothing pending before and after (a leaked time lock) is the server's fault;
+ * time running while our workflow or activity is pending is ours, and the error names what was pending.
  */
 async function wedgeOf(stack: RunningStack): Promise<{ wedge?: string; seen: string }> {
   // undefined: no answer (also once the attempt has ended and its stack is gone, while this still runs)
-  const time = () =>
-    Promise.race([
-      stack.env.currentTimeMs().catch(() => undefined),
-      new Promise<undefined>((r) => setTimeout(() => r(undefined), 5_000)),
-    ]);
+  const ask = <T>(question: () => Promise<T>) =>
+    stack.env.connection.withAbortSignal(AbortSignal.timeout(5_000), question).catch(() => undefined);
   const started = Date.now();
-  const from = await time();
+  const pendingBefore = await ask(() => pendingWork(stack.env));
+  const from = await ask(() => stack.env.currentTimeMs());
   await new Promise((r) => setTimeout(r, 3_000));
-  const to = await time();
+  const to = await ask(() => stack.env.currentTimeMs());
+  const pendingAfter = await ask(() => pendingWork(stack.env));
   const wall = Date.now() - started;
   const due = Math.min(...stack.sleepsDue); // Infinity: no sleep running
   const moved = (to ?? NaN) - (from ?? NaN);
-  const seen = `server time moved ${moved} ms in ${wall} ms, ${due < Infinity ? '' : 'not '}in a sleep`;
+  const pending = [...new Set([...(pendingBefore ?? []), ...(pendingAfter ?? [])])];
+  const seen =
+    `server time moved ${moved} ms in ${wall} ms, ${due < Infinity ? '' : 'not '}in a sleep; ` +
+    (pending.length ? `pending: ${pending.join('; ')}` : 'nothing pending');
   const wedged = (wedge: string) => ({ wedge, seen });
   if (stack.serverOutput().includes(LOCK_WEDGE)) return wedged(`the server logged "${LOCK_WEDGE}"`);
   if (from === undefined || to === undefined) return wedged('the server did not tell its time within 5 s');
   if (to === from) return wedged(`server time stood still for ${wall} ms`);
   if (to >= due) return wedged(`a sleep due ${to - due} ms ago in server time has not returned`);
+  const leak = due < Infinity && pendingBefore?.length === 0 && pendingAfter?.length === 0;
+  if (leak) return wedged('server time ran at wall-clock pace in a sleep with nothing pending (a leaked time lock)');
   return { seen };
 }
 
 /** Prints one line with a fixed prefix to stderr and appends it to test-results/retries.txt (`.ci/run` shows it). */
-function logRetry(message: string): void {
+function logRetry(file: string, message: string): void {
   const line = `[withFreshStack retry] ${expect.getState().currentTestName ?? '?'}: ${message}`;
   console.error(line);
-  mkdirSync(dirname(RETRIES_FILE), { recursive: true });
-  appendFileSync(RETRIES_FILE, `${line}\n`);
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, `${line}\n`);
 }
