@@ -141,6 +141,11 @@ export function buildPlanSchema() {
     officeDeadlineDay: z.int().min(1).max(31),
     /** Units report this many working days before the office's deadline. */
     unitWorkingDaysBeforeOffice: z.int().min(1).max(20),
+    /**
+     * The last day of a period's figures in its last month (ND 09/2019 Điều 12: the 14th, from the 15th of the month
+     * before). A sector whose own regime cuts off on another day (e.g. the 15th, from the 16th) sets it here.
+     */
+    cutOffDay: z.int().min(1).max(28).default(14),
     deadlinePolicy: deadlinePolicy.default('FORWARD'),
     adHocAllowed: z.boolean().default(true),
     reminders: z.array(z.int().min(1).max(30)).optional(),

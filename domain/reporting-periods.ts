@@ -1,5 +1,5 @@
 import { formatDate, formatShortDate } from './format-date.js';
-import { daysInMonth, localInstant, ymd } from './local-date.js';
+import { daysInMonth, localInstant, plusDays, ymd } from './local-date.js';
 import type { Locale } from './format-date.js';
 import type { PeriodCode, Plan } from './plan-schema.js';
 import { reportItemId } from './ids.js';
@@ -27,16 +27,25 @@ function periodMonths(code: PeriodCode): number {
   return 1;
 }
 
+/** Nghị định 09/2019 Điều 12: a period's figures end on the 14th of its last month. */
+export const ND09_CUT_OFF_DAY = 14;
+
 /**
- * Cut-off window (inclusive) of a period, Nghị định 09/2019 Điều 12: from the 15th of the month before the period to the
- * 14th of its last month. E.g. `periodWindow('Q1', 2026)` → `{ from: '2025-12-15', to: '2026-03-14' }`;
- * `Y` → 15/12 of the previous year to 14/12; `M9` → 15/12 to 14/9.
+ * Cut-off window (inclusive) of a period: from the day after `cutOffDay` of the month before the period to
+ * `cutOffDay` of its last month; by default Nghị định 09/2019 Điều 12, the 15th to the 14th. E.g.
+ * `periodWindow('Q1', 2026)` → `{ from: '2025-12-15', to: '2026-03-14' }`; `Y` → 15/12 of the previous year to 14/12;
+ * `M9` → 15/12 to 14/9; with `cutOffDay` 15, `Q1` → 16/12 to 15/03.
  */
-export function periodWindow(code: PeriodCode, year: number): { from: string; to: string } {
+export function periodWindow(
+  code: PeriodCode,
+  year: number,
+  cutOffDay = ND09_CUT_OFF_DAY,
+): { from: string; to: string } {
   const last = periodLastMonth(code);
   const firstMonthIndex = last - periodMonths(code); // 0 = December of the previous year
-  const from = firstMonthIndex === 0 ? ymd(year - 1, 12, 15) : ymd(year, firstMonthIndex, 15);
-  return { from, to: ymd(year, last, 14) };
+  const before = firstMonthIndex === 0 ? ymd(year - 1, 12, cutOffDay) : ymd(year, firstMonthIndex, cutOffDay);
+  const from = plusDays(before, 1);
+  return { from, to: ymd(year, last, cutOffDay) };
 }
 
 /** Vietnamese and English name of a period, e.g. `Q1` → `quý I`, `H1` → `6 tháng đầu năm`. */
@@ -82,7 +91,7 @@ function reportDates(plan: Plan, cal: WorkCalendar, code: PeriodCode): ReportDat
   const zone = cal.timeZone;
   const sendAt = plan.defaults.sendAt;
   const month = periodLastMonth(code);
-  const window = periodWindow(code, year);
+  const window = periodWindow(code, year, reporting.cutOffDay);
 
   const day = Math.min(reporting.officeDeadlineDay, daysInMonth(year, month));
   const officeBase = ymd(year, month, day);
@@ -154,7 +163,8 @@ export function reportItems(plan: Plan, cal: WorkCalendar): PeriodicReportSpec[]
       title: `Báo cáo ${name} ${year}: ${plan.plan.title}`,
       content:
         `Báo cáo kết quả thực hiện Kế hoạch ${plan.plan.number} kỳ ${name} năm ${year}, ` +
-        `số liệu từ ${formatShortDate(window.from)} đến ${formatShortDate(window.to)} (NĐ 09/2019 Điều 12), ` +
+        `số liệu từ ${formatShortDate(window.from)} đến ${formatShortDate(window.to)} ` +
+        `(${reporting.cutOffDay === ND09_CUT_OFF_DAY ? 'NĐ 09/2019 Điều 12' : 'theo chế độ báo cáo của ngành'}), ` +
         `theo đề cương: kết quả; hạn chế, nguyên nhân; nhiệm vụ kỳ tới; đề xuất.` +
         ongoingDutiesAsked(plan),
       forms: plan.forms.map((f) => f.code),

@@ -309,6 +309,10 @@ export const DESCRIPTIONS: Record<string, Described> = {
     vi: 'Hạn của đơn vị: trước hạn của Văn phòng bao nhiêu ngày làm việc (1–20).',
     en: "The units' deadline: this many working days before the office's (1–20).",
   },
+  'reporting.cutOffDay': {
+    vi: 'Ngày chốt số liệu trong tháng cuối kỳ (1–28); mặc định 14 theo NĐ 09/2019 Điều 12; ngành có chế độ riêng, ví dụ 15.',
+    en: "The period's last day of figures in its last month (1–28); default 14, Decree 09/2019 art. 12; a sector's own regime, e.g. 15.",
+  },
   'reporting.deadlinePolicy': POLICY,
   'reporting.adHocAllowed': {
     vi: 'Văn phòng được yêu cầu báo cáo đột xuất.',

@@ -22,6 +22,14 @@ describe('periodWindow (NĐ 09/2019 Điều 12: 15th of the month before → 14t
     expect(periodWindow(code, year)).toEqual({ from, to });
   });
 
+  it.each([
+    ['Q1', 15, '2025-12-16', '2026-03-15'],
+    ['M03', 28, '2026-03-01', '2026-03-28'], // 28/02/2026 is February's last day: the window starts on 01/03
+    ['Y', 20, '2025-12-21', '2026-12-20'],
+  ] as const)('a sector regime cutting off on another day: %s, day %i: %s → %s', (code, day, from, to) => {
+    expect(periodWindow(code, 2026, day)).toEqual({ from, to });
+  });
+
   it('last months', () => {
     expect(['Q1', 'H1', 'Q3', 'M9', 'Y', 'M04'].map((c) => periodLastMonth(c as 'Q1'))).toEqual([3, 6, 9, 9, 12, 4]);
   });
@@ -108,6 +116,29 @@ describe('checkReportingRegime (NĐ 09/2019 Điều 8 k5)', () => {
     ]);
     expect(checkReportingRegime(plan, cal, 'en')[1]).toBe(
       "period Q1: there is no working day between the cut-off 14/03/2026 and the office's deadline 16/03/2026 (Decree 09/2019 art. 8(5) requires at least 1 working day between the cut-off day and the deadline, at each level): raise officeDeadlineDay to 18",
+    );
+  });
+});
+
+describe('reporting.cutOffDay: a sector regime that cuts off on the 15th', () => {
+  it('moves the window and says the regime is the sector’s, not ND 09 Điều 12, in the request', () => {
+    const p = plan2026((i) => {
+      i.reporting = { periods: ['Q1'], officeDeadlineDay: 20, unitWorkingDaysBeforeOffice: 2, cutOffDay: 15 };
+    });
+    const [q1] = reportItems(p, buildWorkCalendar(p));
+    expect(q1?.period).toMatchObject({ from: '2025-12-16', to: '2026-03-15' });
+    expect(q1?.content).toContain('số liệu từ 16/12/2025 đến 15/03/2026 (theo chế độ báo cáo của ngành)');
+    expect(reportItems(plan2026(), buildWorkCalendar(plan2026()))[0]?.content).toContain('(NĐ 09/2019 Điều 12)');
+  });
+
+  it('checks the working day between the later cut-off and the deadlines', () => {
+    // Q3 2026: cut-off Tue 15/09; office day 16 → Wed 16/09, units 1 wd earlier → Tue 15/09: no day between.
+    const p = plan2026((i) => {
+      i.reporting = { periods: ['Q3'], officeDeadlineDay: 16, unitWorkingDaysBeforeOffice: 1, cutOffDay: 15 };
+    });
+    const problems = checkReportingRegime(p, buildWorkCalendar(p));
+    expect(problems[0]).toMatch(
+      /^kỳ Q3: hạn của đơn vị 15\/09\/2026 trùng ngày chốt số liệu 15\/09\/2026 .*tăng officeDeadlineDay lên 18$/,
     );
   });
 });
