@@ -1,11 +1,14 @@
+import type { Difficulty } from '../domain/difficulties.js';
 import { taskItemId } from '../domain/ids.js';
+import { localDateOf } from '../domain/local-date.js';
 import type { CompiledReport } from '../workflows/activities-api.js';
 import type { ItemStatus } from '../workflows/item-types.js';
 import { periodName } from '../domain/reporting-periods.js';
 import type { PeriodCode } from '../domain/plan-schema.js';
-import type { ReportItem, ReportRequest } from './report-types.js';
+import type { ReportDifficulty, ReportItem, ReportRequest } from './report-types.js';
 import type { CollectedReport } from './report-cycle.js';
 import { createReportActivities } from './reports/generate-report.js';
+import type { NumberRegister } from './reports/temporal-register.js';
 
 function reportItem(status: ItemStatus, formsOf: (itemId: string) => string[]): ReportItem {
   return {
@@ -22,6 +25,16 @@ function reportItem(status: ItemStatus, formsOf: (itemId: string) => string[]): 
       submission: u.lastSubmission,
       versions: u.versions,
     })),
+  };
+}
+
+/** Raised and answered on the plan's calendar: an answer at 23:30 UTC is the next day in Hồ Chí Minh City. */
+function reportDifficulty(d: Difficulty, zone: string): ReportDifficulty {
+  return {
+    unit: d.unit,
+    raisedOn: localDateOf(d.raisedAt, zone),
+    text: d.text,
+    ...(d.answer ? { answer: { text: d.answer.text, on: localDateOf(d.answer.at, zone) } } : {}),
   };
 }
 
@@ -78,13 +91,16 @@ export function toReportRequest(collected: CollectedReport): ReportRequest {
       : {}),
     items: collected.tasks.map((s) => reportItem(s, (id) => tasksForms.get(id) ?? [])),
     periodReport: reportItem(collected.report, () => []),
+    ...(collected.difficulties?.length
+      ? { difficulties: collected.difficulties.map((d) => reportDifficulty(d, plan.organisation.timeZone)) }
+      : {}),
     recipients: [`${plan.director.title ?? 'Giám đốc'} (để báo cáo)`, 'Các phòng, đơn vị thuộc cơ quan'],
   };
 }
 
 /** Turns collected item states into filed documents (DOCX, HTML, XLSX, CSV, chart) with a registered number. */
-export function createReportRenderer(deps: { reportsDir: string }) {
-  const { generateReport } = createReportActivities({ reportsDir: deps.reportsDir });
+export function createReportRenderer(deps: { reportsDir: string; register?: NumberRegister }) {
+  const { generateReport } = createReportActivities(deps);
   return async (collected: CollectedReport): Promise<CompiledReport> => {
     const result = await generateReport(toReportRequest(collected));
     const files: Record<string, string> = {

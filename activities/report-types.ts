@@ -28,6 +28,8 @@ export interface ReportRequest {
    * shortcomings, next tasks and proposals. Shown apart from the plan's duties in `items` and not counted among them.
    */
   periodReport?: ReportItem;
+  /** Difficulties the units raised with the office in the period, in the order raised (section IV). */
+  difficulties?: ReportDifficulty[];
   /** `Nơi nhận` lines, without the leading dash or trailing semicolon, e.g. `UBND Thành phố (để báo cáo)`. */
   recipients: string[];
 }
@@ -38,6 +40,14 @@ export interface ReportItem {
   title: string;
   forms: string[];
   units: ReportItemUnit[];
+}
+
+/** A difficulty as the report shows it: dates already on the plan's calendar (`yyyy-MM-dd`), no zone left to apply. */
+export interface ReportDifficulty {
+  unit: string;
+  raisedOn: string;
+  text: string;
+  answer?: { text: string; on: string };
 }
 
 export interface ReportItemUnit {

@@ -8,6 +8,7 @@ import {
   type TLSConfig,
   type WorkflowHandle,
 } from '@temporalio/client';
+import type { AnswerInput, DifficultyInput } from '../domain/difficulties.js';
 import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
 import type { ClockRequest } from '../domain/plan-clock.js';
 import type { Plan } from '../domain/plan-schema.js';
@@ -24,6 +25,8 @@ import {
   planStatusQuery,
   reassignItemUpdate,
   requestAdHocReportUpdate,
+  raiseDifficultyUpdate,
+  answerDifficultyUpdate,
   resumeRemindersSignal,
   reviewSubmissionUpdate,
   submitReportUpdate,
@@ -44,7 +47,7 @@ export class RequestRejectedError extends Error {
 }
 
 /** Surfaces the validator's own message instead of the SDK's generic "Workflow Update failed". */
-async function explained<T>(call: Promise<T>): Promise<T> {
+export async function explained<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (err) {
@@ -188,6 +191,16 @@ export async function amendPlan(client: Client, ref: PlanRef, req: AmendInput) {
 
 export async function requestAdHocReport(client: Client, ref: PlanRef, req: AdHocInput) {
   return explained(planHandle(client, ref).executeUpdate(requestAdHocReportUpdate, { args: [req] }));
+}
+
+/** A unit's difficulty or proposal for the office; refused (RequestRejectedError) by the plan's validator. */
+export async function raiseDifficulty(client: Client, ref: PlanRef, req: DifficultyInput) {
+  return explained(planHandle(client, ref).executeUpdate(raiseDifficultyUpdate, { args: [req] }));
+}
+
+/** The office's answer to difficulty `req.id`, given once. */
+export async function answerDifficulty(client: Client, ref: PlanRef, req: AnswerInput) {
+  return explained(planHandle(client, ref).executeUpdate(answerDifficultyUpdate, { args: [req] }));
 }
 
 export async function pauseReminders(client: Client, ref: PlanRef, by: string) {

@@ -1,8 +1,10 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AnswerInput, DifficultyInput } from '../domain/difficulties.js';
 import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
 import type { Plan, PlanInput } from '../domain/plan-schema.js';
 import type { SubmissionInput } from '../domain/submission.js';
 import type { ItemDetail, ItemStatus } from './item-types.js';
+import type { AllocateInput, RecordIssuedInput, RegisterState } from './register-model.js';
 import type { PlanStatus } from './plan-types.js';
 
 /** A unit's report on an item. Rejected by the validator (no history) for a wrong unit, empty or oversized content. */
@@ -66,6 +68,11 @@ export interface AdHocInput {
 /** The government announces next year's days off in the autumn: running plans take them by message. */
 export const updateCalendarUpdate = defineUpdate<{ years: number[] }, [{ years: OfficialYear[] }]>('updateCalendar');
 
+/** A unit raises a difficulty or proposal (kiến nghị, vướng mắc) with the office, from its link, at any time. */
+export const raiseDifficultyUpdate = defineUpdate<{ id: number; at: string }, [DifficultyInput]>('raiseDifficulty');
+/** The office answers a difficulty, once; the answer shows on the unit's page and in the next report. */
+export const answerDifficultyUpdate = defineUpdate<{ id: number; at: string }, [AnswerInput]>('answerDifficulty');
+
 export const pauseRemindersSignal = defineSignal<[{ by: string }]>('pauseReminders');
 export const resumeRemindersSignal = defineSignal<[{ by: string }]>('resumeReminders');
 /** Sent by the plan to its items at year end (or when a task is dropped). */
@@ -83,3 +90,9 @@ export const itemDetailQuery = defineQuery<ItemDetail>('itemDetail');
 export const planStatusQuery = defineQuery<PlanStatus>('planStatus');
 /** The plan as currently in force (after amendments), for reports and the portal. */
 export const planDefinitionQuery = defineQuery<Plan>('planDefinition');
+
+/** The next document number of a body's year (ND 30/2020 Điều 15); the same key always gets the same number. */
+export const allocateNumberUpdate = defineUpdate<{ number: number }, [AllocateInput]>('allocateNumber');
+/** A number the office's own register issued (sổ đăng ký văn bản đi): kept, and the sequence continues after it. */
+export const recordIssuedNumberUpdate = defineUpdate<{ next: number }, [RecordIssuedInput]>('recordIssuedNumber');
+export const registerQuery = defineQuery<RegisterState>('register');

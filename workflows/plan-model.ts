@@ -4,6 +4,7 @@
  * Temporal calls here: where a change must reach running items, the workflow passes the function that signals them.
  */
 import { DateTime } from 'luxon';
+import { answerProblem, difficultyProblem, type AnswerInput, type DifficultyInput } from '../domain/difficulties.js';
 import { itemWorkflowId } from '../domain/ids.js';
 import { anchorClock } from '../domain/plan-clock.js';
 import { ISO_DATE } from '../domain/local-date.js';
@@ -89,8 +90,12 @@ export class PlanModel {
         opensAt: i.spec.opens.at,
         phase: i.phase,
         result: i.result,
+        ...(i.spec.kind === 'report' && i.spec.period.code !== 'adhoc'
+          ? { officeDueAt: i.spec.period.officeDue.at }
+          : {}),
       })),
       amendments: state.amendments,
+      difficulties: state.difficulties ?? [],
     };
   }
 
@@ -137,6 +142,42 @@ export class PlanModel {
     const item: PlanItem = { spec, workflowId: itemWorkflowId(this.planId, spec.itemId), phase: 'scheduled' };
     state.items.push(item);
     return { itemId: spec.itemId, workflowId: item.workflowId };
+  }
+
+  // ── Difficulties (kiến nghị, vướng mắc) ───────────────────────────────────────────────────────────────────
+
+  checkDifficulty(req: DifficultyInput): void {
+    const units = this.state.plan.units.map((u) => u.code);
+    const problem = difficultyProblem(req, units, this.state.difficulties?.length ?? 0);
+    if (problem) refuse(problem);
+    if (req.itemId !== undefined && !this.state.items.some((i) => i.spec.itemId === req.itemId))
+      refuse(`itemId: ${req.itemId} is not an item of the plan`);
+  }
+
+  /** Kept for the office's dashboard and the next report; numbered from 1 in the order raised. */
+  raiseDifficulty(req: DifficultyInput, now: PlanNow): { id: number; at: string } {
+    const list = (this.state.difficulties ??= []);
+    const id = list.length + 1;
+    list.push({
+      id,
+      unit: req.unit,
+      text: req.text.trim(),
+      raisedBy: req.raisedBy.trim(),
+      raisedAt: now.iso,
+      ...(req.itemId ? { itemId: req.itemId } : {}),
+    });
+    return { id, at: now.iso };
+  }
+
+  checkAnswer(req: AnswerInput): void {
+    const problem = answerProblem(req, this.state.difficulties ?? []);
+    if (problem) refuse(problem);
+  }
+
+  answerDifficulty(req: AnswerInput, now: PlanNow): { id: number; at: string } {
+    const found = this.state.difficulties?.find((d) => d.id === req.id);
+    if (found) found.answer = { text: req.answer.trim(), by: req.by.trim(), at: now.iso };
+    return { id: req.id, at: now.iso };
   }
 
   // ── Amendments ──────────────────────────────────────────────────────────────────────────────────────────────

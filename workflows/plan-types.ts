@@ -1,3 +1,4 @@
+import type { Difficulty } from '../domain/difficulties.js';
 import type { ClockRequest, PlanClock } from '../domain/plan-clock.js';
 import type { Plan } from '../domain/plan-schema.js';
 import type { ScheduleRules } from '../domain/schedule.js';
@@ -26,6 +27,8 @@ export interface PlanState {
   amendments: { version: number; at: string; note: string; by: string; changes: string[] }[];
   /** The deadline rules the plan was scheduled with (absent: the first version; see `ScheduleRules`). */
   scheduleRules?: ScheduleRules;
+  /** Difficulties units raised, with the office's answers (absent until the first is raised). */
+  difficulties?: Difficulty[];
 }
 
 export interface YearPlanInput {
@@ -53,6 +56,9 @@ export interface PlanStatus {
     opensAt: string;
     phase: PlanItemPhase;
     result?: ItemStatus;
+    /** A periodic report's office deadline (plan time): where the units' difficulties are reported. */
+    officeDueAt?: string;
   }[];
   amendments: PlanState['amendments'];
+  difficulties: Difficulty[];
 }

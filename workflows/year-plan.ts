@@ -21,6 +21,7 @@ import { itemWorkflow } from './item.js';
 import type { PlanNow } from './item-model.js';
 import {
   amendPlanUpdate,
+  answerDifficultyUpdate,
   calendarChangedSignal,
   closeItemSignal,
   itemAmendedSignal,
@@ -28,6 +29,7 @@ import {
   pauseRemindersSignal,
   planDefinitionQuery,
   planStatusQuery,
+  raiseDifficultyUpdate,
   requestAdHocReportUpdate,
   resumeRemindersSignal,
   updateCalendarUpdate,
@@ -85,6 +87,15 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
       description: 'Yêu cầu báo cáo đột xuất (đơn vị, nội dung, hạn)',
     },
   );
+  // Kept for the dashboard and the next report; nothing the loop waits on changes, so no wake-up.
+  setHandler(raiseDifficultyUpdate, (req) => model.raiseDifficulty(req, now()), {
+    validator: (req) => model.checkDifficulty(req),
+    description: 'Đơn vị phản ánh khó khăn, vướng mắc, kiến nghị với Văn phòng',
+  });
+  setHandler(answerDifficultyUpdate, (req) => model.answerDifficulty(req, now()), {
+    validator: (req) => model.checkAnswer(req),
+    description: 'Văn phòng trả lời kiến nghị của đơn vị',
+  });
   setHandler(
     amendPlanUpdate,
     async (req) => {

@@ -1,9 +1,10 @@
-import type { ReportFigures, ReportRequest, UnitItemStatus } from '../report-types.js';
+import type { ReportDifficulty, ReportFigures, ReportRequest, UnitItemStatus } from '../report-types.js';
 import type { PeriodCode, PlanTarget } from '../../domain/plan-schema.js';
 import { dutyAchieved, formAchieved, progress, targetText } from '../../domain/targets.js';
 import { formatRate } from './figures.js';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURES } from '../../domain/failures.js';
+import { formatShortDate } from '../../domain/format-date.js';
 
 /** A block of the report body; DOCX and HTML render the same blocks so the two never disagree. */
 export type Block =
@@ -60,6 +61,10 @@ const L = {
     chart: 'Biểu đồ: tỷ lệ hoàn thành theo đơn vị',
     none: 'Không có.',
     noOverdue: 'Không có nhiệm vụ quá hạn.',
+    difficulties: 'Kiến nghị, vướng mắc các đơn vị phản ánh với Văn phòng trong kỳ',
+    raised: (unit: string, date: string) => `- ${unit} (ngày ${date}): `,
+    answered: (date: string) => `Văn phòng đã trả lời (ngày ${date}): `,
+    pending: (director: string) => `Văn phòng đang xem xét, báo cáo ${director} cho ý kiến.`,
   },
   en: {
     s1: 'I. RESULTS',
@@ -92,6 +97,10 @@ const L = {
     chart: 'Chart: completion by unit',
     none: 'None.',
     noOverdue: 'No overdue items.',
+    difficulties: 'Difficulties and proposals the units raised with the office in the period',
+    raised: (unit: string, date: string) => `- ${unit} (${date}): `,
+    answered: (date: string) => `The office answered (${date}): `,
+    pending: (director: string) => `The office is considering it and will ask the ${director} for guidance.`,
   },
 } as const;
 
@@ -126,6 +135,32 @@ const paragraphs = (text: string) =>
     .split(/\r?\n/)
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** A text as paragraphs, the first one after `prefix`; nothing for a blank text. */
+const prefixed = (prefix: string, text: string): Block[] =>
+  paragraphs(text).map((line, i): Block => ({ kind: 'para', text: i === 0 ? `${prefix}${line}` : line }));
+
+/**
+ * Section IV's second part: what the units raised with the office during the period, each with the office's answer
+ * or, still open, the office's word that it is on it (the report goes to the director, who is asked to decide).
+ */
+function difficultyBlocks(
+  difficulties: readonly ReportDifficulty[],
+  unitName: (code: string) => string,
+  l: (typeof L)['vi' | 'en'],
+  director: string,
+): Block[] {
+  if (difficulties.length === 0) return [];
+  return [
+    { kind: 'subheading', text: l.difficulties },
+    ...difficulties.flatMap((d) => [
+      ...prefixed(l.raised(unitName(d.unit), formatShortDate(d.raisedOn)), d.text),
+      ...(d.answer
+        ? prefixed(l.answered(formatShortDate(d.answer.on)), d.answer.text)
+        : [{ kind: 'para', text: l.pending(director.trim()) } as Block]),
+    ]),
+  ];
+}
 
 /** The report's words: opening, the four sections of the usual outline, signer and recipients. */
 export function buildReportContent(
@@ -292,7 +327,13 @@ export function buildReportContent(
         blocks: [...overdueBlocks, { kind: 'subheading', text: l.unitsSay }, ...orNone(byUnit('shortcomings'))],
       },
       { heading: l.s3, blocks: orNone(byUnit('nextTasks')) },
-      { heading: l.s4, blocks: orNone(byUnit('proposals')) },
+      {
+        heading: l.s4,
+        blocks: orNone([
+          ...byUnit('proposals'),
+          ...difficultyBlocks(req.difficulties ?? [], (c) => unitName.get(c) ?? c, l, req.director.title),
+        ]),
+      },
     ],
     signer: signerBlock(req.director),
     recipients: [...req.recipients.map((r) => `- ${r};`), `- Lưu: VT, ${req.office.unit}.`],

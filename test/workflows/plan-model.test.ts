@@ -104,4 +104,44 @@ describe('a plan keeps the deadline rules it started with (patched schedule-rule
     expect(initialPlanState({ plan }, 0, 1, { buildPlanSchema })).not.toHaveProperty('scheduleRules');
     expect(initialPlanState({ plan }, 0, 2, { buildPlanSchema }).scheduleRules).toBe(2);
   });
+
+  it('keeps a unit’s difficulty, numbered, answers it once, and refuses what it must', () => {
+    const m = model();
+    const raise = { unit: 'KHTC', text: '  Chưa có kinh phí in tờ rơi.  ', raisedBy: 'Trần Thị Kế', itemId: 'task-03' };
+    expect(() => m.checkDifficulty(raise)).not.toThrow();
+    expect(() => m.checkDifficulty({ ...raise, unit: 'PC' })).toThrow('unit: PC is not a unit of the plan');
+    expect(() => m.checkDifficulty({ ...raise, text: ' ' })).toThrow('text: say what the difficulty or proposal is');
+    expect(() => m.checkDifficulty({ ...raise, text: 'x'.repeat(4_001) })).toThrow('text: at most 4000 characters');
+    expect(() => m.checkDifficulty({ ...raise, raisedBy: '' })).toThrow('raisedBy: say who raises it');
+    expect(() => m.checkDifficulty({ ...raise, itemId: 'task-99' })).toThrow(
+      'itemId: task-99 is not an item of the plan',
+    );
+
+    expect(m.raiseDifficulty(raise, at('2026-03-04T10:00:00.000+07:00'))).toEqual({
+      id: 1,
+      at: '2026-03-04T10:00:00.000+07:00',
+    });
+    expect(m.raiseDifficulty({ ...raise, unit: 'TCCB' }, at('2026-03-05T10:00:00.000+07:00')).id).toBe(2);
+    expect(m.state.difficulties?.[0]).toEqual({
+      id: 1,
+      unit: 'KHTC',
+      text: 'Chưa có kinh phí in tờ rơi.',
+      raisedBy: 'Trần Thị Kế',
+      raisedAt: '2026-03-04T10:00:00.000+07:00',
+      itemId: 'task-03',
+    });
+
+    const answer = { id: 1, answer: 'Văn phòng đã đề nghị bổ sung kinh phí.', by: 'Chánh Văn phòng' };
+    expect(() => m.checkAnswer({ ...answer, id: 9 })).toThrow('id: no difficulty 9 in this plan');
+    expect(() => m.checkAnswer({ ...answer, answer: '' })).toThrow('answer: must not be empty');
+    m.checkAnswer(answer);
+    m.answerDifficulty(answer, at('2026-03-06T09:00:00.000+07:00'));
+    expect(() => m.checkAnswer(answer)).toThrow(
+      'id: difficulty 1 was already answered on 2026-03-06T09:00:00.000+07:00',
+    );
+    expect(m.status(at('2026-03-06T09:00:00.000+07:00')).difficulties.map((d) => [d.id, d.answer?.by])).toEqual([
+      [1, 'Chánh Văn phòng'],
+      [2, undefined],
+    ]);
+  });
 });
