@@ -4,6 +4,7 @@ import { createEmailActivities, type EmailLogger } from './email.js';
 import type { MailConfig, Mailer } from './mailer.js';
 import { createReportCycleActivities } from './report-cycle.js';
 import { createReportRenderer } from './report-render.js';
+import { temporalRegister } from './reports/temporal-register.js';
 
 export interface ActivityDeps {
   mailer: Mailer;
@@ -24,7 +25,7 @@ export function createActivities(deps: ActivityDeps): WorkflowActivities {
   const email = createEmailActivities({ mailer: deps.mailer, config: deps.mailConfig, logger: deps.logger });
   const reports = createReportCycleActivities({
     client: deps.client,
-    render: createReportRenderer({ reportsDir: deps.reportsDir }),
+    render: createReportRenderer({ reportsDir: deps.reportsDir, register: temporalRegister(deps.client) }),
   });
   return { ...email, ...reports } satisfies WorkflowActivities;
 }

@@ -24,3 +24,8 @@ export function reportItemId(period: string): string {
 export function itemWorkflowId(planWorkflowId: string, itemId: string): string {
   return `${planWorkflowId}-${itemId}`;
 }
+
+/** `register-SGDDT-HCM-2022`: the organisation's register of outgoing documents for a year (sổ đăng ký văn bản đi). */
+export function registerWorkflowId(org: string, year: number): string {
+  return `register-${org}-${year}`;
+}

@@ -6,7 +6,8 @@ import { renderReportDocx, type DocxChart } from './docx-report.js';
 import { renderFiguresCsv, renderFiguresXlsx } from './figure-tables.js';
 import { computeFigures } from './figures.js';
 import { renderReportHtml } from './html-report.js';
-import { allocateNumber, documentNumber } from './number-register.js';
+import { documentNumber, fileRegister } from './number-register.js';
+import type { NumberRegister } from './temporal-register.js';
 import { buildReportContent } from './report-content.js';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURES } from '../../domain/failures.js';
@@ -15,8 +16,11 @@ import { ISO_DATE } from '../../domain/local-date.js';
 export interface ReportDeps {
   /** Where the files and, by default, the number registers live. */
   reportsDir: string;
-  /** One register shared with the office's other documents; default `<reportsDir>/so-van-ban-<org>-<year>.json`. */
-  numberRegisterPath?: (organisation: string, year: number) => string;
+  /**
+   * Where numbers come from: workers pass the Temporal register, shared by all of them; by default (a script, a
+   * test rendering alone) a file per organisation and year, `<reportsDir>/so-van-ban-<org>-<year>.json`.
+   */
+  register?: NumberRegister;
 }
 
 /** `plan-X-2026/report-Q1` → `plan-X-2026.report-Q1`: safe as a file name on every system. */
@@ -41,10 +45,9 @@ async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
 }
 
 /** Activities that produce the consolidated report of a period. */
-export function createReportActivities({ reportsDir, numberRegisterPath }: ReportDeps) {
+export function createReportActivities({ reportsDir, register }: ReportDeps) {
   const dir = resolve(reportsDir);
-  const registerPath =
-    numberRegisterPath ?? ((org: string, year: number) => join(dir, `so-van-ban-${reportFileStem(org)}-${year}.json`));
+  const numbers = register ?? fileRegister((org, year) => join(dir, `so-van-ban-${reportFileStem(org)}-${year}.json`));
 
   /** Numbers the report (same number on retry), then writes DOCX, HTML, XLSX, CSV and the chart PNG. */
   async function generateReport(req: ReportRequest): Promise<ReportResult> {
@@ -55,7 +58,7 @@ export function createReportActivities({ reportsDir, numberRegisterPath }: Repor
         FAILURES.reportInputInvalid,
       );
     await mkdir(dir, { recursive: true });
-    const n = await allocateNumber(registerPath(req.organisation.code, year), {
+    const n = await numbers.allocate({
       organisation: req.organisation.code,
       year,
       key: req.key,

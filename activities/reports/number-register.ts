@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURES } from '../../domain/failures.js';
+import type { NumberRegister } from './temporal-register.js';
 
 /** One numbered document. */
 interface RegisterEntry {
@@ -18,7 +19,8 @@ interface RegisterFile {
   entries: RegisterEntry[];
 }
 
-// Serialises allocations within this worker process; a second worker process needs its own register file.
+// Serialises allocations within this process only: a file register serves one process (a script, a single
+// renderer); workers use the Temporal register (temporal-register.ts), the single writer they all share.
 const queues = new Map<string, Promise<unknown>>();
 
 async function load(path: string, organisation: string, year: number): Promise<RegisterFile> {
@@ -73,4 +75,9 @@ export function allocateNumber(
 /** `05/BC-SGDĐT`: two digits at least, as Nghị định 30/2020 Phụ lục I requires for numbers below 10. */
 export function documentNumber(n: number, typeCode: string, symbol: string): string {
   return `${String(n).padStart(2, '0')}/${typeCode}-${symbol}`;
+}
+
+/** The register as a JSON file per organisation and year under `pathOf` (one process only; see above). */
+export function fileRegister(pathOf: (organisation: string, year: number) => string): NumberRegister {
+  return { allocate: (args) => allocateNumber(pathOf(args.organisation, args.year), args) };
 }
