@@ -24,8 +24,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import {
   amendPlan,
+  answerDifficulty,
   extendDeadline,
   pauseReminders,
+  raiseDifficulty,
   reassignItem,
   RequestRejectedError,
   requestAdHocReport,
@@ -36,7 +38,8 @@ import {
   type PlanRef,
 } from '../client/plan-client.js';
 import type { ClockRequest } from '../domain/plan-clock.js';
-import { planWorkflowId } from '../domain/ids.js';
+import { planWorkflowId, registerWorkflowId } from '../domain/ids.js';
+import { recordIssuedNumber } from '../client/register-client.js';
 import type { Plan } from '../domain/plan-schema.js';
 import * as messages from '../workflows/messages.js';
 import { historyToJson } from './history-json.js';
@@ -167,6 +170,15 @@ const scenarios: Scenario[] = [
         results: '5 phản ánh, đã xử lý 5.',
       });
       await reviewSubmission(env.client, ref, 'report-adhoc-1', { unit: 'TCCB', decision: 'accept', by });
+      // From v5: a unit raises a difficulty from its link (a refused one leaves no trace), the office answers it.
+      await expectRejected(raiseDifficulty(env.client, ref, { unit: 'KHTC', text: ' ', raisedBy: 'Trần Thị Kế' }));
+      const raised = await raiseDifficulty(env.client, ref, {
+        unit: 'KHTC',
+        text: 'Chưa có kinh phí in tờ rơi tuyên truyền.',
+        raisedBy: 'Trần Thị Kế',
+        itemId: 'task-03',
+      });
+      await answerDifficulty(env.client, ref, { id: raised.id, answer: 'Văn phòng đề nghị bổ sung kinh phí.', by });
       await at('2026-03-12T10:00:00+07:00');
       await submitReport(env.client, ref, 'report-Q1', {
         unit: 'KHTC',
@@ -183,6 +195,15 @@ const scenarios: Scenario[] = [
         figures: { WEBSITE: 3 },
       });
       await reviewSubmission(env.client, ref, 'report-Q1', { unit: 'TCCB', decision: 'accept', by });
+      // From v5: numbers come from the register workflow; the office records one its own register issued.
+      await at('2026-03-23T10:00:00+07:00');
+      await recordIssuedNumber(env.client, ref, TASK_QUEUE, {
+        number: 7,
+        key: 'Công văn 07/SKEL-VP',
+        symbol: 'SKEL-VP',
+        issuedOn: '2026-03-23',
+        by,
+      });
     },
     expect(recorded, mails) {
       const k = kinds(mails);
@@ -197,6 +218,14 @@ const scenarios: Scenario[] = [
         ),
         ...need(all.includes('"compileReport"'), 'a compileReport activity'),
         ...need(all.includes('"calendarChanged"'), 'the calendar forwarded to running items'),
+        ...need(
+          all.includes('"raiseDifficulty"') && all.includes('"answerDifficulty"'),
+          'a difficulty raised, answered',
+        ),
+        ...need(
+          all.includes('"allocateNumber"') && all.includes('"recordIssuedNumber"'),
+          'numbers allocated by the register, one recorded by the office',
+        ),
       ];
     },
   },
@@ -421,13 +450,23 @@ async function record(stack: Stack, scenario: Scenario): Promise<Recorded[]> {
   }
 
   const planRuns = await runsOfWorkflow(env, planId);
+  const registerId = registerWorkflowId(ref.org, ref.year);
+  const hasRegister = await env.client.workflow
+    .getHandle(registerId)
+    .describe()
+    .then(
+      () => true,
+      () => false,
+    );
   const workflows: [string, string][] = [
     ['plan', planId],
     ...childIds(planRuns).map((id): [string, string] => [id.slice(planId.length + 1), id]),
+    ...(hasRegister ? [['register', registerId] as [string, string]] : []),
   ];
   const recorded: Recorded[] = [];
   for (const [label, workflowId] of workflows) {
-    await waitClosed(env, workflowId);
+    // The register never closes (it only waits for Updates): its open history is what replays.
+    if (workflowId !== registerId) await waitClosed(env, workflowId);
     const runs = await runsOfWorkflow(env, workflowId);
     for (const [i, run] of runs.entries()) {
       const file = `${LABEL}-${scenario.name}-${label}${runs.length > 1 ? `-run${i + 1}` : ''}.json`;
