@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import {
+  answerDifficulty,
   getItemStatus,
   getPlanDefinition,
   getPlanStatus,
@@ -11,37 +12,51 @@ import {
   type PlanRef,
 } from '../client/plan-client.js';
 import { parseCalendarText } from '../domain/calendar-file.js';
+import { DIFFICULTY_LIMITS } from '../domain/difficulties.js';
 import type { ResolvedDeps } from './deps.js';
+import { typedText } from './difficulty-form.js';
 import { field, fields } from './form-body.js';
+import { langOf } from './i18n.js';
 import type { OfficeEnv } from './office-env.js';
 import { planParam } from './office-params.js';
 import { done, officeView, orNotFound } from './office-view.js';
+import { dayOf } from './pages/difficulty-parts.js';
+import type { AnswerDraft } from './pages/difficulty-table.js';
 import { planPage, type AdHocValues, type MatrixItem } from './pages/plan-page.js';
+import { planYearProvisional } from './plan-calendar.js';
 import { refuse } from './refusals.js';
+import { texts } from './texts/index.js';
 
-/** `/van-phong/:org/:year`: one plan's matrix, its ad hoc requests and its reminders switch. */
+/** What a refused form on the plan page brings back: what was typed and why. */
+interface Refused {
+  adHoc?: AdHocValues;
+  answerDraft?: AnswerDraft;
+  errors?: string[];
+}
+
+/**
+ * `/van-phong/:org/:year`: one plan's matrix, its ad hoc requests, its reminders switch, the units' difficulties
+ * and the official calendar.
+ */
 export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
   const app = new Hono<OfficeEnv>();
 
   /** The matrix, with every running item's current status (closed items carry their result). */
-  const show = async (
-    c: Context<OfficeEnv>,
-    ref: PlanRef,
-    status: 200 | 422,
-    adHoc?: AdHocValues,
-    errors?: string[],
-  ) => {
+  const show = async (c: Context<OfficeEnv>, ref: PlanRef, status: 200 | 422, refused: Refused = {}) => {
     const [planStatus, plan] = await Promise.all([
       getPlanStatus(deps.client, ref),
       getPlanDefinition(deps.client, ref),
     ]);
+    const calendarProvisional = planYearProvisional(planStatus);
     const itemStatus = (entry: MatrixItem['entry']) =>
       entry.result ??
       (entry.phase === 'running' ? getItemStatus(deps.client, ref, entry.itemId).catch(() => undefined) : undefined);
     const items: MatrixItem[] = await Promise.all(
       planStatus.items.map(async (entry) => ({ entry, status: await itemStatus(entry) })),
     );
-    return c.html(planPage(officeView(c, deps, errors), { status: planStatus, plan, items, adHoc }), status);
+    const { adHoc, answerDraft, errors } = refused;
+    const model = { status: planStatus, plan, items, adHoc, answerDraft, calendarProvisional };
+    return c.html(planPage(officeView(c, deps, errors), model), status);
   };
 
   app.get('/:org/:year', planParam, (c) => orNotFound(c, () => show(c, c.req.valid('param').ref, 200)));
@@ -59,7 +74,7 @@ export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       await requestAdHocReport(deps.client, ref, { ...req, by: c.get('session').user });
       return done(c, `/van-phong/${ref.org}/${ref.year}`, 'adhoc');
     } catch (err) {
-      if (err instanceof RequestRejectedError) return show(c, ref, 422, req, [err.message]);
+      if (err instanceof RequestRejectedError) return show(c, ref, 422, { adHoc: req, errors: [err.message] });
       throw err;
     }
   });
@@ -71,14 +86,45 @@ export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     const lang = officeView(c, deps).lang;
     const text = file instanceof File ? await file.text() : '';
     const parsed = parseCalendarText(text, lang);
-    if (!parsed.ok) return show(c, ref, 422, undefined, parsed.problems);
+    if (!parsed.ok) return show(c, ref, 422, { errors: parsed.problems });
     try {
       await updateCalendar(deps.client, ref, parsed.years);
       return done(c, `/van-phong/${ref.org}/${ref.year}`, 'calendar');
     } catch (err) {
-      if (err instanceof RequestRejectedError) return show(c, ref, 422, undefined, [err.message]);
+      if (err instanceof RequestRejectedError) return show(c, ref, 422, { errors: [err.message] });
       throw err;
     }
+  });
+
+  /** The office answers a unit's difficulty, once; the unit sees it on its page and the next report lists it. */
+  app.post('/:org/:year/kien-nghi', planParam, async (c) => {
+    const { ref } = c.req.valid('param');
+    const t = texts(langOf(c)).difficulties;
+    const form = c.get('form');
+    const id = Number(field(form, 'id'));
+    if (!Number.isInteger(id) || id < 1)
+      return refuse(c, 400, 'malformedBody', (all) => all.refusalDetails.difficultyId);
+    const answer = typedText(field(form, 'answer'));
+    const again = (why: string) => show(c, ref, 422, { answerDraft: { id, text: answer }, errors: [why] });
+    return orNotFound(c, async () => {
+      if (!answer.trim()) return again(t.answerMissing(id));
+      if (answer.length > DIFFICULTY_LIMITS.textChars)
+        return again(t.tooLong(t.answer, answer.length, DIFFICULTY_LIMITS.textChars));
+      try {
+        await answerDifficulty(deps.client, ref, { id, answer, by: c.get('session').user });
+        return done(c, `/van-phong/${ref.org}/${ref.year}`, 'answered');
+      } catch (err) {
+        if (!(err instanceof RequestRejectedError)) throw err;
+        // Answered before (twice, or by a colleague meanwhile): by whom and when, in the page's words.
+        const [status, plan] = await Promise.all([
+          getPlanStatus(deps.client, ref),
+          getPlanDefinition(deps.client, ref),
+        ]);
+        const given = status.difficulties.find((d) => d.id === id)?.answer;
+        const zone = plan.organisation.timeZone;
+        return again(given ? t.alreadyAnswered(id, given.by, dayOf(given.at, zone)) : t.answerRefused(err.message));
+      }
+    });
   });
 
   // Pausing is a signal: it cannot be refused, and the plan forwards it to every running item.

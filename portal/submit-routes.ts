@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { RequestRejectedError, submitReport } from '../client/plan-client.js';
 import { csrfToken, csrfValid, CSRF_FIELD } from './csrf.js';
 import type { ResolvedDeps } from './deps.js';
+import { unitDifficulties, type RaiseValues } from './difficulty-form.js';
+import { difficultyRoutes } from './difficulty-routes.js';
 import { isNotFound } from './errors.js';
 import { serveStored } from './evidence-routes.js';
 import { readForm } from './form-body.js';
@@ -26,6 +28,13 @@ import { isStoredName, storeEvidence, UploadRefused, UPLOAD_LIMITS } from './upl
 
 type C = Context<LinkEnv>;
 type FormStatus = 200 | 400 | 409 | 413 | 415 | 422;
+/** Besides the submission form: the version just received, and the difficulty form's state. */
+interface PageExtras {
+  receiptVersion?: number;
+  raise?: { values: RaiseValues; errors: string[] };
+  /** The difficulty just raised (`?kn=`); shown only if it is this unit's. */
+  raised?: number;
+}
 
 /** `/nop/:token`: a unit head's page for one item, reached from the e-mail without an account. */
 export function submitRoutes(deps: ResolvedDeps): Hono<LinkEnv> {
@@ -35,32 +44,51 @@ export function submitRoutes(deps: ResolvedDeps): Hono<LinkEnv> {
   /** Binds a stored file to this link, so a form can keep it without the unit choosing it again. */
   const keptMark = (token: string) => (name: string) => hmac(derivedKey(secret, 'kept'), `${token}\n${name}`);
 
-  const render = (
+  const render = async (
     c: C,
     values: SubmissionFormValues,
     errors: string[],
     status: FormStatus,
-    receiptVersion?: number,
+    extras: PageExtras = {},
   ) => {
     const token = c.get('token');
     const unit = c.get('unit');
-    const receipt = receiptVersion ? unit.versions.find((v) => v.version === receiptVersion) : undefined;
-    const model = { token, csrf: csrfOf(token), keptMark: keptMark(token), detail: c.get('detail'), unit };
-    return c.html(submitPage({ ...model, lang: langOf(c), values, errors, receipt }), status);
+    const detail = c.get('detail');
+    const receipt = extras.receiptVersion ? unit.versions.find((v) => v.version === extras.receiptVersion) : undefined;
+    const own = await unitDifficulties(deps.client, c.get('access').plan, unit.unit);
+    const raise = {
+      own,
+      values: extras.raise?.values ?? { text: '', raisedBy: detail.ctx.units[unit.unit]?.head.name ?? '' },
+      errors: extras.raise?.errors ?? [],
+      sent: own.some((d) => d.id === extras.raised) ? extras.raised : undefined,
+    };
+    const model = { token, csrf: csrfOf(token), keptMark: keptMark(token), detail, unit };
+    return c.html(submitPage({ ...model, lang: langOf(c), values, errors, receipt, raise }), status);
+  };
+
+  /** The submission form as a GET shows it: the last version to revise, or empty with the unit head's name. */
+  const startValues = (c: C) => {
+    const last = c.get('unit').versions.at(-1);
+    return last
+      ? valuesFrom(last.submission)
+      : emptyValues(c.get('detail').ctx.units[c.get('unit').unit]?.head.name ?? '');
   };
 
   // Every route under the token: the link is verified once (signature, item, expiry on plan time, unit).
   app.use('/:token/*', itemLinkGuard(deps));
 
   app.get('/:token', (c) => {
-    const unit = c.get('unit');
-    const last = unit.versions.at(-1);
-    const v = Number(c.req.query('v'));
-    const values = last
-      ? valuesFrom(last.submission)
-      : emptyValues(c.get('detail').ctx.units[unit.unit]?.head.name ?? '');
-    return render(c, values, [], 200, Number.isInteger(v) && v > 0 ? v : undefined);
+    const positive = (name: string) => {
+      const n = Number(c.req.query(name));
+      return Number.isInteger(n) && n > 0 ? n : undefined;
+    };
+    return render(c, startValues(c), [], 200, { receiptVersion: positive('v'), raised: positive('kn') });
   });
+
+  app.route(
+    '/',
+    difficultyRoutes(deps, (c, raise, status) => render(c, startValues(c), [], status, { raise })),
+  );
 
   // Every file at its limit plus the text fields; a single oversized file is refused below with its name.
   const uploadLimit = bodyLimit({

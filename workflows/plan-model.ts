@@ -96,6 +96,11 @@ export class PlanModel {
       })),
       amendments: state.amendments,
       difficulties: state.difficulties ?? [],
+      calendarYears: state.calendar.years.map((y) => ({
+        year: y.year,
+        source: y.source,
+        ...(y.provisional ? { provisional: true as const } : {}),
+      })),
     };
   }
 

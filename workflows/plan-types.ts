@@ -61,4 +61,6 @@ export interface PlanStatus {
   }[];
   amendments: PlanState['amendments'];
   difficulties: Difficulty[];
+  /** The official calendar years the plan works on, and which are still computed (no approved document yet). */
+  calendarYears: { year: number; source: string; provisional?: true }[];
 }

@@ -7,6 +7,7 @@ import type { PlanStatus } from '../../workflows/plan-types.js';
 import { withLang } from '../i18n.js';
 import { texts, type Texts } from '../texts/index.js';
 import { csrfField, stateBadge } from './components.js';
+import { difficultyTable, type AnswerDraft } from './difficulty-table.js';
 import type { Html } from './layout.js';
 import { officePage, temporalLink, type OfficeView } from './office-shell.js';
 
@@ -29,6 +30,10 @@ export interface PlanPageModel {
   plan: Plan;
   items: MatrixItem[];
   adHoc?: AdHocValues;
+  /** An answer to a difficulty that was refused, shown again as typed. */
+  answerDraft?: AnswerDraft;
+  /** The plan's year has only the calendar computed from the Labour Code: its dates may still move. */
+  calendarProvisional: boolean;
 }
 
 const STATES: readonly OfficialState[] = ['done-on-time', 'done-late', 'pending-in-time', 'overdue'];
@@ -173,7 +178,29 @@ function adHocForm(v: OfficeView, base: string, plan: Plan, adHoc: AdHocValues, 
   </form>`;
 }
 
-/** `/van-phong/:org/:year`: units × items in the four official colours, the overdue list, an ad hoc request form. */
+/** Uploads the approved calendar; says so first while the plan's year is only on the computed one. */
+function calendarForm(v: OfficeView, base: string, m: PlanPageModel, t: Texts['plan']): Html {
+  const provisional = m.calendarProvisional
+    ? html`<blockquote role="note"><strong>${t.calendarProvisional(m.plan.plan.year)}</strong></blockquote>`
+    : '';
+  return html`<form
+    method="post"
+    enctype="multipart/form-data"
+    action="${withLang(`${base}/lich`, v.lang)}"
+    class="card"
+  >
+    ${csrfField(v.csrf)} ${provisional}
+    <p class="hint">${t.calendarHint}</p>
+    <label for="calendar-file">${t.calendarFile}</label>
+    <input type="file" id="calendar-file" name="calendarFile" accept=".yaml,.yml,.json" required />
+    <button type="submit">${t.calendarSend}</button>
+  </form>`;
+}
+
+/**
+ * `/van-phong/:org/:year`: units × items in the four official colours, the overdue list, the units' difficulties
+ * with their answers, an ad hoc request form and the calendar upload.
+ */
 export function planPage(v: OfficeView, m: PlanPageModel): Html {
   const { status, plan } = m;
   const t = texts(v.lang);
@@ -190,16 +217,12 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
     ${targetTable(plan, shown, t.plan, v.lang)}
     <h2>${t.plan.overdueUnits}</h2>
     ${overdueList(v, base, plan, shown, t.plan)}
+    <h2 id="kien-nghi">${t.difficulties.officeHeading}</h2>
+    ${difficultyTable(v, base, { status, plan, draft: m.answerDraft })}
     <h2>${t.plan.adHocHeading}</h2>
     ${adHocForm(v, base, plan, adHoc, t.plan)}
     <h2>${t.plan.calendarHeading}</h2>
-    <form method="post" enctype="multipart/form-data" action="${withLang(`${base}/lich`, v.lang)}" class="card">
-      ${csrfField(v.csrf)}
-      <p class="hint">${t.plan.calendarHint}</p>
-      <label for="calendar-file">${t.plan.calendarFile}</label>
-      <input type="file" id="calendar-file" name="calendarFile" accept=".yaml,.yml,.json" required />
-      <button type="submit">${t.plan.calendarSend}</button>
-    </form>`;
+    ${calendarForm(v, base, m, t.plan)}`;
   const title = `${status.number} – ${status.organisation} ${status.year}`;
   return officePage(v, { path: base, title, org: plan.organisation.name, body });
 }

@@ -104,6 +104,7 @@ export function submitForm(m: SubmitFormModel): Html {
   const t = texts(m.lang).form;
   const { values } = m;
   return html`<form
+    id="bao-cao"
     method="post"
     enctype="multipart/form-data"
     action="${withLang(`/nop/${m.token}`, m.lang)}"

@@ -6,6 +6,7 @@ import { withLang, type Lang } from '../i18n.js';
 import { storedNameOf, unitDuties, type SubmissionFormValues } from '../submission-form.js';
 import { texts, type Texts } from '../texts/index.js';
 import { errorList, stateBadge, submissionFields } from './components.js';
+import { difficultySection, type DifficultySectionModel } from './difficulty-section.js';
 import { page, type Html } from './layout.js';
 import { submitForm } from './submit-form.js';
 
@@ -21,6 +22,8 @@ export interface SubmitPageModel {
   errors: string[];
   /** The version just received (after the redirect that follows a submission). */
   receipt?: SubmissionVersion;
+  /** The unit's own difficulties and proposals for the office, and the form to raise one. */
+  raise: DifficultySectionModel;
 }
 
 /** An evidence item as a link: stored files through this unit's own link, web links only if http(s). */
@@ -131,7 +134,10 @@ function formSection(m: SubmitPageModel, t: Texts['submit']): Html {
   </details>`;
 }
 
-/** The unit's page for one item: what is asked, by when, where it stands, what was sent, and the form. */
+/**
+ * The unit's page for one item: what is asked, by when, where it stands, what was sent, and the form; then the
+ * unit's difficulties and proposals for the office.
+ */
 export function submitPage(m: SubmitPageModel): Html {
   const t = texts(m.lang);
   const { ctx, item } = m.detail;
@@ -144,7 +150,8 @@ export function submitPage(m: SubmitPageModel): Html {
         ? html`<h2>${t.submit.submissions}</h2>
             ${versions.map((v) => versionBlock(v, m, t))}`
         : ''
-    }`;
+    }
+    ${difficultySection({ ...m.raise, lang: m.lang, token: m.token, csrf: m.csrf, zone: ctx.timeZone })}`;
   return page({
     lang: m.lang,
     path: `/nop/${m.token}`,

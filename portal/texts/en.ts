@@ -83,6 +83,43 @@ export const en: Texts = {
     calendarFile: 'Calendar file (YAML)',
     calendarSend: 'Apply the calendar',
     adHocSend: 'Send the request',
+    calendarProvisional: (year) =>
+      `The ${year} calendar of days off is computed in advance, with no approved document yet: dates may change; ` +
+      'upload the official calendar when it is published.',
+  },
+  difficulties: {
+    unitHeading: 'Difficulties and proposals for the office',
+    unitHint:
+      'Send them at any time of the year. The office answers on this page; each one goes into the next periodic report.',
+    text: 'The difficulty, obstacle or proposal',
+    raisedBy: 'Sent by',
+    send: 'Send',
+    sent: (n) => `Proposal no. ${n} was sent.`,
+    own: 'What this unit has sent',
+    number: (n) => `Proposal no. ${n}`,
+    pending: 'The office is looking into it',
+    answerOf: "The office's answer",
+    textMissing: 'Please say what the difficulty or proposal is.',
+    nameMissing: 'Please give the name of who sends it.',
+    tooLong: (field, length, max) => `"${field}" is ${length} characters long, more than ${max}.`,
+    refused: (reason) => `The proposal was refused: ${reason}`,
+    officeHeading: "Units' difficulties and proposals",
+    officeNone: 'No unit has sent any yet.',
+    colNumber: 'No.',
+    colUnit: 'Unit',
+    colRaisedBy: 'Sent by',
+    colDate: 'Date',
+    colText: 'Text',
+    colItem: 'Sent from item',
+    colReport: 'Goes into report',
+    colAnswer: 'Answer',
+    afterLastReport: 'after the year-end report',
+    answer: 'Answer',
+    sendAnswer: 'Answer',
+    answeredBy: (by, day) => `${by}, ${day}`,
+    answerMissing: (n) => `Please write the answer to proposal no. ${n}.`,
+    alreadyAnswered: (n, by, day) => `Proposal no. ${n} was already answered (${by}, ${day}); each is answered once.`,
+    answerRefused: (reason) => `The answer was refused: ${reason}`,
   },
   item: {
     content: 'Content',
@@ -190,6 +227,7 @@ export const en: Texts = {
     resumed: 'Reminders resumed.',
     calendar:
       'The approved calendar was applied: items not yet open are rescheduled, running ones use it for their remaining steps.',
+    answered: 'The answer was given; the unit sees it on its submission page.',
   },
   refusals: {
     badForm: {
@@ -238,6 +276,10 @@ export const en: Texts = {
       title: 'Page not found',
       text: 'There is no such page.',
     },
+    planClosed: {
+      title: 'The plan has ended',
+      text: 'The plan has ended, so this page takes no more proposals. Please contact the office directly.',
+    },
     systemError: {
       title: 'System error',
       text: 'The system could not handle the request. Please try again in a few minutes.',
@@ -247,5 +289,6 @@ export const en: Texts = {
     fieldTwice: (name) => `The field "${name}" was sent more than once; it takes one value only.`,
     reminderAction: 'The action must be pause or resume.',
     uploadLimits: (files) => `At most ${files} files of 5 MB each.`,
+    difficultyId: 'The proposal number is not valid.',
   },
 };

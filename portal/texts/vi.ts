@@ -91,6 +91,47 @@ export const vi = {
       'Khi lịch nghỉ của năm được phê duyệt, tải tệp lịch (YAML: years → year, source, days) để kế hoạch áp dụng.',
     calendarFile: 'Tệp lịch nghỉ (YAML)',
     calendarSend: 'Áp dụng lịch',
+    /** Next to the upload form while the plan's year has only the computed calendar. */
+    calendarProvisional: (year: number) =>
+      `Lịch nghỉ lễ năm ${year} là lịch tính trước, chưa có văn bản phê duyệt: ngày có thể thay đổi; ` +
+      'cập nhật lịch chính thức khi được công bố.',
+  },
+  /** Difficulties and proposals units raise with the office (kiến nghị, vướng mắc): the unit's page and the office's. */
+  difficulties: {
+    unitHeading: 'Phản ánh khó khăn, vướng mắc, kiến nghị với Văn phòng',
+    unitHint:
+      'Gửi bất cứ lúc nào trong năm. Văn phòng trả lời trên trang này; kiến nghị được tổng hợp vào báo cáo định kỳ gần nhất.',
+    text: 'Nội dung khó khăn, vướng mắc, kiến nghị',
+    raisedBy: 'Người gửi',
+    send: 'Gửi kiến nghị',
+    sent: (n: number) => `Đã gửi kiến nghị số ${n}.`,
+    own: 'Kiến nghị đơn vị đã gửi',
+    number: (n: number) => `Kiến nghị số ${n}`,
+    pending: 'Văn phòng đang xem xét',
+    answerOf: 'Trả lời của Văn phòng',
+    textMissing: 'Vui lòng nêu nội dung khó khăn, vướng mắc hoặc kiến nghị.',
+    nameMissing: 'Vui lòng ghi họ tên người gửi.',
+    tooLong: (field: string, length: number, max: number) =>
+      `Mục "${field}" dài ${length.toLocaleString('vi-VN')} ký tự, vượt quá ${max.toLocaleString('vi-VN')} ký tự.`,
+    refused: (reason: string) => `Hệ thống không nhận kiến nghị: ${reason}`,
+    officeHeading: 'Kiến nghị, vướng mắc của đơn vị',
+    officeNone: 'Chưa có đơn vị nào gửi kiến nghị.',
+    colNumber: 'Số',
+    colUnit: 'Đơn vị',
+    colRaisedBy: 'Người gửi',
+    colDate: 'Ngày',
+    colText: 'Nội dung',
+    colItem: 'Gửi từ nhiệm vụ',
+    colReport: 'Tổng hợp vào báo cáo',
+    colAnswer: 'Trả lời',
+    afterLastReport: 'sau báo cáo cuối năm',
+    answer: 'Nội dung trả lời',
+    sendAnswer: 'Trả lời',
+    answeredBy: (by: string, day: string) => `${by}, ${day}`,
+    answerMissing: (n: number) => `Vui lòng nhập nội dung trả lời kiến nghị số ${n}.`,
+    alreadyAnswered: (n: number, by: string, day: string) =>
+      `Kiến nghị số ${n} đã được trả lời (${by}, ${day}); mỗi kiến nghị chỉ trả lời một lần.`,
+    answerRefused: (reason: string) => `Hệ thống không nhận câu trả lời: ${reason}`,
   },
   item: {
     content: 'Nội dung',
@@ -209,6 +250,7 @@ export const vi = {
     resumed: 'Đã tiếp tục nhắc hạn.',
     calendar:
       'Đã áp dụng lịch nghỉ chính thức: nhiệm vụ chưa mở được xếp lại, nhiệm vụ đang chạy áp dụng cho các bước còn lại.',
+    answered: 'Đã trả lời kiến nghị; đơn vị xem câu trả lời trên trang nộp báo cáo của mình.',
   },
   /** Every page that says why a request was refused: a title and a sentence (`refuse` in refusals.ts). */
   refusals: {
@@ -256,6 +298,10 @@ export const vi = {
       title: 'Không tìm thấy trang',
       text: 'Địa chỉ này không có trên hệ thống.',
     },
+    planClosed: {
+      title: 'Kế hoạch đã kết thúc',
+      text: 'Kế hoạch đã kết thúc nên không nhận kiến nghị qua trang này nữa. Vui lòng liên hệ trực tiếp Văn phòng.',
+    },
     systemError: {
       title: 'Lỗi hệ thống',
       text: 'Hệ thống tạm thời không xử lý được yêu cầu. Vui lòng thử lại sau ít phút.',
@@ -266,6 +312,7 @@ export const vi = {
     fieldTwice: (name: string) => `Trường "${name}" được gửi nhiều lần; mỗi trường này chỉ nhận một giá trị.`,
     reminderAction: 'Thao tác phải là tạm dừng hoặc tiếp tục.',
     uploadLimits: (files: number) => `Tối đa ${files} tệp, mỗi tệp 5 MB.`,
+    difficultyId: 'Số kiến nghị không hợp lệ.',
   },
 };
 

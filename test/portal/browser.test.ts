@@ -69,7 +69,7 @@ describe('portal in a real browser: e-mailed link, form and receipt; office logi
     await page.fill('#linkTitle0', 'Tin bài ngày 02/03');
     await page.fill('#linkUrl0', 'https://example.gov.vn/tin-bai/1');
     await page.setInputFiles('#files', { name: 'anh-chup.png', mimeType: 'image/png', buffer: PNG });
-    await page.click('button[type=submit]');
+    await page.click('#bao-cao button[type=submit]');
     await page.waitForSelector('.ok[role=status]');
     const receipt = await page.locator('.ok[role=status]').innerText();
     expect(receipt).toContain('Đã nhận báo cáo');
@@ -128,13 +128,13 @@ describe('portal in a real browser: e-mailed link, form and receipt; office logi
     await expect(page.locator('blockquote').first().innerText()).resolves.toContain(
       'Đề nghị bổ sung số lượt xem của từng tin bài.',
     );
-    await expect(page.locator('button[type=submit]').innerText()).resolves.toBe('Nộp bản mới');
+    await expect(page.locator('#bao-cao button[type=submit]').innerText()).resolves.toBe('Nộp bản mới');
     await expect(page.inputValue('#results')).resolves.toContain('Đã đăng 4 tin bài');
     await screenshot(page, '06-unit-returned');
 
     // The revision starts from version 1 (text, figures, links and files) and arrives as version 2.
     await page.fill('#shortcomings', 'Tổng 1.250 lượt xem; tin bài ngày 02/03 đạt 600 lượt.');
-    await page.click('button[type=submit]');
+    await page.click('#bao-cao button[type=submit]');
     await page.waitForSelector('.ok[role=status]');
     await expect(page.locator('.ok[role=status]').innerText()).resolves.toContain('lần nộp 2');
     const v2 = (await getItemStatus(env.client, ref, ITEM)).units.find((u) => u.unit === 'KHTC')!;
