@@ -14,6 +14,7 @@ import type { ClockRequest } from '../domain/plan-clock.js';
 import type { Plan } from '../domain/plan-schema.js';
 import type { OfficialYear } from '../domain/schedule-types.js';
 import type { SubmissionInput } from '../domain/submission.js';
+import type { RetryInput } from '../workflows/incidents.js';
 import type { ItemDetail, ItemStatus } from '../workflows/item-types.js';
 import {
   amendPlanUpdate,
@@ -25,6 +26,7 @@ import {
   planStatusQuery,
   reassignItemUpdate,
   requestAdHocReportUpdate,
+  retryIncidentUpdate,
   raiseDifficultyUpdate,
   answerDifficultyUpdate,
   resumeRemindersSignal,
@@ -183,6 +185,11 @@ export async function extendDeadline(client: Client, ref: PlanRef, itemId: strin
 
 export async function reassignItem(client: Client, ref: PlanRef, itemId: string, req: ReassignInput) {
   return explained(itemHandle(client, ref, itemId).executeUpdate(reassignItemUpdate, { args: [req] }));
+}
+
+/** The office retries a step that failed for good (an incident on the item) once its cause is fixed. */
+export async function retryIncident(client: Client, ref: PlanRef, itemId: string, req: RetryInput) {
+  return explained(itemHandle(client, ref, itemId).executeUpdate(retryIncidentUpdate, { args: [req] }));
 }
 
 export async function amendPlan(client: Client, ref: PlanRef, req: AmendInput) {

@@ -14,6 +14,8 @@ export const FAILURES = {
   reportInputInvalid: 'ReportInputInvalid',
   /** The document number register belongs to another organisation or year, or cannot be read. */
   numberRegisterInvalid: 'NumberRegisterInvalid',
+  /** A plan workflow was started with a plan that does not pass the schema: it fails at once, naming the problems. */
+  planInvalid: 'PlanInvalid',
 } as const;
 
 export type FailureType = (typeof FAILURES)[keyof typeof FAILURES];

@@ -18,6 +18,8 @@ export const EMAIL_KINDS = [
   'catch-up',
   /** The office's own reminder before its deadline to the director (after `patched('office-chain')`). */
   'office-reminder',
+  /** A step that failed for good (after `patched('incidents')`): the office is told once and can retry it. */
+  'incident',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

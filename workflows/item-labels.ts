@@ -22,6 +22,7 @@ const KIND_LABEL: Record<EmailRequest['kind'], string> = {
   'report-delivered': 'Gửi báo cáo tổng hợp',
   'catch-up': 'Thông báo bù',
   'office-reminder': 'Nhắc Văn phòng tổng hợp',
+  incident: 'Báo sự cố cho Văn phòng',
 };
 
 /** `Nhắc hạn – Phòng Kế hoạch tài chính`: the label on the activity in the Temporal UI timeline. */
@@ -66,7 +67,19 @@ export function statusMarkdown(status: ItemStatus, unitNames: Record<string, { n
     return `| ${name} | ${d}/${m}/${y} | ${STATE_LABEL[u.state]} | ${PHASE_LABEL[u.phase]} (${u.versions} lần nộp) | ${esc} |`;
   });
   const head = `**${status.title}**${status.paused ? ' — ⏸ tạm dừng nhắc' : ''}${status.closed ? ' — đã đóng' : ''}`;
-  return [head, '', '| Đơn vị | Hạn | Tình trạng | Hồ sơ | Đã báo cáo lên |', '|---|---|---|---|---|', ...rows].join(
-    '\n',
-  );
+  // Open incidents first: what an administrator must see without opening anything else.
+  const incidents = (status.incidents ?? [])
+    .filter((i) => !i.retried)
+    .map(
+      (i) =>
+        `- ⚠ Sự cố ${i.id} (${i.step.kind === 'report' ? 'tổng hợp báo cáo' : `e-mail ${i.step.emailKey}`}): ${i.type}: ${i.error}`,
+    );
+  return [
+    head,
+    ...(incidents.length ? ['', ...incidents, 'Văn phòng thử lại trên cổng khi đã khắc phục nguyên nhân.'] : []),
+    '',
+    '| Đơn vị | Hạn | Tình trạng | Hồ sơ | Đã báo cáo lên |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

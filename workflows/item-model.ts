@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { EmailRequest } from './email-request.js';
+import { itemWorkflowId } from '../domain/ids.js';
 import { ISO_DATE } from '../domain/local-date.js';
 import { extendedDue } from '../domain/schedule.js';
 import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
@@ -28,6 +29,7 @@ import {
 import type { ItemDetail, ItemState, ItemStatus, ItemWorkflowInput, UnitState } from './item-types.js';
 import * as lazySchemas from './lazy-schemas.js';
 import type { ExtendInput, ReassignInput, ReviewInput, SubmitReceipt } from './messages.js';
+import { checkRetry, incidentStep, openIncidents, type Incident, type RetryInput } from './incidents.js';
 import { refuse } from './refuse.js';
 
 /** Plan time, as the workflow's clock gives it: epoch ms and the same instant as ISO in the plan's zone. */
@@ -331,6 +333,56 @@ export class ItemModel {
     this.state.outbox.push(notice);
   }
 
+  // ── Incidents: a step that failed for good ───────────────────────────────────────────────────────────────
+
+  /**
+   * A step failed after its retries (or for a reason no retry fixes): recorded, the office told once by e-mail,
+   * and the item goes on with its other units and steps. A failed report is not compiled again until retried.
+   */
+  failed(step: Incident['step'], failure: { type: string; message: string }, now: PlanNow): Incident {
+    const { input, state } = this;
+    const list = (state.incidents ??= []);
+    const unit = step.kind === 'email' ? step.email.unit.code : undefined;
+    const incident: Incident = {
+      id: list.length + 1,
+      step,
+      ...(unit ? { unit } : {}),
+      type: failure.type,
+      error: failure.message.slice(0, 1_000),
+      at: now.iso,
+    };
+    list.push(incident);
+    const about = (unit && this.unit(unit)) || state.units[0];
+    if (!about) return incident;
+    const notice = unitEmail(input, about, 'incident', 'incident');
+    notice.key = `${itemWorkflowId(input.planWorkflowId, input.item.itemId)}/office/incident-${incident.id}`;
+    notice.to = [{ name: input.ctx.office.name, email: input.ctx.office.email }];
+    notice.submitLink = undefined;
+    notice.comment = `${incidentStep(incident)}: ${incident.type}: ${incident.error}`;
+    // The office's own address failing is not told to the office again (it would fail the same way).
+    if (step.kind === 'email' && step.email.to.some((r) => r.email === input.ctx.office.email)) return incident;
+    state.outbox.push(notice);
+    return incident;
+  }
+
+  checkRetry(req: RetryInput): void {
+    checkRetry(this.state.incidents ?? [], req);
+  }
+
+  /** The office fixed the cause: the e-mail goes out again (same key, same Message-ID) or the report is compiled. */
+  retry(req: RetryInput, now: PlanNow): { id: number; at: string } {
+    const incident = this.state.incidents?.find((i) => i.id === req.id);
+    if (!incident) return { id: req.id, at: now.iso };
+    incident.retried = { by: req.by, at: now.iso };
+    if (incident.step.kind === 'email') this.state.outbox.push(incident.step.email);
+    return { id: req.id, at: now.iso };
+  }
+
+  /** A report whose compile failed waits for the office's retry. */
+  private get reportHeld(): boolean {
+    return openIncidents(this.state.incidents).some((i) => i.step.kind === 'report');
+  }
+
   /** The office's deadline of a report item, when its consolidated report is compiled (plan ms). */
   get reportDueMs(): number | undefined {
     return this.input.item.kind === 'report' ? Date.parse(this.input.item.period.officeDue.at) : undefined;
@@ -338,7 +390,7 @@ export class ItemModel {
 
   reportDue(nowMs: number): boolean {
     const due = this.reportDueMs;
-    return !this.state.report && due !== undefined && nowMs >= due;
+    return !this.state.report && !this.reportHeld && due !== undefined && nowMs >= due;
   }
 
   /** What the report activity is asked for: the period's tasks, compiled on the office's deadline day. */
@@ -376,13 +428,20 @@ export class ItemModel {
   }
 
   /** What the Temporal UI's search attributes show: done, overdue (and who) or open, and the next deadline. */
-  visibility(nowMs: number): { phase: 'done' | 'overdue' | 'open'; overdue: string[]; nextDue: string | undefined } {
+  visibility(nowMs: number): {
+    phase: 'done' | 'overdue' | 'open';
+    overdue: string[];
+    nextDue: string | undefined;
+    /** Open incidents (true), none left (false), or never any (undefined: the attribute is not set at all). */
+    incident: boolean | undefined;
+  } {
     const { state } = this;
+    const incident = state.incidents?.length ? openIncidents(state.incidents).length > 0 : undefined;
     const overdue = overdueUnits(state, nowMs, this.zone);
     const open = state.units.filter((u) => !isClosed(u));
     const nextDue = open.map((u) => u.due.at).sort()[0];
     const phase = state.closeReason || open.length === 0 ? 'done' : overdue.length ? 'overdue' : 'open';
-    return { phase, overdue, nextDue };
+    return { phase, overdue, nextDue, incident };
   }
 
   /** The next plan instant worth waking for: a unit's step, or the report's compilation. */
@@ -390,7 +449,7 @@ export class ItemModel {
     const office = this.officeChain && !this.state.report ? nextOfficeStepMs(this.input, this.state) : undefined;
     const candidates = [
       nextStepAtMs(this.input, this.state),
-      this.state.report ? undefined : this.reportDueMs,
+      this.state.report || this.reportHeld ? undefined : this.reportDueMs,
       office,
     ].filter((t): t is number => t !== undefined);
     return candidates.length ? Math.min(...candidates) : undefined;

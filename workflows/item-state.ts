@@ -4,6 +4,7 @@
  * rules are unit-tested directly and the workflow only sequences them.
  */
 import { DateTime } from 'luxon';
+import { incidentSummary } from './incidents.js';
 import type { EmailKind, EmailRequest } from './email-request.js';
 import { itemWorkflowId } from '../domain/ids.js';
 import { officeSteps } from '../domain/office-steps.js';
@@ -291,6 +292,7 @@ export function itemStatus(input: ItemWorkflowInput, state: ItemState, nowMs: nu
     closeReason: state.closeReason,
     units: state.units.filter((u) => u.phase !== 'dropped').map((u) => unitOutcome(u, nowMs, input.ctx.timeZone)),
     report: state.report,
+    ...(state.incidents?.length ? { incidents: state.incidents.map(incidentSummary) } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Incident, IncidentSummary } from './incidents.js';
 import type { PlanClock } from '../domain/plan-clock.js';
 import type { DatedStep, ItemSpec, WorkCalendar } from '../domain/schedule-types.js';
 import type { Submission } from '../domain/submission.js';
@@ -43,6 +44,8 @@ export interface ItemState {
   report?: { number: string; files: Record<string, string>; at: string };
   /** The office's own reminder steps already sent on a report item (`office-reminder-3@2026-03-20`). */
   officeDone?: string[];
+  /** Steps that failed for good (since `patched('incidents')`); absent until the first. */
+  incidents?: Incident[];
 }
 
 export interface ItemWorkflowInput {
@@ -80,6 +83,8 @@ export interface ItemStatus {
   closeReason?: string;
   units: UnitOutcome[];
   report?: ItemState['report'];
+  /** Steps that failed for good, open or retried (absent when none ever did). */
+  incidents?: IncidentSummary[];
 }
 
 /** What the portal shows of one item: the spec, its plan's names, and every unit's full history (versions, reviews). */

@@ -1,25 +1,18 @@
 import {
-  ActivityFailure,
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
   patched,
-  proxyActivities,
   setCurrentDetails,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
-import type { EmailRequest } from './email-request.js';
-import { FAILURES } from '../domain/failures.js';
 import { planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
-import type { WorkflowActivities } from './activities-api.js';
-import { emailSummary, statusMarkdown, waitSummary } from './item-labels.js';
+import { itemActivities } from './item-activities.js';
+import { statusMarkdown, waitSummary } from './item-labels.js';
 import { initialItemState, ItemModel, type PlanNow } from './item-model.js';
-import type { PlannedSend } from './item-state.js';
 import type { ItemStatus, ItemWorkflowInput } from './item-types.js';
 import {
   calendarChangedSignal,
@@ -32,29 +25,12 @@ import {
   pauseRemindersSignal,
   reassignItemUpdate,
   resumeRemindersSignal,
+  retryIncidentUpdate,
   reviewSubmissionUpdate,
   submitReportUpdate,
 } from './messages.js';
-import { KhNextDeadline, KhOverdueUnits, KhStatus } from './search-attributes.js';
+import { visibilityPublisher } from './item-visibility.js';
 import { StepTimer } from './step-timer.js';
-
-const { sendEmail } = proxyActivities<WorkflowActivities>({
-  // One SMTP exchange; a hung connection is abandoned after a minute and retried.
-  startToCloseTimeout: '1 minute',
-  // A mail outage can last hours: keep retrying, backing off to every 10 minutes. Rejected addresses are final.
-  retry: {
-    initialInterval: '5 seconds',
-    backoffCoefficient: 2,
-    maximumInterval: '10 minutes',
-    nonRetryableErrorTypes: [FAILURES.emailRejected],
-  },
-});
-
-const { compileReport } = proxyActivities<WorkflowActivities>({
-  // Rendering DOCX, XLSX and a chart for a year of data takes seconds, not minutes.
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '10 seconds', maximumAttempts: 10 },
-});
 
 /**
  * One item of a plan (a monthly task or a report for a period): opens it for each unit, reminds on working-day
@@ -112,6 +88,11 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     { validator: (req) => model.checkReassignment(req), description: 'Giao lại nhiệm vụ cho đơn vị khác' },
   );
   setHandler(
+    retryIncidentUpdate,
+    changes((req) => model.retry(req, now())),
+    { validator: (req) => model.checkRetry(req), description: 'Văn phòng cho thử lại bước bị sự cố' },
+  );
+  setHandler(
     pauseRemindersSignal,
     changes(() => model.pause()),
   );
@@ -132,40 +113,8 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     changes((spec) => model.amend(spec, now())),
   );
 
-  let lastVisible = '';
-  const publish = () => {
-    const at = now().ms;
-    setCurrentDetails(statusMarkdown(model.status(at), input.ctx.units));
-    const { phase, overdue, nextDue } = model.visibility(at);
-    const visible = JSON.stringify([phase, overdue, nextDue]);
-    if (visible === lastVisible) return;
-    lastVisible = visible;
-    upsertSearchAttributes([
-      { key: KhStatus, value: phase },
-      { key: KhOverdueUnits, value: overdue.length ? overdue : null },
-      { key: KhNextDeadline, value: nextDue && phase !== 'done' ? new Date(nextDue) : null },
-    ]);
-  };
-
-  /** Sends one e-mail; a permanent refusal is the model's to handle (the office is told), anything else fails. */
-  const deliver = async (email: EmailRequest) => {
-    try {
-      await sendEmail.executeWithOptions({ summary: emailSummary(email) }, [email]);
-    } catch (err) {
-      if (
-        !(err instanceof ActivityFailure) ||
-        !(err.cause instanceof ApplicationFailure) ||
-        err.cause.type !== FAILURES.emailRejected
-      )
-        throw err;
-      model.bounced(email, err.cause.message);
-    }
-  };
-  const deliverStep = async (send: PlannedSend) => {
-    const unit = model.settle(send);
-    await deliver(send.email);
-    model.escalated(send, unit);
-  };
+  const publish = visibilityPublisher(model, input, () => now().ms);
+  const { deliver, deliverStep, compile } = itemActivities(model, now);
 
   const stepTimer = new StepTimer();
   while (true) {
@@ -183,10 +132,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     }
     const report = model.reportDue(at.ms) ? model.reportRequest(wfId, at) : undefined;
     if (report) {
-      const compiled = await compileReport.executeWithOptions({ summary: `Tổng hợp báo cáo ${input.item.title}` }, [
-        report,
-      ]);
-      model.filed(compiled, wfId, at.iso);
+      await compile(report, wfId, at.iso, input.item.title);
       continue;
     }
     if (workflowInfo().continueAsNewSuggested) {

@@ -3,6 +3,7 @@ import type { AnswerInput, DifficultyInput } from '../domain/difficulties.js';
 import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
 import type { Plan, PlanInput } from '../domain/plan-schema.js';
 import type { SubmissionInput } from '../domain/submission.js';
+import type { RetryInput } from './incidents.js';
 import type { ItemDetail, ItemStatus } from './item-types.js';
 import type { AllocateInput, RecordIssuedInput, RegisterState } from './register-model.js';
 import type { PlanStatus } from './plan-types.js';
@@ -35,6 +36,9 @@ export interface ExtendInput {
   reason: string;
   by: string;
 }
+
+/** The office retries a step that failed for good (an incident) once its cause is fixed. */
+export const retryIncidentUpdate = defineUpdate<{ id: number; at: string }, [RetryInput]>('retryIncident');
 
 /** Hands a unit's share of an item to another unit. */
 export const reassignItemUpdate = defineUpdate<{ from: string; to: string }, [ReassignInput]>('reassignItem');

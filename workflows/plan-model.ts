@@ -3,7 +3,9 @@
  * amendments, calendar changes, pausing) and what is refused, and what each item workflow is started with. No
  * Temporal calls here: where a change must reach running items, the workflow passes the function that signals them.
  */
+import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
+import { FAILURES } from '../domain/failures.js';
 import { answerProblem, difficultyProblem, type AnswerInput, type DifficultyInput } from '../domain/difficulties.js';
 import { itemWorkflowId } from '../domain/ids.js';
 import { anchorClock } from '../domain/plan-clock.js';
@@ -27,7 +29,16 @@ export function initialPlanState(
   scheduleRules: ScheduleRules = CURRENT_SCHEDULE_RULES,
   schemas: PlanSchemas = lazySchemas,
 ): PlanState {
-  const plan = schemas.buildPlanSchema().parse(input.plan);
+  const parsed = schemas.buildPlanSchema().safeParse(input.plan);
+  // Failing the workflow (not its task, which would be retried forever) shows the reason in the Temporal UI.
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'plan'}: ${i.message}`);
+    throw ApplicationFailure.nonRetryable(
+      `the plan does not pass the schema (${issues.length} problems): ${issues.slice(0, 5).join('; ')}`,
+      FAILURES.planInvalid,
+    );
+  }
+  const plan = parsed.data;
   const calendar = buildWorkCalendar(plan);
   return {
     // Version 1 is recorded as absent, so a replayed old run builds exactly the state it built.
@@ -90,6 +101,7 @@ export class PlanModel {
         opensAt: i.spec.opens.at,
         phase: i.phase,
         result: i.result,
+        ...(i.failure ? { failure: i.failure } : {}),
         ...(i.spec.kind === 'report' && i.spec.period.code !== 'adhoc'
           ? { officeDueAt: i.spec.period.officeDue.at }
           : {}),
@@ -109,6 +121,17 @@ export class PlanModel {
     const item = this.state.items.find((i) => i.spec.itemId === result.itemId);
     if (item && item.phase === 'running') item.phase = 'closed';
     if (item) item.result = result;
+  }
+
+  /**
+   * An item workflow ended without its `itemClosed` (it failed, timed out or was terminated): accounted for as
+   * closed with the reason, so the year still closes. An item that did report back keeps its result.
+   */
+  itemFailed(itemId: string, reason: string): void {
+    const item = this.state.items.find((i) => i.spec.itemId === itemId);
+    if (!item || item.phase !== 'running') return;
+    item.phase = 'closed';
+    item.failure = reason.slice(0, 1_000);
   }
 
   setPaused(paused: boolean): void {

@@ -12,6 +12,8 @@ export interface PlanItem {
   workflowId: string;
   phase: PlanItemPhase;
   result?: ItemStatus;
+  /** The item workflow failed or was terminated without reporting back (seen since `patched('incidents')`). */
+  failure?: string;
 }
 
 /** All the plan workflow carries across continue-as-new. */
@@ -58,6 +60,7 @@ export interface PlanStatus {
     result?: ItemStatus;
     /** A periodic report's office deadline (plan time): where the units' difficulties are reported. */
     officeDueAt?: string;
+    failure?: string;
   }[];
   amendments: PlanState['amendments'];
   difficulties: Difficulty[];

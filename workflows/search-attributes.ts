@@ -13,6 +13,8 @@ export const KhUnits = defineSearchAttributeKey('KhUnits', SearchAttributeType.K
 /** Units past their deadline without a submission; unset when none, so `KhOverdueUnits IS NOT NULL` finds them. */
 export const KhOverdueUnits = defineSearchAttributeKey('KhOverdueUnits', SearchAttributeType.KEYWORD_LIST);
 export const KhNextDeadline = defineSearchAttributeKey('KhNextDeadline', SearchAttributeType.DATETIME);
+/** True while an item has a step that failed for good and waits for the office's retry (`KhIncident = true`). */
+export const KhIncident = defineSearchAttributeKey('KhIncident', SearchAttributeType.BOOL);
 /** `scheduled`, `open`, `overdue`, `done`, `cancelled`. */
 export const KhStatus = defineSearchAttributeKey('KhStatus', SearchAttributeType.KEYWORD);
 
@@ -27,4 +29,5 @@ export const ALL_SEARCH_ATTRIBUTES = [
   KhOverdueUnits,
   KhNextDeadline,
   KhStatus,
+  KhIncident,
 ];

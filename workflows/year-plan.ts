@@ -1,7 +1,5 @@
 import {
   CancellationScope,
-  ChildWorkflowCancellationType,
-  ParentClosePolicy,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -35,9 +33,10 @@ import {
   updateCalendarUpdate,
 } from './messages.js';
 import { initialPlanState, PlanModel } from './plan-model.js';
-import { closesAtMs, itemDetails, itemSummary, nextSummary, planMarkdown } from './plan-state.js';
+import { closesAtMs, nextSummary, planMarkdown } from './plan-state.js';
 import type { PlanItem, PlanStatus, YearPlanInput } from './plan-types.js';
-import { KhItem, KhKind, KhMonth, KhNextDeadline, KhOrg, KhStatus, KhUnits, KhYear } from './search-attributes.js';
+import { itemChildOptions, signalItems, watchChild } from './plan-children.js';
+import { KhNextDeadline, KhStatus } from './search-attributes.js';
 import { StepTimer } from './step-timer.js';
 
 /**
@@ -58,9 +57,13 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     const ms = planTimeAt(state.clock, Date.now());
     return { ms, iso: DateTime.fromMillis(ms, { zone: model.zone }).toISO() ?? '' };
   };
-  const signalRunning = async <Args extends unknown[]>(def: SignalDefinition<Args>, ...args: Args) => {
-    await Promise.all(model.running().map((i) => getExternalWorkflowHandle(i.workflowId).signal(def, ...args)));
+  /** The item is gone (failed, terminated, or closed in an earlier run without word): accounted for. */
+  const gone = (item: PlanItem, reason: string) => {
+    model.itemFailed(item.spec.itemId, reason);
+    dirty = true;
   };
+  const signalRunning = <Args extends unknown[]>(def: SignalDefinition<Args>, ...args: Args) =>
+    signalItems(model.running(), gone, def, ...args);
 
   setHandler(planStatusQuery, () => model.status(now()));
   setHandler(planDefinitionQuery, () => state.plan);
@@ -129,28 +132,11 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
   );
 
   const startItem = async (item: PlanItem) => {
-    const spec = item.spec;
-    const dueMonth = spec.units[0] ? Number(spec.units[0].due.date.slice(5, 7)) : undefined;
-    await startChild(itemWorkflow, {
-      workflowId: item.workflowId,
-      args: [model.childInput(spec)],
-      // The plan cancels its items itself (below); ABANDON keeps them alive across the plan's continue-as-new.
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      // Not cancelled by the SDK with our scope: the cancel handler below cancels every running item itself (also those
-      // started before a continue-as-new), and a second request for the same child fails the plan's workflow task.
-      cancellationType: ChildWorkflowCancellationType.ABANDON,
-      staticSummary: itemSummary(state, spec),
-      staticDetails: itemDetails(state, spec),
-      typedSearchAttributes: [
-        { key: KhOrg, value: state.plan.organisation.code },
-        { key: KhYear, value: state.plan.plan.year },
-        { key: KhKind, value: spec.kind },
-        { key: KhItem, value: spec.itemId },
-        { key: KhUnits, value: spec.units.map((u) => u.unit) },
-        { key: KhStatus, value: 'open' },
-        ...(dueMonth ? [{ key: KhMonth, value: dueMonth }] : []),
-      ],
+    const child = await startChild(itemWorkflow, {
+      ...itemChildOptions(state, item),
+      args: [model.childInput(item.spec)],
     });
+    watchChild(child, (reason) => gone(item, reason));
     if (state.paused)
       await getExternalWorkflowHandle(item.workflowId).signal(pauseRemindersSignal, {
         by: 'kế hoạch đang tạm dừng nhắc',

@@ -137,6 +137,14 @@ const vi: Record<EmailKind, KindCopy> = {
     deadlineLabel: 'Hạn tổng hợp',
     commentLabel: 'Tình hình nộp báo cáo',
   },
+  incident: {
+    label: 'Sự cố cần Văn phòng xử lý',
+    subjectTail: () => 'chưa thực hiện được',
+    intro: ({ req }) =>
+      `Hệ thống không thực hiện được một bước của "${req.item.title}" (${req.unit.name}) sau nhiều lần thử. Các bước khác vẫn tiếp tục. Khi đã khắc phục nguyên nhân, đề nghị Văn phòng bấm "Thử lại" tại trang của nội dung này trên cổng Văn phòng.`,
+    deadlineLabel: 'Hạn liên quan',
+    commentLabel: 'Bước và lỗi',
+  },
 };
 
 /** English copy for organisations whose plan sets `locale: en`. */
@@ -251,6 +259,14 @@ const en: Record<EmailKind, KindCopy> = {
       `The office's deadline to report "${req.item.title}" to the director is ${deadline}; the report is compiled that day from the reports received. Please chase the units that have not submitted and review the reports waiting.`,
     deadlineLabel: 'Consolidation deadline',
     commentLabel: 'Where the units stand',
+  },
+  incident: {
+    label: 'Incident for the office',
+    subjectTail: () => 'could not be done',
+    intro: ({ req }) =>
+      `A step of "${req.item.title}" (${req.unit.name}) failed after repeated attempts. The other steps go on. Once the cause is fixed, please press "Retry" on this item's page in the office portal.`,
+    deadlineLabel: 'Related deadline',
+    commentLabel: 'Step and error',
   },
 };
 

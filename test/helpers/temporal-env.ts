@@ -82,10 +82,11 @@ export async function startTestWorker(
   env: TestWorkflowEnvironment,
   sink: SmtpSink,
   mail: Partial<MailConfig> = {},
+  opts: { reportsDir?: string } = {},
 ): Promise<{ worker: Worker; reportsDir: string; stop(): Promise<void> }> {
   const mailConfig = mailConfigFor(sink, mail);
   const mailer = createMailer(mailConfig);
-  const reportsDir = mkdtempSync(join(tmpdir(), 'kehoach-reports-'));
+  const reportsDir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'kehoach-reports-'));
   const worker = await createKehoachWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',

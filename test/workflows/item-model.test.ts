@@ -228,4 +228,63 @@ describe('ItemModel: the reporting chain (office-chain)', () => {
     expect(sent(before, day).filter((s) => s.startsWith('escalation-office'))).toHaveLength(3);
     expect(chain.state.units.find((u) => u.unit === 'VP')?.done).toContain('escalate-office@2026-03-17');
   });
+
+  it('an e-mail that failed for good is an incident: the office told once, the item goes on, the retry resends it', () => {
+    const m = model();
+    tick(m, '2026-03-02T08:00:00.000+07:00');
+    const { sends } = m.due(Date.parse('2026-03-05T08:00:00.000+07:00'));
+    const reminder = sends.find((s) => s.unit === 'KHTC')!;
+    for (const s of sends) m.settle(s); // TCCB's went out; KHTC's is the one that failed
+    const incident = m.failed(
+      { kind: 'email', email: reminder.email },
+      { type: FAILURES.emailAttachmentMissing, message: 'attachment han-nop.pdf not found' },
+      at('2026-03-05T08:01:00.000+07:00'),
+    );
+    expect(incident).toMatchObject({ id: 1, unit: 'KHTC', type: 'EmailAttachmentMissing' });
+    const notice = m.state.outbox[0]!;
+    expect([notice.kind, notice.key, notice.to.map((r) => r.email)]).toEqual([
+      'incident',
+      `${KEY}/office/incident-1`,
+      ['vanphong@example.org'],
+    ]);
+    expect(notice.comment).toContain('EmailAttachmentMissing: attachment han-nop.pdf not found');
+    expect(m.visibility(Date.parse('2026-03-05T09:00:00.000+07:00')).incident).toBe(true);
+    expect(m.status(Date.parse('2026-03-05T09:00:00.000+07:00')).incidents?.[0]?.step).toEqual({
+      kind: 'email',
+      emailKind: 'reminder',
+      emailKey: reminder.email.key,
+    });
+
+    // The next steps still come; the retry queues the same e-mail (same key, so the same Message-ID).
+    m.state.outbox.splice(0);
+    expect(tick(m, '2026-03-06T08:00:00.000+07:00')).toEqual([
+      'TCCB/due-today@2026-03-06',
+      'KHTC/due-today@2026-03-06',
+    ]);
+    expect(refusal(() => m.checkRetry({ id: 2, by: 'VP' }))).toBe('id: no incident 2 on this item');
+    expect(refusal(() => m.checkRetry({ id: 1, by: ' ' }))).toBe('by: say who retries');
+    m.checkRetry({ id: 1, by: 'Chánh Văn phòng' });
+    m.retry({ id: 1, by: 'Chánh Văn phòng' }, at('2026-03-06T09:00:00.000+07:00'));
+    expect(m.state.outbox.map((e) => e.key)).toEqual([reminder.email.key]);
+    expect(refusal(() => m.checkRetry({ id: 1, by: 'VP' }))).toBe(
+      'id: incident 1 was already retried by Chánh Văn phòng at 2026-03-06T09:00:00.000+07:00',
+    );
+    expect(m.visibility(Date.parse('2026-03-06T09:00:00.000+07:00')).incident).toBe(false);
+  });
+
+  it('an e-mail to the office itself that fails is recorded but not told to the office again', () => {
+    const m = model();
+    const email = tickEmail(m);
+    email.to = [{ name: 'Văn phòng', email: 'vanphong@example.org' }];
+    m.failed({ kind: 'email', email }, { type: 'Error', message: 'boom' }, at('2026-03-02T08:01:00.000+07:00'));
+    expect(m.state.incidents).toHaveLength(1);
+    expect(m.state.outbox).toEqual([]);
+  });
 });
+
+/** The first e-mail the task sends (KHTC's assignment), for building an e-mail step by hand. */
+function tickEmail(m: ItemModel) {
+  const { sends } = m.due(Date.parse('2026-03-02T08:00:00.000+07:00'));
+  for (const s of sends) m.settle(s);
+  return structuredClone(sends[0]!.email);
+}

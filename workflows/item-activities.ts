@@ -1,0 +1,69 @@
+import { ActivityFailure, ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
+import { FAILURES } from '../domain/failures.js';
+import type { CompileReportInput, WorkflowActivities } from './activities-api.js';
+import type { EmailRequest } from './email-request.js';
+import { failureOf } from './failure-of.js';
+import { emailSummary } from './item-labels.js';
+import type { ItemModel, PlanNow } from './item-model.js';
+import type { PlannedSend } from './item-state.js';
+
+const { sendEmail } = proxyActivities<WorkflowActivities>({
+  // One SMTP exchange; a hung connection is abandoned after a minute and retried.
+  startToCloseTimeout: '1 minute',
+  // A mail outage can last hours: keep retrying, backing off to every 10 minutes. Rejected addresses are final.
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: [FAILURES.emailRejected],
+  },
+});
+
+const { compileReport } = proxyActivities<WorkflowActivities>({
+  // Rendering DOCX, XLSX and a chart for a year of data takes seconds, not minutes.
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '10 seconds', maximumAttempts: 10 },
+});
+
+/**
+ * Whether a final activity failure becomes an incident (recorded, the office told, the item goes on). Runs recorded
+ * before this version failed the item instead, and replay keeps that.
+ */
+const incidentOf = (err: unknown) => (err instanceof ActivityFailure && patched('incidents') ? failureOf(err) : null);
+
+const rejected = (err: unknown): err is ActivityFailure & { cause: ApplicationFailure } =>
+  err instanceof ActivityFailure &&
+  err.cause instanceof ApplicationFailure &&
+  err.cause.type === FAILURES.emailRejected;
+
+/** The item's activities, each outcome handed to the model: sent, bounced, filed, or an incident. */
+export function itemActivities(model: ItemModel, now: () => PlanNow) {
+  /** Sends one e-mail; a permanent refusal or a final failure is the model's to handle (the office is told). */
+  const deliver = async (email: EmailRequest) => {
+    try {
+      await sendEmail.executeWithOptions({ summary: emailSummary(email) }, [email]);
+    } catch (err) {
+      if (rejected(err)) return model.bounced(email, err.cause.message);
+      const failure = incidentOf(err);
+      if (!failure) throw err;
+      model.failed({ kind: 'email', email }, failure, now());
+    }
+  };
+  const deliverStep = async (send: PlannedSend) => {
+    const unit = model.settle(send);
+    await deliver(send.email);
+    model.escalated(send, unit);
+  };
+  /** Compiles and files the consolidated report; a final failure holds it until the office retries. */
+  const compile = async (report: CompileReportInput, wfId: string, atIso: string, title: string) => {
+    try {
+      const compiled = await compileReport.executeWithOptions({ summary: `Tổng hợp báo cáo ${title}` }, [report]);
+      model.filed(compiled, wfId, atIso);
+    } catch (err) {
+      const failure = incidentOf(err);
+      if (!failure) throw err;
+      model.failed({ kind: 'report' }, failure, now());
+    }
+  };
+  return { deliver, deliverStep, compile };
+}

@@ -1,0 +1,28 @@
+import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { statusMarkdown } from './item-labels.js';
+import type { ItemModel } from './item-model.js';
+import type { ItemWorkflowInput } from './item-types.js';
+import { KhIncident, KhNextDeadline, KhOverdueUnits, KhStatus } from './search-attributes.js';
+
+/**
+ * What the Temporal UI shows of an item: the current details table on every pass, and the search attributes only
+ * when they change (each change is a command in history).
+ */
+export function visibilityPublisher(model: ItemModel, input: ItemWorkflowInput, nowMs: () => number) {
+  let lastVisible = '';
+  return () => {
+    const at = nowMs();
+    setCurrentDetails(statusMarkdown(model.status(at), input.ctx.units));
+    const { phase, overdue, nextDue, incident } = model.visibility(at);
+    const visible = JSON.stringify([phase, overdue, nextDue, incident]);
+    if (visible === lastVisible) return;
+    lastVisible = visible;
+    upsertSearchAttributes([
+      { key: KhStatus, value: phase },
+      { key: KhOverdueUnits, value: overdue.length ? overdue : null },
+      { key: KhNextDeadline, value: nextDue && phase !== 'done' ? new Date(nextDue) : null },
+      // Only items that ever had an incident carry the key, so runs recorded before keep their attributes.
+      ...(incident === undefined ? [] : [{ key: KhIncident, value: incident ? true : null }]),
+    ]);
+  };
+}
