@@ -15,7 +15,9 @@
  *   was asked every one of them after the run closed (a closed workflow answers a query by replaying that very
  *   history on the worker). Queries leave no event in any history, so this is their record in the corpus.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { QueryDefinition } from '@temporalio/common';
@@ -32,6 +34,7 @@ import {
   RequestRejectedError,
   requestAdHocReport,
   resumeReminders,
+  retryIncident,
   reviewSubmission,
   startPlan,
   submitReport,
@@ -45,6 +48,7 @@ import * as messages from '../workflows/messages.js';
 import { historyToJson } from './history-json.js';
 import {
   BOUNCING_DOMAIN,
+  incidentPlan,
   outageClock,
   outagePlan,
   reissued2026,
@@ -80,6 +84,8 @@ interface Ctx {
   at(instant: string): Promise<void>;
   /** Waits until `n` e-mails of this scenario's plan went through the sink (since the scenario started). */
   mails(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** The worker's reports folder (not made until the first report). */
+  reportsDir: string;
   /** Dev server only: the worker goes away (its tasks wait on the server) and comes back. */
   stopWorker(): Promise<void>;
   startWorker(): Promise<void>;
@@ -121,10 +127,51 @@ const kinds = (mails: ReceivedMail[]) => mails.map((m) => String(m.headers.get('
 const count = (list: string[], value: string) => list.filter((v) => v === value).length;
 const json = (r: Recorded[]) => JSON.stringify(r.map((x) => x.history));
 const runsOf = (r: Recorded[], suffix: string) => r.filter((x) => x.workflowId.endsWith(suffix)).length;
+/** The patch ids recorded in these histories (the markers' payloads are base64 JSON `{"id": …}`). */
+function patchesIn(recorded: Recorded[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of recorded)
+    for (const e of r.history.events ?? []) {
+      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      if (data) ids.add((JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
+    }
+  return ids;
+}
+
 /** `problem` when `ok` is false: the scenarios' expectations read as a list. */
 const need = (ok: boolean, problem: string) => (ok ? [] : [problem]);
 
 const scenarios: Scenario[] = [
+  {
+    // From v6: the report cannot be written (its folder is a file), so after its retries it becomes an incident; the
+    // office is told once, the folder is freed, the office retries (a refused second retry leaves no trace), the
+    // report is compiled and delivered, and the year closes.
+    name: 'incident',
+    plan: incidentPlan,
+    clock: skeletonClock,
+    server: 'time-skipping',
+    ends: 'year-close',
+    async run({ env, ref, at, reportsDir }) {
+      writeFileSync(reportsDir, 'not a folder');
+      await at('2026-03-16T10:00:00+07:00');
+      await submitReport(env.client, ref, 'report-Q1', { unit: 'KHTC', submittedBy: 'Trần Thị Kế', results: 'Quý I.' });
+      await at('2026-03-18T12:00:00+07:00');
+      rmSync(reportsDir);
+      await retryIncident(env.client, ref, 'report-Q1', { id: 1, by });
+      await expectRejected(retryIncident(env.client, ref, 'report-Q1', { id: 1, by }));
+      await at('2026-03-18T13:00:00+07:00');
+    },
+    expect(recorded, mails) {
+      const k = kinds(mails);
+      const all = json(recorded);
+      return [
+        ...need(count(k, 'incident') === 1, 'the office told of the incident once'),
+        ...need(count(k, 'report-delivered') === 1, 'the report delivered after the retry'),
+        ...need(all.includes('"retryIncident"'), 'a retryIncident update'),
+        ...need(patchesIn(recorded).has('incidents'), "the 'incidents' patch marker"),
+      ];
+    },
+  },
   {
     // Calendar update; a rejected and a returned then accepted submission; an undeliverable address (TTR) told to
     // the office once; an ad hoc report and the quarterly report, each submitted, accepted, compiled (DOCX, XLSX…)
@@ -404,6 +451,7 @@ async function waitClosed(env: TestWorkflowEnvironment, workflowId: string): Pro
 interface Stack {
   env: TestWorkflowEnvironment;
   sink: SmtpSink;
+  reportsDir: string;
   worker?: { stop(): Promise<void> };
 }
 
@@ -419,6 +467,7 @@ async function record(stack: Stack, scenario: Scenario): Promise<Recorded[]> {
     sink,
     ref,
     handle,
+    reportsDir: stack.reportsDir,
     async at(instant) {
       console.log(`[histories] ${scenario.name}: → ${instant}`);
       await clock.sleepUntil(instant);
@@ -438,7 +487,7 @@ async function record(stack: Stack, scenario: Scenario): Promise<Recorded[]> {
       stack.worker = undefined;
     },
     async startWorker() {
-      stack.worker = await startTestWorker(env, sink);
+      stack.worker = await startTestWorker(env, sink, {}, { reportsDir: stack.reportsDir });
     },
   };
   await scenario.run(ctx);
@@ -497,7 +546,9 @@ async function startStack(server: Scenario['server']): Promise<Stack & { stop():
       ? await startLocalEnv(['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40'])
       : await startTimeSkippingEnv();
   const sink = await startSmtpSink({ rejectRecipients: (address) => address.endsWith(`@${BOUNCING_DOMAIN}`) });
-  const stack: Stack = { env, sink, worker: await startTestWorker(env, sink) };
+  // A folder not yet made: the report activity makes it; a scenario may put a file there to make compiling fail.
+  const reportsDir = join(mkdtempSync(join(tmpdir(), 'kehoach-histories-')), 'reports');
+  const stack: Stack = { env, sink, reportsDir, worker: await startTestWorker(env, sink, {}, { reportsDir }) };
   return Object.assign(stack, {
     async stop() {
       // The worker may already have stopped with the test server's connection; nothing is lost then.
