@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Locale } from '../domain/format-date.js';
 import { loadConfig } from '../worker/config.js';
 import { temporalTls } from '../worker/temporal-tls.js';
@@ -14,6 +14,7 @@ import {
   parseFigures,
   pauseCommand,
   reassignCommand,
+  retryCommand,
   reviewCommand,
   startCommand,
   statusCommand,
@@ -45,7 +46,14 @@ async function withClient(fn: (client: Awaited<ReturnType<typeof connectClient>>
 
 const planRef = (org: string, year: string): PlanRef => ({ org, year: Number(year) });
 
-/** `kehoach plan validate|preview|start|status|adhoc…`, `kehoach item submit|review|extend…`, `kehoach report check`. */
+/** An incident's number as `kehoach plan status ORG YEAR ITEM` lists it: 1, 2, … */
+function incidentId(value: string): number {
+  const id = Number(value);
+  if (!/^[0-9]+$/.test(value) || id < 1) throw new InvalidArgumentError('số sự cố / incident number: 1, 2, …');
+  return id;
+}
+
+/** `kehoach plan validate|preview|start|status|adhoc…`, `kehoach item submit|review|extend|retry…`, `kehoach report check`. */
 async function main(): Promise<void> {
   const program = new Command('kehoach').description('Kế hoạch tuyên truyền CCHC trên Temporal');
   const plan = program.command('plan').description('plan files / tệp kế hoạch');
@@ -264,6 +272,18 @@ async function main(): Promise<void> {
         withClient((c) =>
           extendCommand(c, planRef(org, year), itemId, { unit: o.unit, newDate: o.date, reason: o.reason, by: o.by }),
         ),
+    );
+
+  item
+    .command('retry')
+    .description("retry an incident's step once its cause is fixed (thử lại sự cố)")
+    .argument('<org>')
+    .argument('<year>')
+    .argument('<item>')
+    .argument('<incidentId>', 'incident number, as `plan status ORG YEAR ITEM` lists it', incidentId)
+    .requiredOption('--by <name>')
+    .action(async (org: string, year: string, itemId: string, id: number, o: { by: string }) =>
+      withClient((c) => retryCommand(c, planRef(org, year), itemId, { id, by: o.by })),
     );
 
   await program.parseAsync(process.argv);

@@ -6,7 +6,8 @@ import { planWorkflowId } from '../domain/ids.js';
 import { loadPlan } from '../domain/plan-file.js';
 import type { ClockRequest } from '../domain/plan-clock.js';
 import type { SubmissionInput } from '../domain/submission.js';
-import type { OfficialState } from '../workflows/item-types.js';
+import type { IncidentSummary, RetryInput } from '../workflows/incidents.js';
+import type { ItemStatus, OfficialState } from '../workflows/item-types.js';
 import {
   amendPlan,
   cancelPlan,
@@ -17,6 +18,7 @@ import {
   getItemStatus,
   getPlanStatus,
   requestAdHocReport,
+  retryIncident,
   reviewSubmission,
   startOrAmendPlan,
   submitReport,
@@ -42,6 +44,16 @@ export async function startCommand(
   return `${planWorkflowId(plan.organisation.code, plan.plan.year)}: ${said}`;
 }
 
+/** An incident as a status line: `⚠ sự cố 1 (tổng hợp báo cáo): Error: ENOTDIR …`, or who retried it and when. */
+function incidentLine(i: IncidentSummary): string {
+  const step =
+    i.step.kind === 'report' ? 'tổng hợp báo cáo' : `gửi e-mail ${i.step.emailKind}${i.unit ? ` cho ${i.unit}` : ''}`;
+  const said = `sự cố ${i.id} (${step}) lúc ${i.at}: ${i.type}: ${i.error.replace(/\s+/g, ' ')}`;
+  return i.retried ? `đã thử lại / retried: ${said} — ${i.retried.by}, ${i.retried.at}` : `⚠ ${said}`;
+}
+
+const openOf = (status: ItemStatus | undefined) => (status?.incidents ?? []).filter((i) => !i.retried);
+
 export async function statusCommand(client: Client, ref: PlanRef, itemId?: string): Promise<string> {
   if (itemId) {
     const item = await getItemStatus(client, ref, itemId);
@@ -49,15 +61,30 @@ export async function statusCommand(client: Client, ref: PlanRef, itemId?: strin
       (u) =>
         `  ${u.unit.padEnd(10)} hạn ${formatDate(u.due, 'vi').padEnd(22)} ${STATE_VI[u.state].padEnd(28)} ${u.phase} (${u.versions} lần nộp)${u.escalation !== 'none' ? `, đã báo ${u.escalation}` : ''}`,
     );
+    const incidents = (item.incidents ?? []).map((i) => `  ${incidentLine(i)}`);
+    const retry = openOf(item).length
+      ? [`  thử lại / retry: kehoach item retry ${ref.org} ${ref.year} ${item.itemId} <số sự cố> --by <tên>`]
+      : [];
     return [
       `${item.itemId}: ${item.title}${item.closed ? ' (đã đóng)' : ''}${item.paused ? ' (tạm dừng nhắc)' : ''}`,
       ...rows,
+      ...incidents,
+      ...retry,
     ].join('\n');
   }
   const plan = await getPlanStatus(client, ref);
-  const rows = plan.items.map((i) => {
+  // Running items report their incidents live; closed ones carry them in their result.
+  const statuses = await Promise.all(
+    plan.items.map(
+      (i) =>
+        i.result ?? (i.phase === 'running' ? getItemStatus(client, ref, i.itemId).catch(() => undefined) : undefined),
+    ),
+  );
+  const rows = plan.items.flatMap((i, n) => {
     const overdue = i.result?.units.filter((u) => u.state === 'overdue').map((u) => u.unit) ?? [];
-    return `  ${i.itemId.padEnd(16)} ${i.phase.padEnd(10)} mở ${formatDate(i.opensAt.slice(0, 10), 'vi').padEnd(22)} ${i.title}${overdue.length ? ` — quá hạn: ${overdue.join(', ')}` : ''}`;
+    const open = openOf(statuses[n]);
+    const row = `  ${i.itemId.padEnd(16)} ${i.phase.padEnd(10)} mở ${formatDate(i.opensAt.slice(0, 10), 'vi').padEnd(22)} ${i.title}${overdue.length ? ` — quá hạn: ${overdue.join(', ')}` : ''}${i.failure ? ` — dừng bất thường / stopped abnormally: ${i.failure}` : ''}`;
+    return [row, ...open.map((x) => `      ${incidentLine(x)}`)];
   });
   return [
     `${plan.workflowId} — ${plan.number}: ${plan.title} (phiên bản ${plan.planVersion}${plan.paused ? ', tạm dừng nhắc' : ''})`,
@@ -94,6 +121,12 @@ export async function extendCommand(
 ): Promise<string> {
   const result = await extendDeadline(client, ref, itemId, req);
   return `${result.unit}: hạn mới / new deadline ${formatDate(result.due, 'vi')}`;
+}
+
+/** The office retries an incident's step (the e-mail again, or the report) once its cause is fixed. */
+export async function retryCommand(client: Client, ref: PlanRef, itemId: string, req: RetryInput): Promise<string> {
+  const result = await retryIncident(client, ref, itemId, req);
+  return `${itemId}: đã cho thử lại sự cố ${result.id} lúc ${result.at} / incident ${result.id} retried`;
 }
 
 export async function adHocCommand(

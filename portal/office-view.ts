@@ -26,9 +26,18 @@ export function officeView(c: Context<OfficeEnv>, deps: ResolvedDeps, errors?: s
   };
 }
 
-/** Post/redirect/get after an office action: back to `path`, which then says what was done. */
-export function done(c: Context<OfficeEnv>, path: string, notice: Notice): Response {
-  return c.redirect(withLang(`${path}?ok=${notice}`, langOf(c)), 303);
+/**
+ * Post/redirect/get after an office action: back to `path`, which then says what was done. `params` name what the
+ * action was about (`{ 'su-co': '1' }`), for a page whose notice says it.
+ */
+export function done(
+  c: Context<OfficeEnv>,
+  path: string,
+  notice: Notice,
+  params: Record<string, string> = {},
+): Response {
+  const query = new URLSearchParams({ ok: notice, ...params });
+  return c.redirect(withLang(`${path}?${query.toString()}`, langOf(c)), 303);
 }
 
 /** Answers with `respond()`; a plan or item that does not exist (a mistyped address) gets the 404 page instead. */

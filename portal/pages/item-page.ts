@@ -7,6 +7,7 @@ import { withLang } from '../i18n.js';
 import { storedNameOf } from '../submission-form.js';
 import { texts, type Texts } from '../texts/index.js';
 import { csrfField, stateBadge, submissionFields } from './components.js';
+import { incidentSection } from './incident-section.js';
 import type { Html } from './layout.js';
 import { officePage, temporalLink, type OfficeView } from './office-shell.js';
 
@@ -100,7 +101,10 @@ function reportEntry(v: OfficeView, detail: ItemDetail, t: Texts['item']): Html 
     <dd>${Object.entries(report.files).map(file)}</dd>`;
 }
 
-/** `/van-phong/:org/:year/:item`: every unit's submissions with review and extension forms, and the report files. */
+/**
+ * `/van-phong/:org/:year/:item`: the item's incidents with their "Thử lại", every unit's submissions with review and
+ * extension forms, and the report files.
+ */
 export function itemPage(v: OfficeView, m: ItemPageModel): Html {
   const { ref, detail } = m;
   const { ctx, item } = detail;
@@ -119,7 +123,7 @@ export function itemPage(v: OfficeView, m: ItemPageModel): Html {
         ${reportEntry(v, detail, t.item)}
       </dl>
     </div>
-    ${detail.units.map((unit) => unitCard(v, base, detail, unit, t))}`;
+    ${incidentSection(v, base, detail, t.incidents)} ${detail.units.map((unit) => unitCard(v, base, detail, unit, t))}`;
   return officePage(v, {
     path: base,
     title: `${item.title} – ${ctx.organisation.name}`,

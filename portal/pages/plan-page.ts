@@ -8,6 +8,7 @@ import { withLang } from '../i18n.js';
 import { texts, type Texts } from '../texts/index.js';
 import { csrfField, stateBadge } from './components.js';
 import { difficultyTable, type AnswerDraft } from './difficulty-table.js';
+import { INCIDENT_ANCHOR, openIncidentCount } from './incident-section.js';
 import type { Html } from './layout.js';
 import { officePage, temporalLink, type OfficeView } from './office-shell.js';
 
@@ -46,6 +47,36 @@ function remindersForm(v: OfficeView, base: string, paused: boolean, t: Texts['p
   </form>`;
 }
 
+/** What the office must act on for one item: its open incidents (to its page) and a workflow that stopped abnormally. */
+function itemFlags(v: OfficeView, base: string, i: MatrixItem, t: Texts['incidents']): Html[] {
+  const open = openIncidentCount(i.status?.incidents);
+  const href = withLang(`${base}/${i.entry.itemId}`, v.lang);
+  return [
+    ...(open ? [html`<a class="flag" href="${href}#${INCIDENT_ANCHOR}">${t.openCount(open)}</a>`] : []),
+    ...(i.entry.failure ? [html`<span class="flag">${t.failure(i.entry.failure)}</span>`] : []),
+  ];
+}
+
+/** The items with something to act on, above the matrix (which may be wider than the screen); nothing when none. */
+function flaggedList(v: OfficeView, base: string, shown: MatrixItem[], t: Texts['incidents']): Html | '' {
+  const flagged = shown.flatMap((i) => {
+    const flags = itemFlags(v, base, i, t);
+    return flags.length ? [{ i, flags }] : [];
+  });
+  if (!flagged.length) return '';
+  const line = ({ i, flags }: (typeof flagged)[number]) =>
+    html`<li>
+      <a href="${withLang(`${base}/${i.entry.itemId}`, v.lang)}">${i.entry.title}</a>:
+      ${flags.map((f, n) => html`${n ? ' · ' : ''}${f}`)}
+    </li>`;
+  return html`<div class="card" role="alert">
+    <strong>${t.planHeading}</strong>
+    <ul>
+      ${flagged.map(line)}
+    </ul>
+  </div>`;
+}
+
 /** Units × items, each cell in its official colour with the unit's phase and deadline. */
 function matrix(v: OfficeView, base: string, plan: Plan, shown: MatrixItem[], t: Texts): Html {
   const { lang } = v;
@@ -53,6 +84,7 @@ function matrix(v: OfficeView, base: string, plan: Plan, shown: MatrixItem[], t:
     html`<th>
       <a href="${withLang(`${base}/${i.entry.itemId}`, lang)}">${i.entry.title}</a>
       <div class="hint">${i.entry.itemId} · ${temporalLink(v, i.entry.workflowId)}</div>
+      ${itemFlags(v, base, i, t.incidents).map((f) => html`<div>${f}</div>`)}
     </th>`;
   const cell = (i: MatrixItem, unit: string) => {
     const u = i.status?.units.find((x) => x.unit === unit);
@@ -198,8 +230,9 @@ function calendarForm(v: OfficeView, base: string, m: PlanPageModel, t: Texts['p
 }
 
 /**
- * `/van-phong/:org/:year`: units × items in the four official colours, the overdue list, the units' difficulties
- * with their answers, an ad hoc request form and the calendar upload.
+ * `/van-phong/:org/:year`: the items with open incidents or a stopped workflow, units × items in the four official
+ * colours (each column flagged likewise), the overdue list, the units' difficulties with their answers, an ad hoc
+ * request form and the calendar upload.
  */
 export function planPage(v: OfficeView, m: PlanPageModel): Html {
   const { status, plan } = m;
@@ -210,7 +243,7 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
   const paused = status.paused ? html` · <strong>${t.plan.remindersPaused}</strong>` : '';
   const body = html`<h1>${t.plan.heading} ${status.number}: ${status.title}</h1>
     <p class="hint">${t.plan.version} ${status.planVersion}${paused} · ${temporalLink(v, status.workflowId)}</p>
-    ${remindersForm(v, base, status.paused, t.plan)}
+    ${remindersForm(v, base, status.paused, t.plan)} ${flaggedList(v, base, shown, t.incidents)}
     <p>${STATES.map((s) => html`${stateBadge(s, t)} `)}</p>
     ${matrix(v, base, plan, shown, t)}
     <p class="hint">${t.plan.notOpenedHint}</p>

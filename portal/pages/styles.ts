@@ -20,7 +20,7 @@ button.secondary{background:#57606a}.hint{color:#57606a;font-size:.9rem}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:3px;color:#fff;font-size:.85rem;white-space:nowrap}
 .s-done-on-time{background:#1e7b34}.s-done-late{background:#d9730d}
 .s-pending-in-time{background:#1f6feb}.s-overdue{background:#c62828}
-td.behind{background:#fdecea;color:#8e1c1c}
+td.behind{background:#fdecea;color:#8e1c1c}.flag{color:#8e1c1c;font-weight:600;font-size:.9rem}
 .table-wrap{overflow-x:auto}table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid #d8dce1;padding:.4rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef0f3}td.cell a{color:#fff;text-decoration:none;display:block}

@@ -1,3 +1,4 @@
+import type { EmailKind } from '../../workflows/email-request.js';
 import type { OfficialState, UnitPhase } from '../../workflows/item-types.js';
 
 /**
@@ -149,6 +150,48 @@ export const vi = {
     reason: 'Lý do',
     extend: 'Gia hạn',
   },
+  /** Steps that failed for good (an e-mail not sent, a report not compiled), on the item and plan pages. */
+  incidents: {
+    heading: 'Sự cố',
+    hint: 'Các bước hệ thống không thực hiện được sau nhiều lần thử. Khi đã khắc phục nguyên nhân, bấm "Thử lại".',
+    number: 'Số',
+    step: 'Bước',
+    at: 'Thời điểm',
+    error: 'Lỗi',
+    action: 'Xử lý',
+    report: 'Tổng hợp báo cáo',
+    email: (kind: string, unit: string) => (unit ? `Gửi e-mail ${kind} cho ${unit}` : `Gửi e-mail ${kind}`),
+    /** The e-mail kinds, as the step names them ("Gửi e-mail nhắc hạn cho …"). */
+    emailKinds: {
+      assignment: 'giao nhiệm vụ',
+      reminder: 'nhắc hạn',
+      'due-today': 'báo đến hạn',
+      overdue: 'báo quá hạn',
+      'escalation-office': 'báo Văn phòng đơn vị quá hạn',
+      'escalation-director': 'báo Lãnh đạo đơn vị quá hạn',
+      'report-request': 'đề nghị báo cáo',
+      receipt: 'xác nhận đã nhận báo cáo',
+      returned: 'trả lại báo cáo',
+      accepted: 'báo đã duyệt',
+      extended: 'báo gia hạn',
+      'report-delivered': 'gửi báo cáo tổng hợp',
+      'catch-up': 'nhắc bù',
+      'office-reminder': 'nhắc Văn phòng',
+      incident: 'báo sự cố',
+    } satisfies Record<EmailKind, string>,
+    retry: 'Thử lại',
+    retriedBy: (by: string, at: string) => `Đã thử lại bởi ${by} lúc ${at}`,
+    retriedNotice: (n: number) => `Đã cho thử lại sự cố số ${n}.`,
+    alreadyRetried: (n: number, by: string, at: string) =>
+      `Sự cố số ${n} đã được thử lại bởi ${by} lúc ${at}; mỗi sự cố chỉ thử lại một lần.`,
+    unknown: (n: number) => `Nội dung này không có sự cố số ${n}.`,
+    retryRefused: (reason: string) => `Hệ thống không nhận yêu cầu thử lại: ${reason}`,
+    itemEnded: 'Quy trình của nội dung này đã kết thúc nên không thử lại được.',
+    /** On the plan page: open incidents of an item, and an item workflow that stopped abnormally. */
+    openCount: (n: number) => `⚠ ${n} sự cố`,
+    failure: (reason: string) => `Quy trình dừng bất thường: ${reason}`,
+    planHeading: 'Sự cố cần Văn phòng xử lý',
+  },
   submit: {
     received: 'Đã nhận báo cáo',
     receivedVersion: 'lần nộp',
@@ -251,6 +294,8 @@ export const vi = {
     calendar:
       'Đã áp dụng lịch nghỉ chính thức: nhiệm vụ chưa mở được xếp lại, nhiệm vụ đang chạy áp dụng cho các bước còn lại.',
     answered: 'Đã trả lời kiến nghị; đơn vị xem câu trả lời trên trang nộp báo cáo của mình.',
+    /** Shown with the incident's number when the redirect names it (`&su-co=N`). */
+    retried: 'Đã cho thử lại sự cố.',
   },
   /** Every page that says why a request was refused: a title and a sentence (`refuse` in refusals.ts). */
   refusals: {
@@ -313,6 +358,7 @@ export const vi = {
     reminderAction: 'Thao tác phải là tạm dừng hoặc tiếp tục.',
     uploadLimits: (files: number) => `Tối đa ${files} tệp, mỗi tệp 5 MB.`,
     difficultyId: 'Số kiến nghị không hợp lệ.',
+    incidentId: 'Số sự cố không hợp lệ.',
   },
 };
 

@@ -20,21 +20,25 @@ export interface PortalStack {
   sink: SmtpSink;
   config: ServiceConfig;
   app: Hono;
+  /** Steps the server to a plan instant of the plan started with the stack. */
+  clock: ReturnType<typeof planTimeStepper>;
   stop(): Promise<void>;
 }
 
 /**
  * What a portal test file works against: the time-skipping server, a real SMTP sink and the worker, a portal for
- * the office user `vanphong`, and `plan` started on the skeleton clock and run until plan time `until`.
+ * the office user `vanphong`, and `plan` started on the skeleton clock and run until plan time `until`. `worker`
+ * gives the worker its reports folder (a file there makes every report fail, for incidents).
  */
 export async function startPortalStack(
   plan: Plan,
   until: string,
   portal: Pick<PortalDeps, 'now' | 'sessions'> = {},
+  worker: { reportsDir?: string } = {},
 ): Promise<PortalStack> {
   const env = await startTimeSkippingEnv();
   const sink = await startSmtpSink();
-  const worker = await startTestWorker(env, sink, { linkSecret: TEST_LINK_SECRET });
+  const running = await startTestWorker(env, sink, { linkSecret: TEST_LINK_SECRET }, worker);
   const config = portalTestConfig({
     PORTAL_BASE_URL: 'http://portal.test',
     PORTAL_USERS: `vanphong:${await hashPassword(OFFICE_PASSWORD)}`,
@@ -48,8 +52,9 @@ export async function startPortalStack(
     sink,
     config,
     app,
+    clock,
     async stop() {
-      await worker.stop();
+      await running.stop();
       await sink.stop();
       await env.teardown();
     },
