@@ -5,6 +5,7 @@ import { temporalTls } from '../worker/temporal-tls.js';
 import { initCommand } from './init-command.js';
 import { connectClient, RequestRejectedError, type PlanRef } from './plan-client.js';
 import { previewCommand, validateCommand } from './plan-commands.js';
+import { recordIssuedNumber } from './register-client.js';
 import { reportCheckCommand } from './report-commands.js';
 import {
   adHocCommand,
@@ -169,13 +170,41 @@ async function main(): Promise<void> {
     .argument('<year>')
     .action(async (org: string, year: string) => withClient((c) => cancelCommand(c, planRef(org, year))));
 
-  program
-    .command('report')
-    .description('consolidated reports / báo cáo tổng hợp')
+  program;
+  const report = program.command('report').description('consolidated reports / báo cáo tổng hợp');
+  report
     .command('check')
     .description('check a report against the layout of Nghị định 30/2020 (A4, margins, fonts, header, signature)')
     .argument('<file>', 'report (DOCX)')
     .action(async (file: string) => finish(await reportCheckCommand(file)));
+  report
+    .command('number')
+    .description("record a number the office's own register issued; the product's numbers continue after it")
+    .argument('<org>')
+    .argument('<year>')
+    .requiredOption('--number <n>', 'the number issued, e.g. 25', (v) => Number(v))
+    .requiredOption('--for <text>', 'the document it was issued for, e.g. "Công văn 25/SGDĐT-VP"')
+    .requiredOption('--symbol <text>', 'the document symbol, e.g. SGDĐT-VP')
+    .requiredOption('--issued-on <yyyy-MM-dd>')
+    .requiredOption('--by <name>')
+    .action(
+      async (
+        org: string,
+        year: string,
+        o: { number: number; for: string; symbol: string; issuedOn: string; by: string },
+      ) =>
+        withClient(async (c) => {
+          const config = loadConfig();
+          const { next } = await recordIssuedNumber(c, planRef(org, year), config.TEMPORAL_TASK_QUEUE, {
+            number: o.number,
+            key: o.for,
+            symbol: o.symbol,
+            issuedOn: o.issuedOn,
+            by: o.by,
+          });
+          return `${org} ${year}: đã ghi số ${o.number}; số tiếp theo ${next} / recorded ${o.number}; next ${next}`;
+        }),
+    );
 
   const item = program.command('item').description('one task or report of a running plan');
   item
