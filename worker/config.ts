@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blobStoreFields, checkBlobStore } from '../storage/config.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -33,44 +34,59 @@ const linkSecret = z
  * Every environment variable the app reads, with its default: read once at start-up. `.env.example` and the
  * `docker-compose.yml` environment are checked against this schema by a test.
  */
-export const configSchema = z.strictObject({
-  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().default('kehoach'),
-  /** Mutual TLS to the Temporal frontend (files, read at start-up); all empty = plain gRPC on a trusted network. */
-  TEMPORAL_TLS_CA_FILE: z.string().optional(),
-  TEMPORAL_TLS_CERT_FILE: z.string().optional(),
-  TEMPORAL_TLS_KEY_FILE: z.string().optional(),
-  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
-  /** Temporal Web UI, used for links from the portal to each item's workflow. */
-  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
-  SMTP_HOST: z.string().default('127.0.0.1'),
-  SMTP_PORT: int(1, 65535).default(1025),
-  SMTP_SECURE: bool.default(false),
-  SMTP_USER: z.string().optional(),
-  SMTP_PASS: z.string().optional(),
-  SMTP_POOL: bool.default(true),
-  SMTP_MAX_CONNECTIONS: int(1, 100).default(5),
-  /** Provider's send limit (messages per second); unset = no limit. */
-  SMTP_RATE_PER_SECOND: int(1, 10_000).optional(),
-  MAIL_FROM: z.email().default('kehoach@example.org'),
-  MAIL_FROM_NAME: z.string().default('Hệ thống kế hoạch tuyên truyền'),
-  PORTAL_PORT: int(1, 65535).default(3000),
-  /** Interface the portal listens on: loopback unless a container or reverse proxy setup says otherwise. */
-  PORTAL_HOST: z.string().min(1).default('127.0.0.1'),
-  /** Public address of the portal, used in e-mail links. */
-  PORTAL_BASE_URL: z.url().default('http://localhost:3000'),
-  /**
-   * Signs submit links and sessions. No default: the worker and the portal refuse to start without it
-   * (`loadServiceConfig`); `npm start` generates one into its data folder.
-   */
-  LINK_SECRET: linkSecret.optional(),
-  LINK_TTL_DAYS: int(1, 400).default(60),
-  /** Office users of the portal: `user:scrypt-hash` pairs separated by commas (see README). */
-  PORTAL_USERS: z.string().default(''),
-  REPORTS_DIR: z.string().default('.data/reports'),
-  UPLOADS_DIR: z.string().default('.data/uploads'),
-});
+export const configSchema = z
+  .strictObject({
+    TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().default('kehoach'),
+    /** Mutual TLS to the Temporal frontend (files, read at start-up); all empty = plain gRPC on a trusted network. */
+    TEMPORAL_TLS_CA_FILE: z.string().optional(),
+    TEMPORAL_TLS_CERT_FILE: z.string().optional(),
+    TEMPORAL_TLS_KEY_FILE: z.string().optional(),
+    TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+    /** Temporal Web UI, used for links from the portal to each item's workflow. */
+    TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+    SMTP_HOST: z.string().default('127.0.0.1'),
+    SMTP_PORT: int(1, 65535).default(1025),
+    SMTP_SECURE: bool.default(false),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    SMTP_POOL: bool.default(true),
+    SMTP_MAX_CONNECTIONS: int(1, 100).default(5),
+    /** Provider's send limit (messages per second); unset = no limit. */
+    SMTP_RATE_PER_SECOND: int(1, 10_000).optional(),
+    MAIL_FROM: z.email().default('kehoach@example.org'),
+    MAIL_FROM_NAME: z.string().default('Hệ thống kế hoạch tuyên truyền'),
+    PORTAL_PORT: int(1, 65535).default(3000),
+    /** Interface the portal listens on: loopback unless a container or reverse proxy setup says otherwise. */
+    PORTAL_HOST: z.string().min(1).default('127.0.0.1'),
+    /** Public address of the portal, used in e-mail links. */
+    PORTAL_BASE_URL: z.url().default('http://localhost:3000'),
+    /**
+     * Signs submit links and sessions. No default: the worker and the portal refuse to start without it
+     * (`loadServiceConfig`); `npm start` generates one into its data folder.
+     */
+    LINK_SECRET: linkSecret.optional(),
+    LINK_TTL_DAYS: int(1, 400).default(60),
+    /** Office users of the portal: `user:scrypt-hash` pairs separated by commas (see README). */
+    PORTAL_USERS: z.string().default(''),
+    /**
+     * Where the portal keeps its sessions and login throttle: `redis://[:password@]host:port[/db]` (or `rediss://`),
+     * shared by every portal replica; unset = in the portal's own memory (one portal, as `npm start` runs).
+     */
+    PORTAL_STORE_URL: z
+      .url({
+        protocol: /^rediss?$/,
+        hostname: /^.+$/,
+        error: 'is not redis://[:password@]host[:port][/db] or rediss://… (percent-encode / + = in a password)',
+      })
+      .optional(),
+    REPORTS_DIR: z.string().default('.data/reports'),
+    UPLOADS_DIR: z.string().default('.data/uploads'),
+    /** Reports and evidence, shared by every worker and portal: a folder (default) or S3 (storage/config.ts). */
+    ...blobStoreFields,
+  })
+  .superRefine(checkBlobStore);
 
 export type AppConfig = z.output<typeof configSchema>;
 /** The configuration of a process that signs or checks links and sessions (the worker and the portal). */

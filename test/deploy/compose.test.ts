@@ -37,6 +37,7 @@ describe('docker-compose.yml', () => {
         'mailcatcher',
         'portal',
         'postgresql',
+        'seaweedfs',
         'temporal',
         'temporal-schema',
         'temporal-setup',
@@ -103,7 +104,7 @@ describe('.env.example', () => {
   const example = Object.fromEntries(
     readFileSync('.env.example', 'utf8')
       .split('\n')
-      .filter((l) => /^[A-Z_]+=/.test(l))
+      .filter((l) => /^[A-Z][A-Z0-9_]*=/.test(l))
       .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
 
