@@ -170,7 +170,6 @@ async function main(): Promise<void> {
     .argument('<year>')
     .action(async (org: string, year: string) => withClient((c) => cancelCommand(c, planRef(org, year))));
 
-  program;
   const report = program.command('report').description('consolidated reports / báo cáo tổng hợp');
   report
     .command('check')
