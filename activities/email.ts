@@ -2,6 +2,9 @@ import { access } from 'node:fs/promises';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import type { SendMailOptions } from 'nodemailer';
+import type { Attachment } from 'nodemailer/lib/mailer/index.js';
+import { isAbsolute } from 'node:path';
+import type { BlobStore } from '../storage/blob-store.js';
 import { FAILURES } from '../domain/failures.js';
 import { deadlineCalendar } from './email-calendar.js';
 import type { EmailReceipt, EmailRequest, Recipient } from '../workflows/email-request.js';
@@ -18,6 +21,8 @@ export interface EmailLogger {
 export interface EmailDeps {
   mailer: Mailer;
   config: MailConfig;
+  /** Where report files are kept (the e-mail names them by blob key); without one, such files are missing. */
+  blobs?: BlobStore;
   /** Used outside an activity (unit tests, scripts); inside one, the activity's own logger is used. */
   logger?: EmailLogger;
 }
@@ -72,8 +77,35 @@ function isPermanent(err: SmtpLikeError): boolean {
 
 const asAddress = (r: Recipient) => ({ name: r.name, address: r.email });
 
+/**
+ * The files an e-mail attaches, read from the blob store by key (any worker can send what another filed); a path
+ * starting with `/` is a file of a run recorded before reports went to the store. A file that is not there is
+ * permanent for this attempt's inputs: `EmailAttachmentMissing`, an incident the office can retry once it is back.
+ */
+async function attachmentsOf(req: EmailRequest, blobs: BlobStore | undefined): Promise<Attachment[]> {
+  const out: Attachment[] = [];
+  for (const f of req.files ?? []) {
+    const missing = () =>
+      ApplicationFailure.nonRetryable(
+        `email ${req.key}: attachment ${f.name} not found at ${f.path}`,
+        FAILURES.emailAttachmentMissing,
+      );
+    if (isAbsolute(f.path)) {
+      await access(f.path).catch(() => {
+        throw missing();
+      });
+      out.push({ filename: f.name, path: f.path });
+      continue;
+    }
+    const blob = await blobs?.get(f.path);
+    if (!blob) throw missing();
+    out.push({ filename: blob.fileName ?? f.name, content: blob.body, contentType: blob.contentType });
+  }
+  return out;
+}
+
 /** Activities that send e-mail; the transport and config come in, so tests use a real SMTP sink on loopback. */
-export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
+export function createEmailActivities({ mailer, config, logger, blobs }: EmailDeps) {
   /** Renders and sends one e-mail; safe to retry: the Message-ID, text and calendar UID are the same every time. */
   async function sendEmail(req: EmailRequest): Promise<EmailReceipt> {
     const ctx = activityContext();
@@ -102,17 +134,7 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
     }
     const { subject, html, text } = renderEmail(req, link);
 
-    const files = req.files ?? [];
-    for (const f of files) {
-      try {
-        await access(f.path);
-      } catch {
-        throw ApplicationFailure.nonRetryable(
-          `email ${req.key}: attachment ${f.name} not found at ${f.path}`,
-          FAILURES.emailAttachmentMissing,
-        );
-      }
-    }
+    const attachments = await attachmentsOf(req, blobs);
 
     const message: SendMailOptions = {
       messageId,
@@ -129,7 +151,7 @@ export function createEmailActivities({ mailer, config, logger }: EmailDeps) {
           content: deadlineCalendar(req, subject, link?.url),
           contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
         },
-        ...files.map((f) => ({ filename: f.name, path: f.path })),
+        ...attachments,
       ],
       // Only the files listed above: nothing in a request may make the worker fetch a URL.
       disableUrlAccess: true,

@@ -1,4 +1,7 @@
 import type { Client } from '@temporalio/client';
+import { join } from 'node:path';
+import type { BlobStore } from '../storage/blob-store.js';
+import { LocalBlobStore } from '../storage/local-blob-store.js';
 import type { WorkflowActivities } from '../workflows/activities-api.js';
 import { createEmailActivities, type EmailLogger } from './email.js';
 import type { MailConfig, Mailer } from './mailer.js';
@@ -11,8 +14,13 @@ export interface ActivityDeps {
   mailConfig: MailConfig;
   /** Reads the plan and its items (queries) when a report is compiled. */
   client: Client;
-  /** Where generated reports and their number registers are written. */
+  /** Where reports are rendered before they are filed in the blob store. */
   reportsDir: string;
+  /**
+   * Reports (and, in the portal, evidence) shared by every worker and portal: the worker passes the configured store;
+   * without one (a script, a bench) a folder store under `reportsDir` serves this process alone.
+   */
+  blobs?: BlobStore;
   /** Only for use outside a worker (scripts, tests); inside an activity Temporal's logger is used. */
   logger?: EmailLogger;
 }
@@ -22,10 +30,20 @@ export interface ActivityDeps {
  * workers register and the workflows proxy (as the type `WorkflowActivities` only) out.
  */
 export function createActivities(deps: ActivityDeps): WorkflowActivities {
-  const email = createEmailActivities({ mailer: deps.mailer, config: deps.mailConfig, logger: deps.logger });
+  const blobs = deps.blobs ?? new LocalBlobStore(join(deps.reportsDir, 'blobs'));
+  const email = createEmailActivities({
+    mailer: deps.mailer,
+    config: deps.mailConfig,
+    logger: deps.logger,
+    blobs,
+  });
   const reports = createReportCycleActivities({
     client: deps.client,
-    render: createReportRenderer({ reportsDir: deps.reportsDir, register: temporalRegister(deps.client) }),
+    render: createReportRenderer({
+      reportsDir: deps.reportsDir,
+      register: temporalRegister(deps.client),
+      blobs,
+    }),
   });
   return { ...email, ...reports } satisfies WorkflowActivities;
 }

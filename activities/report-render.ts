@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Difficulty } from '../domain/difficulties.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import { taskItemId } from '../domain/ids.js';
 import { localDateOf } from '../domain/local-date.js';
 import type { CompiledReport } from '../workflows/activities-api.js';
@@ -98,18 +101,33 @@ export function toReportRequest(collected: CollectedReport): ReportRequest {
   };
 }
 
-/** Turns collected item states into filed documents (DOCX, HTML, XLSX, CSV, chart) with a registered number. */
-export function createReportRenderer(deps: { reportsDir: string; register?: NumberRegister }) {
+const CONTENT_TYPES: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  png: 'image/png',
+};
+
+/**
+ * Turns collected item states into filed documents (DOCX, HTML, XLSX, CSV, chart) with a registered number, rendered
+ * in `reportsDir` and filed in the blob store under `reports/`, so any worker can attach them and any portal serve
+ * them. The item keeps the blob keys.
+ */
+export function createReportRenderer(deps: { reportsDir: string; register?: NumberRegister; blobs: BlobStore }) {
   const { generateReport } = createReportActivities(deps);
   return async (collected: CollectedReport): Promise<CompiledReport> => {
     const result = await generateReport(toReportRequest(collected));
-    const files: Record<string, string> = {
-      docx: result.files.docx,
-      html: result.files.html,
-      xlsx: result.files.xlsx,
-      csv: result.files.csv,
-    };
-    if (result.files.png) files.png = result.files.png;
+    const files: Record<string, string> = {};
+    for (const [kind, path] of Object.entries(result.files)) {
+      if (!path) continue;
+      const key = `reports/${basename(path)}`;
+      await deps.blobs.put(key, await readFile(path), {
+        contentType: CONTENT_TYPES[kind] ?? 'application/octet-stream',
+        fileName: basename(path),
+      });
+      files[kind] = key;
+    }
     return { number: result.number, files };
   };
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createBlobStore } from '../storage/config.js';
 import { secureHeaders } from 'hono/secure-headers';
 import { loginRoutes, logoutRoutes } from './auth-routes.js';
 import type { PortalDeps, ResolvedDeps } from './deps.js';
@@ -6,7 +7,8 @@ import { evidenceRoutes } from './evidence-routes.js';
 import { officeRoutes } from './office-routes.js';
 import { parseUsers } from './passwords.js';
 import { refuse } from './refusals.js';
-import { memorySessionStore } from './session-store.js';
+import { portalSessionStore } from './session-store.js';
+import { memoryPortalStore } from './store/memory-store.js';
 import { submitRoutes } from './submit-routes.js';
 
 /**
@@ -14,10 +16,13 @@ import { submitRoutes } from './submit-routes.js';
  * `/van-phong` for office staff (login, session cookie, CSRF token on every form).
  */
 export function createPortalApp(deps: PortalDeps): Hono {
+  const store = deps.store ?? memoryPortalStore();
   const resolved: ResolvedDeps = {
     ...deps,
     now: deps.now ?? (() => new Date()),
-    sessions: deps.sessions ?? memorySessionStore(),
+    store,
+    sessions: deps.sessions ?? portalSessionStore(store),
+    blobs: deps.blobs ?? createBlobStore(deps.config),
     users: parseUsers(deps.config.PORTAL_USERS),
   };
   const app = new Hono();

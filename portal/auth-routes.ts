@@ -8,6 +8,7 @@ import { langOf, withLang } from './i18n.js';
 import { loginPage } from './pages/login-page.js';
 import { verifyPassword } from './passwords.js';
 import { refuse } from './refusals.js';
+import { throttleStore } from './store/throttle-store.js';
 import { endSession, preLoginId, readSession, startSession } from './session.js';
 import { texts } from './texts/index.js';
 
@@ -17,7 +18,7 @@ const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 /**
  * Failed logins one client address may make per window before the form refuses it until the window ends. scrypt
  * already costs ~50 ms a guess; this caps a guesser at 10 per quarter hour. Keyed by address, not by user name, so
- * nobody can lock an office account out from elsewhere.
+ * nobody can lock an office account out from elsewhere. Counted in the portal store, so across every portal.
  */
 export const LOGIN_THROTTLE = { failures: 10, windowMs: 15 * 60_000 } as const;
 
@@ -71,6 +72,7 @@ export function loginRoutes(deps: ResolvedDeps): Hono {
     windowMs: LOGIN_THROTTLE.windowMs,
     limit: LOGIN_THROTTLE.failures,
     keyGenerator: clientAddress,
+    store: throttleStore(deps.store),
     // A successful login (303) does not count; wrong passwords (401) and forged forms (403) do.
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-6',

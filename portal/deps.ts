@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
+import type { BlobStore } from '../storage/blob-store.js';
 import type { ServiceConfig } from '../worker/config.js';
 import type { SessionStore } from './session-store.js';
+import type { PortalStore } from './store/portal-store.js';
 
 /** What the portal needs from outside: a Temporal client, the app's configuration and a clock. */
 export interface PortalDeps {
@@ -8,14 +10,23 @@ export interface PortalDeps {
   config: ServiceConfig;
   /** Checks sessions; tests pass plan time. Submit links are checked against their plan's own clock. */
   now?: () => Date;
-  /** Open office sessions; default: in this process (correct for one portal). */
+  /**
+   * The portal's shared state (sessions, the login throttle): `openPortalStore(PORTAL_STORE_URL)`; default: in this
+   * process (correct for one portal).
+   */
+  store?: PortalStore;
+  /** Open office sessions; default: in `store`. */
   sessions?: SessionStore;
+  /** Reports and evidence, shared with the workers and the other portals; default: the store `config` names. */
+  blobs?: BlobStore;
 }
 
 /** The deps with defaults filled in. */
 export type ResolvedDeps = PortalDeps & {
   now: () => Date;
+  store: PortalStore;
   sessions: SessionStore;
+  blobs: BlobStore;
   /** Office users from PORTAL_USERS: name → scrypt hash. */
   users: Map<string, string>;
 };

@@ -4,6 +4,8 @@ import { loadServiceConfig } from '../worker/config.js';
 import { temporalTls } from '../worker/temporal-tls.js';
 import { createPortalApp } from './app.js';
 import { parseUsers } from './passwords.js';
+import { openPortalStore } from './store/open-store.js';
+import { redactedUrl } from './store/redis-store.js';
 
 /** config → Temporal connection → HTTP server on PORTAL_PORT; stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -11,9 +13,15 @@ async function main(): Promise<void> {
   // Fail at start-up, not at the first login, when PORTAL_USERS is malformed.
   if (parseUsers(config.PORTAL_USERS).size === 0)
     console.warn('[portal] PORTAL_USERS is empty: nobody can log in to /van-phong');
+  // Sessions and the login throttle: Redis shared by every portal when PORTAL_STORE_URL is set (its address and
+  // password are checked here, before anything listens), else this process's memory.
+  const store = await openPortalStore(config.PORTAL_STORE_URL);
+  console.log(
+    `[portal] sessions and login throttle in ${config.PORTAL_STORE_URL ? redactedUrl(config.PORTAL_STORE_URL) : 'this process (PORTAL_STORE_URL unset: one portal only)'}`,
+  );
   const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, temporalTls(config));
   try {
-    const app = createPortalApp({ client, config });
+    const app = createPortalApp({ client, config, store });
     // Loopback unless PORTAL_HOST opens another interface (a container behind its reverse proxy).
     const server = serve({ fetch: app.fetch, port: config.PORTAL_PORT, hostname: config.PORTAL_HOST }, (info) =>
       console.log(
@@ -27,6 +35,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await client.connection.close();
+    await store.close();
   }
 }
 

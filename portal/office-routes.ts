@@ -73,13 +73,19 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     }
   });
 
-  /** Report files, from REPORTS_DIR only. */
+  /**
+   * Report files: from the blob store under `reports/` (what workers file now), or from REPORTS_DIR for the file
+   * paths of reports filed before; nothing else. Always a download, never rendered in the portal's origin.
+   */
   app.get('/bao-cao', async (c) => {
-    const path = await resolveInside(config.REPORTS_DIR, c.req.query('f') ?? '');
-    if (!path) return refuse(c, 404, 'pageNotFound');
-    return c.body(await readFile(path), 200, {
+    const f = c.req.query('f') ?? '';
+    const stored = f.startsWith('reports/') ? await deps.blobs.get(f).catch(() => undefined) : undefined;
+    const path = stored ? undefined : await resolveInside(config.REPORTS_DIR, f);
+    if (!stored && !path) return refuse(c, 404, 'pageNotFound');
+    const name = stored ? (stored.fileName ?? basename(f)) : basename(path!);
+    return c.body(new Uint8Array(stored ? stored.body : await readFile(path!)), 200, {
       'Content-Type': 'application/octet-stream',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(path))}`,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
       'X-Content-Type-Options': 'nosniff',
     });
   });

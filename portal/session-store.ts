@@ -1,7 +1,10 @@
+import { memoryPortalStore } from './store/memory-store.js';
+import { storeKeys, type PortalStore } from './store/portal-store.js';
+
 /**
  * The sessions that are open: a signed cookie alone cannot be taken back, so each request's session id must also be
- * found here, and logging out removes it. Every portal replica must see the same store (one in-process store is
- * correct only for a single portal, as `npm start` runs).
+ * found here, and logging out removes it. Every portal replica must see the same store: with PORTAL_STORE_URL
+ * (Redis) a logout on one portal ends the session on all, and a restarted portal keeps them.
  */
 export interface SessionStore {
   open(sid: string, expiresAtMs: number, nowMs: number): Promise<void>;
@@ -9,22 +12,28 @@ export interface SessionStore {
   close(sid: string): Promise<void>;
 }
 
-/** The in-process store: a map of session id to expiry, pruned as sessions are opened. */
-export function memorySessionStore(): SessionStore {
-  const open = new Map<string, number>();
+/**
+ * Sessions in the portal store: `kehoach:session:<sid>` holds the expiry (epoch ms, on the portal's clock) and lives
+ * until then, so the store drops closed-by-time sessions by itself.
+ */
+export function portalSessionStore(store: PortalStore): SessionStore {
   return {
     async open(sid, expiresAtMs, nowMs) {
-      for (const [id, exp] of open) if (exp <= nowMs) open.delete(id);
-      open.set(sid, expiresAtMs);
+      if (expiresAtMs > nowMs) await store.set(storeKeys.session(sid), String(expiresAtMs), expiresAtMs - nowMs);
     },
     async isOpen(sid, nowMs) {
-      const exp = open.get(sid);
-      return exp !== undefined && exp > nowMs;
+      const exp = await store.get(storeKeys.session(sid));
+      return exp !== undefined && Number(exp) > nowMs;
     },
     async close(sid) {
-      open.delete(sid);
+      await store.del(storeKeys.session(sid));
     },
   };
+}
+
+/** Sessions in a store of their own in this process (one portal only). */
+export function memorySessionStore(): SessionStore {
+  return portalSessionStore(memoryPortalStore());
 }
 
 /** How long a session lasts after login. */

@@ -134,7 +134,7 @@ export function chosenFiles(body: FormBody): File[] {
   return many(body.files).filter((f): f is File => typeof f !== 'string' && f.size > 0 && f.name !== '');
 }
 
-/** Public address of a stored evidence file; the portal serves it from UPLOADS_DIR only. */
+/** Public address of a stored evidence file; the portal serves it from the blob store only. */
 export function evidenceUrl(baseUrl: string, name: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/minh-chung/${name}`;
 }

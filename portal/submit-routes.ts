@@ -123,7 +123,7 @@ export function submitRoutes(deps: ResolvedDeps): Hono<LinkEnv> {
     // Stored files join `kept` at once, so a refused form comes back without asking for them again.
     for (const file of files) {
       try {
-        values.kept.push(await storeEvidence(file, deps.config.UPLOADS_DIR));
+        values.kept.push(await storeEvidence(file, deps.blobs));
       } catch (err) {
         if (!(err instanceof UploadRefused)) throw err;
         const refusal = err.status === 413 ? t.fileTooLarge : t.fileWrongType;
@@ -146,13 +146,13 @@ export function submitRoutes(deps: ResolvedDeps): Hono<LinkEnv> {
     }
   });
 
-  /** Evidence of this unit's own submissions on this item, from UPLOADS_DIR only. */
+  /** Evidence of this unit's own submissions on this item, from the blob store only. */
   app.get('/:token/minh-chung/:name', async (c) => {
     const name = c.req.param('name');
     if (!isStoredName(name)) return refuse(c, 404, 'pageNotFound');
     const own = c.get('unit').versions.some((v) => v.submission.evidence.some((e) => storedNameOf(e.url) === name));
     if (!own) return refuse(c, 404, 'pageNotFound');
-    return serveStored(c, deps.config.UPLOADS_DIR, name);
+    return serveStored(c, deps.blobs, name);
   });
 
   return app;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
+import type { BlobStore } from '../storage/blob-store.js';
 
 /** Evidence files: a few office formats, small enough for e-mail-era offices, stored by content hash. */
 export const UPLOAD_LIMITS = { bytesPerFile: 5 * 1024 * 1024, files: 5 } as const;
@@ -69,24 +68,19 @@ async function evidenceType(fileName: string, bytes: Buffer): Promise<EvidenceEx
 }
 
 /** Checks size and type (content, and a name that agrees), then writes the file as `<sha256>.<ext>` under `dir`. */
-export async function storeEvidence(file: File, dir: string): Promise<StoredFile> {
+export async function storeEvidence(file: File, blobs: BlobStore): Promise<StoredFile> {
   if (file.size > UPLOAD_LIMITS.bytesPerFile)
     throw new UploadRefused(413, `"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB (limit 5 MB per file)`);
   const bytes = Buffer.from(await file.arrayBuffer());
   const ext = await evidenceType(file.name, bytes);
   if (!ext) throw new UploadRefused(415, `"${file.name}" is not a PDF, DOCX, XLSX, JPG or PNG file`);
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
-  await mkdir(dir, { recursive: true });
-  const target = join(dir, name);
-  const exists = await access(target).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    // Write then rename, so a half-written file is never served under its final name.
-    const tmp = `${target}.${process.pid}.tmp`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, target);
-  }
+  // Named by content: the same file twice is one blob, and a blob never changes under its name.
+  if (!(await blobs.head(evidenceKey(name)))) await blobs.put(evidenceKey(name), bytes, { contentType: TYPES[ext] });
   return { name, original: file.name.slice(0, 200) || name };
+}
+
+/** Where a stored evidence file lives in the blob store: `evidence/<sha256>.<ext>`. */
+export function evidenceKey(name: string): string {
+  return `evidence/${name}`;
 }

@@ -113,6 +113,23 @@ function ensureChromium() {
   }
 }
 
+// The portal store's tests run a redis-server of their own (test/helpers/redis-server.ts): Debian's package.
+function ensureRedisServer() {
+  if (process.env.KEHOACH_REDIS_SERVER || existsSync('/usr/bin/redis-server')) return;
+  say('installing Debian redis-server for the portal store tests (apt-get)');
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const apt = (...args) =>
+    run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  if (!apt('update', '-qq') || !apt('install', '-y', '-qq', '--no-install-recommends', 'redis-server')) {
+    throw new Error(
+      'Could not install redis-server: run `apt-get install redis-server` or set KEHOACH_REDIS_SERVER=/path/to/redis-server',
+    );
+  }
+}
+
 function main() {
   ensureNodeModules();
   const cli = resolveTool({
@@ -142,6 +159,7 @@ function main() {
     tools.weed = weed.path;
   }
   if (purpose === 'test' || purpose === 'all') ensureChromium();
+  if (purpose === 'test' || purpose === 'all') ensureRedisServer();
   const file = join(toolsDir, 'tools.json');
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   mkdirSync(toolsDir, { recursive: true });

@@ -166,6 +166,8 @@ async function main(): Promise<void> {
     LINK_SECRET: linkSecret,
     REPORTS_DIR: resolve(root, config.REPORTS_DIR),
     UPLOADS_DIR: resolve(root, config.UPLOADS_DIR),
+    // One folder store for the worker and the portal: the report the worker files is the one the portal serves.
+    BLOB_DIR: resolve(root, config.BLOB_DIR),
     TZ: 'UTC',
     ...(login ? { PORTAL_USERS: login.users } : {}),
   };

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createMailer } from '../activities/mailer.js';
+import { createBlobStore } from '../storage/config.js';
 import { loadServiceConfig } from './config.js';
 import { createKehoachWorker } from './create-worker.js';
 import { mailConfigFrom } from './mail-config.js';
@@ -18,18 +19,22 @@ async function main(): Promise<void> {
   });
   const mailConfig = mailConfigFrom(config);
   const mailer = createMailer(mailConfig);
+  // Fails at start-up on a store that cannot work (credentials, bucket, folder), not at the first report.
+  const blobs = createBlobStore(config);
+  await blobs.ensureReady();
   try {
     const worker = await createKehoachWorker({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      activities: createActivities({ mailer, mailConfig, client, reportsDir: config.REPORTS_DIR }),
+      activities: createActivities({ mailer, mailConfig, client, reportsDir: config.REPORTS_DIR, blobs }),
       activitiesPerSecond: config.SMTP_RATE_PER_SECOND,
     });
     console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();
   } finally {
     mailer.close();
+    await blobs.close();
     await connection.close();
   }
 }

@@ -91,7 +91,7 @@ function unitCard(v: OfficeView, base: string, detail: ItemDetail, unit: UnitSta
   </div>`;
 }
 
-/** The item's report files (DOCX, HTML, XLSX …), downloaded from REPORTS_DIR. */
+/** The item's report files (DOCX, HTML, XLSX …), downloaded from the blob store. */
 function reportEntry(v: OfficeView, detail: ItemDetail, t: Texts['item']): Html | '' {
   const report = detail.status.report;
   if (!report) return '';

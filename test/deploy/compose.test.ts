@@ -37,6 +37,7 @@ describe('docker-compose.yml', () => {
         'mailcatcher',
         'portal',
         'postgresql',
+        'redis',
         'seaweedfs',
         'temporal',
         'temporal-schema',
@@ -79,6 +80,17 @@ describe('docker-compose.yml', () => {
     const env = compose.services.temporal!.environment!;
     for (const k of ['FRONTEND_CERT', 'FRONTEND_KEY', 'CLIENT1_CA_CERT', 'REQUIRE_CLIENT_AUTH'])
       expect(env).toHaveProperty(`TEMPORAL_TLS_${k}`);
+  });
+
+  it("keeps the portals' shared store (Redis) unpublished, behind a password, and points the portal at it", () => {
+    const redis = compose.services.redis!;
+    expect(redis.ports).toBeUndefined();
+    expect((redis as { command?: string[] }).command?.join(' ')).toContain('--requirepass "$$REDIS_PASSWORD"');
+    expect(redis.environment?.REDIS_PASSWORD).toMatch(/^\$\{REDIS_PASSWORD:\?/);
+    expect(compose.services.portal!.environment!.PORTAL_STORE_URL).toMatch(
+      /^redis:\/\/:\$\{REDIS_PASSWORD:\?.*\}@redis:6379/,
+    );
+    expect(JSON.stringify(compose.services.portal!.depends_on)).toContain('"redis":{"condition":"service_healthy"}');
   });
 
   it.each(['worker', 'portal'])('%s sets exactly the variables the app reads, each valid for its schema', (name) => {

@@ -42,7 +42,7 @@ describe('withFreshStack tells a wedged server from a hang of our own', () => {
         await env.sleep(30 * DAY);
       },
       // The reply comes only after the attempt and its probe have ended, so the worker can then stop cleanly.
-      { retriesFile, sink: { beforeReply: () => new Promise((r) => setTimeout(r, 25_000)) } },
+      { retriesFile, sink: { beforeReply: () => new Promise((r) => setTimeout(r, 14_000)) } },
     );
     await expect(stuck).rejects.toThrow(/^hung: .*pending: plan-SKEL-2026-task-03: activity sendEmail/);
     expect(attempts).toBe(1);

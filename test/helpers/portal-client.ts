@@ -1,7 +1,16 @@
-import type { Hono } from 'hono';
+/** Where the client's requests go: a portal app in-process (a Hono app has this method), or `overHttp`. */
+export interface PortalTarget {
+  request(url: string, init: RequestInit): Response | Promise<Response>;
+}
 
-/** Drives the portal app in-process like a browser would: keeps cookies, reads the CSRF token off each page. */
-export function portalClient(app: Hono, origin = 'http://portal.test') {
+/** A portal served over HTTP (pass its address as the origin): real sockets, so a real client address. */
+export const overHttp: PortalTarget = { request: (url, init) => fetch(url, { ...init, redirect: 'manual' }) };
+
+/**
+ * Drives the portal like a browser would: keeps cookies, reads the CSRF token off each page. In-process by default
+ * (`app` is the portal app), or over HTTP with `portalClient(overHttp, portal.url)`.
+ */
+export function portalClient(app: PortalTarget, origin = 'http://portal.test') {
   const cookies = new Map<string, string>();
   const remember = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {

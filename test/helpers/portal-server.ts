@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
 import { createPortalApp } from '../../portal/app.js';
+import type { PortalStore } from '../../portal/store/portal-store.js';
 import { loadServiceConfig, type ServiceConfig } from '../../worker/config.js';
 import { TASK_QUEUE } from './temporal-env.js';
 
@@ -19,27 +20,31 @@ export function portalTestConfig(env: NodeJS.ProcessEnv = {}): ServiceConfig {
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
     UPLOADS_DIR: mkdtempSync(join(tmpdir(), 'kehoach-uploads-')),
     REPORTS_DIR: mkdtempSync(join(tmpdir(), 'kehoach-reports-')),
+    BLOB_DIR: mkdtempSync(join(tmpdir(), 'kehoach-blobs-')),
     ...env,
   });
 }
 
 /**
  * Serves the portal on a random loopback port. The app is built after the port is known, so PORTAL_BASE_URL (used in
- * e-mails and evidence links) is the real address.
+ * e-mails and evidence links) is the real address. `store` is the portal store (default: one in this process).
  */
 export async function startPortal(
   client: Client,
-  opts: { env?: NodeJS.ProcessEnv; now?: () => Date } = {},
+  opts: { env?: NodeJS.ProcessEnv; now?: () => Date; store?: PortalStore } = {},
 ): Promise<{ url: string; config: ServiceConfig; stop(): Promise<void> }> {
-  const late: { fetch?: (req: Request) => Response | Promise<Response> } = {};
+  // The node server's bindings (`incoming`) go through too, so the portal sees each request's client address.
+  const late: { fetch?: (req: Request, bindings: unknown) => Response | Promise<Response> } = {};
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: (req) => late.fetch!(req), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: (req, bindings) => late.fetch!(req, bindings), port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(s),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const config = portalTestConfig({ PORTAL_BASE_URL: url, ...opts.env });
-  const app = createPortalApp({ client, config, now: opts.now });
-  late.fetch = (req) => app.fetch(req);
+  const app = createPortalApp({ client, config, now: opts.now, store: opts.store });
+  late.fetch = (req, bindings) => app.fetch(req, bindings);
   return {
     url,
     config,

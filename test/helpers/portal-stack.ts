@@ -33,7 +33,7 @@ export interface PortalStack {
 export async function startPortalStack(
   plan: Plan,
   until: string,
-  portal: Pick<PortalDeps, 'now' | 'sessions'> = {},
+  portal: Pick<PortalDeps, 'now' | 'sessions' | 'store'> = {},
   worker: { reportsDir?: string } = {},
 ): Promise<PortalStack> {
   const env = await startTimeSkippingEnv();
@@ -43,7 +43,8 @@ export async function startPortalStack(
     PORTAL_BASE_URL: 'http://portal.test',
     PORTAL_USERS: `vanphong:${await hashPassword(OFFICE_PASSWORD)}`,
   });
-  const app = createPortalApp({ client: env.client, config, ...portal });
+  // The worker's blob store: the reports it files are the ones the portal serves, as in a deployment.
+  const app = createPortalApp({ client: env.client, config, blobs: running.blobs, ...portal });
   const { handle } = await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
   const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
   await clock.sleepUntil(until);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createMailer, type MailConfig } from '../../activities/mailer.js';
+import type { BlobStore } from '../../storage/blob-store.js';
+import { LocalBlobStore } from '../../storage/local-blob-store.js';
 import { registerSearchAttributes } from '../../client/register-search-attributes.js';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { createActivities } from '../../activities/index.js';
@@ -82,22 +84,25 @@ export async function startTestWorker(
   env: TestWorkflowEnvironment,
   sink: SmtpSink,
   mail: Partial<MailConfig> = {},
-  opts: { reportsDir?: string } = {},
-): Promise<{ worker: Worker; reportsDir: string; stop(): Promise<void> }> {
+  opts: { reportsDir?: string; blobs?: BlobStore } = {},
+): Promise<{ worker: Worker; reportsDir: string; blobs: BlobStore; stop(): Promise<void> }> {
   const mailConfig = mailConfigFor(sink, mail);
   const mailer = createMailer(mailConfig);
   const reportsDir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'kehoach-reports-'));
+  // The folder driver by default; a test that shares a store between workers or with a portal passes its own.
+  const blobs = opts.blobs ?? new LocalBlobStore(mkdtempSync(join(tmpdir(), 'kehoach-blobs-')));
   const worker = await createKehoachWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue: TASK_QUEUE,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ mailer, mailConfig, client: env.client, reportsDir }),
+    activities: createActivities({ mailer, mailConfig, client: env.client, reportsDir, blobs }),
   });
   const running = worker.run();
   return {
     worker,
     reportsDir,
+    blobs,
     async stop() {
       worker.shutdown();
       await running;

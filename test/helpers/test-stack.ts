@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { BlobStore } from '../../storage/blob-store.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { pendingWork } from './pending-work.js';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink.js';
@@ -13,6 +14,8 @@ export interface TestStack {
   env: TestWorkflowEnvironment;
   sink: SmtpSink;
   reportsDir: string;
+  /** Where the worker files its reports (a folder store of its own). */
+  blobs: BlobStore;
 }
 
 export interface TestStackOptions {
@@ -75,6 +78,7 @@ async function startStack(opts: TestStackOptions): Promise<RunningStack> {
     env,
     sink,
     reportsDir: worker.reportsDir,
+    blobs: worker.blobs,
     serverOutput: () => (output ? readFileSync(output, 'utf8') : ''),
     sleepsDue,
     async stop() {

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
@@ -135,7 +137,7 @@ describe('a full year of the Mầm non Điện Lực plan', () => {
   );
 });
 
-async function fullYear({ env, sink, reportsDir }: TestStack): Promise<void> {
+async function fullYear({ env, sink, blobs }: TestStack): Promise<void> {
   const expected = expectedEmails();
   const { handle } = await startPlan(env.client, plan, { taskQueue: TASK_QUEUE, clock: clockRequest });
   const clock = planTimeStepper(env, clockRequest.planStart, (await handle.describe()).startTime.getTime());
@@ -200,14 +202,17 @@ async function fullYear({ env, sink, reportsDir }: TestStack): Promise<void> {
     phase: 'accepted',
   });
 
-  // Each periodic report was compiled: a DOCX per ND 30 in the worker's reportsDir, delivered to the director.
+  // Each periodic report was compiled: a DOCX per ND 30 filed in the blob store, delivered to the director.
   const delivered = sink.messages.filter((m) => m.headers.get('x-kehoach-kind') === 'report-delivered');
   expect(delivered.map((m) => m.to.slice().sort())).toEqual(Array(4).fill([DIRECTOR, OFFICE].sort()));
   for (const code of ['Q1', 'H1', 'Q3', 'Y']) {
     const report = summary.items.find((i) => i.itemId === `report-${code}`)!.result!.report!;
-    expect(report.files.docx!.startsWith(reportsDir)).toBe(true);
-    expect(existsSync(report.files.docx!)).toBe(true);
-    expect((await checkNd30(report.files.docx!)).problems).toEqual([]);
+    expect(report.files.docx).toMatch(/^reports\/plan-MNDL-2026\.report-[A-Z0-9]+\.docx$/);
+    const docx = await blobs.get(report.files.docx!);
+    expect(docx?.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const file = join(mkdtempSync(join(tmpdir(), 'kehoach-full-year-')), 'report.docx');
+    writeFileSync(file, docx!.body);
+    expect((await checkNd30(file)).problems).toEqual([]);
   }
 
   // The figure for the note: history events per plan-year, plan workflow plus every item.
