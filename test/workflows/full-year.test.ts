@@ -207,7 +207,7 @@ async function fullYear({ env, sink, blobs }: TestStack): Promise<void> {
   expect(delivered.map((m) => m.to.slice().sort())).toEqual(Array(4).fill([DIRECTOR, OFFICE].sort()));
   for (const code of ['Q1', 'H1', 'Q3', 'Y']) {
     const report = summary.items.find((i) => i.itemId === `report-${code}`)!.result!.report!;
-    expect(report.files.docx).toMatch(/^reports\/plan-MNDL-2026\.report-[A-Z0-9]+\.docx$/);
+    expect(report.files.docx).toMatch(/^reports\/plan-MNDL-2026-report-[A-Z0-9]+\.docx$/);
     const docx = await blobs.get(report.files.docx!);
     expect(docx?.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const file = join(mkdtempSync(join(tmpdir(), 'kehoach-full-year-')), 'report.docx');
