@@ -39,21 +39,6 @@ export const blobStoreConfigSchema = z.strictObject(blobStoreFields).superRefine
 
 export type BlobStoreConfig = z.output<typeof blobStoreConfigSchema>;
 
-/** Reads the blob store's variables from `env` (ignoring the rest); every bad variable is named in one error. */
-export function loadBlobStoreConfig(env: NodeJS.ProcessEnv = process.env): BlobStoreConfig {
-  const known = Object.fromEntries(
-    Object.keys(blobStoreConfigSchema.shape)
-      .filter((k) => env[k] !== undefined && env[k] !== '')
-      .map((k) => [k, env[k]]),
-  );
-  const parsed = blobStoreConfigSchema.safeParse(known);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
-}
-
 /**
  * The store `config` names. A relative `BLOB_DIR` is taken from `cwd` (the process's own by default). The S3 store
  * creates its bucket on first use; call `ensureBucket()` at start-up to fail early on refused credentials.

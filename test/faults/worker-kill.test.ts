@@ -1,16 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlan } from '../../client/plan-client.js';
 import { itemWorkflowId, planWorkflowId } from '../../domain/ids.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { expectedKeys, faultPlan } from '../fixtures/fault-plans.js';
 import { auditMail, keyOf, retriedSends, waitForKeys, waitForSettledSends } from '../helpers/mail-audit.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { toolPaths } from '../helpers/tools.js';
-import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process.js';
+import { workerSpawner } from '../helpers/worker-process.js';
+import { startLocalEnv } from '../helpers/temporal-env.js';
 
 const TASK_QUEUE = 'kehoach-faults-kill';
 const PLANS = 40;
@@ -22,7 +18,8 @@ const CLOCK = { planStart: '2026-03-02T07:59:58+07:00', speed: 60 };
 describe('worker SIGKILLed in the middle of a burst of e-mails (dev server, worker in a child process)', () => {
   let env: TestWorkflowEnvironment;
   let sink: SmtpSink;
-  const workers: WorkerProcess[] = [];
+  let spawner: ReturnType<typeof workerSpawner> | undefined;
+  const workers = () => spawner?.all ?? [];
   let killedOn: { key: string; count: number } | undefined;
 
   const plans = Array.from({ length: PLANS }, (_, i) => faultPlan(`WK${String(i + 1).padStart(2, '0')}`, UNITS));
@@ -31,39 +28,24 @@ describe('worker SIGKILLed in the middle of a burst of e-mails (dev server, work
   const itemIds = plans.map((p) => itemWorkflowId(planWorkflowId(p.organisation.code, 2026), 'task-01'));
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: {
-        executable: { type: 'existing-path', path: toolPaths().temporalCli },
-        ip: '127.0.0.1',
-        searchAttributes: ALL_SEARCH_ATTRIBUTES,
-      },
-    });
+    env = await startLocalEnv();
     sink = await startSmtpSink({
       // Killed while the server holds the message and before its 250 goes out: that send is surely in flight.
       beforeReply: (mail, count) => {
         if (count !== killAt || killedOn) return;
-        workers[0]?.proc.kill('SIGKILL');
+        workers()[0]?.proc.kill('SIGKILL');
         killedOn = { key: keyOf(mail), count };
       },
     });
   });
 
   afterAll(async () => {
-    for (const w of workers) await w.kill('SIGKILL');
+    for (const w of workers()) await w.kill('SIGKILL');
     await sink?.stop();
     await env?.teardown();
   });
 
-  const spawnWorker = () => {
-    const w = startWorkerProcess({
-      temporalAddress: env.address,
-      taskQueue: TASK_QUEUE,
-      smtpPort: sink.port,
-      reportsDir: mkdtempSync(join(tmpdir(), 'kehoach-kill-')),
-    });
-    workers.push(w);
-    return w;
-  };
+  const spawnWorker = () => (spawner ??= workerSpawner(env, sink, TASK_QUEUE)).spawn();
 
   it('loses no e-mail; only sends in flight at the kill repeat, once, with the same Message-ID', async () => {
     expect(expected).toHaveLength(PLANS * UNITS);

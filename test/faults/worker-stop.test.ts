@@ -1,16 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlan } from '../../client/plan-client.js';
 import { itemWorkflowId, planWorkflowId } from '../../domain/ids.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { expectedKeys, faultPlan } from '../fixtures/fault-plans.js';
 import { auditMail, keyOf, retriedSends, waitForKeys, waitForSettledSends } from '../helpers/mail-audit.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { toolPaths } from '../helpers/tools.js';
-import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process.js';
+import { workerSpawner } from '../helpers/worker-process.js';
+import { startLocalEnv } from '../helpers/temporal-env.js';
 
 const TASK_QUEUE = 'kehoach-faults-stop';
 const UNITS = 4;
@@ -24,7 +20,8 @@ const CLOCK = { planStart: '2026-03-02T07:59:58+07:00', speed: 60 };
 describe('worker stopped with SIGTERM while an e-mail is being sent (dev server, worker in a child process)', () => {
   let env: TestWorkflowEnvironment;
   let sink: SmtpSink;
-  const workers: WorkerProcess[] = [];
+  let spawner: ReturnType<typeof workerSpawner> | undefined;
+  const workers = () => spawner?.all ?? [];
   let stoppedOn: string | undefined;
 
   const plan = faultPlan('WSTOP', UNITS);
@@ -32,40 +29,25 @@ describe('worker stopped with SIGTERM while an e-mail is being sent (dev server,
   const itemIds = [itemWorkflowId(planWorkflowId(plan.organisation.code, 2026), 'task-01')];
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: {
-        executable: { type: 'existing-path', path: toolPaths().temporalCli },
-        ip: '127.0.0.1',
-        searchAttributes: ALL_SEARCH_ATTRIBUTES,
-      },
-    });
+    env = await startLocalEnv();
     sink = await startSmtpSink({
       // The server holds the first message; the stop request comes before its 250, which follows a second later.
       beforeReply: async (mail, count) => {
         if (count !== 1) return;
         stoppedOn = keyOf(mail);
-        workers[0]?.proc.kill('SIGTERM');
+        workers()[0]?.proc.kill('SIGTERM');
         await new Promise((r) => setTimeout(r, 1_000));
       },
     });
   });
 
   afterAll(async () => {
-    for (const w of workers) await w.kill('SIGKILL');
+    for (const w of workers()) await w.kill('SIGKILL');
     await sink?.stop();
     await env?.teardown();
   });
 
-  const spawnWorker = () => {
-    const w = startWorkerProcess({
-      temporalAddress: env.address,
-      taskQueue: TASK_QUEUE,
-      smtpPort: sink.port,
-      reportsDir: mkdtempSync(join(tmpdir(), 'kehoach-stop-')),
-    });
-    workers.push(w);
-    return w;
-  };
+  const spawnWorker = () => (spawner ??= workerSpawner(env, sink, TASK_QUEUE)).spawn();
 
   it('finishes the send in flight before it exits: every e-mail once, none retried', async () => {
     expect(expected).toHaveLength(UNITS);

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_LINK_SECRET } from './test-secret.js';
 
@@ -19,6 +22,8 @@ export interface WorkerProcessEnv {
   taskQueue: string;
   smtpPort: number;
   reportsDir: string;
+  /** More variables for the worker, applied last (e.g. `BLOB_STORE=s3` and the `S3_*` of a test's SeaweedFS). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function startWorkerProcess(opts: WorkerProcessEnv): WorkerProcess {
@@ -36,6 +41,7 @@ export function startWorkerProcess(opts: WorkerProcessEnv): WorkerProcess {
       PORTAL_BASE_URL: 'http://portal.test',
       REPORTS_DIR: opts.reportsDir,
       LINK_SECRET: TEST_LINK_SECRET,
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -58,6 +64,27 @@ export function startWorkerProcess(opts: WorkerProcessEnv): WorkerProcess {
     async kill(signal = 'SIGTERM') {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
       await exited;
+    },
+  };
+}
+
+/**
+ * Spawns workers of one task queue against `env` and `sink`, each with a reports folder of its own; `all` is every
+ * worker spawned, for the test's teardown.
+ */
+export function workerSpawner(env: { address: string }, sink: { port: number }, taskQueue: string) {
+  const all: WorkerProcess[] = [];
+  return {
+    all,
+    spawn(): WorkerProcess {
+      const w = startWorkerProcess({
+        temporalAddress: env.address,
+        taskQueue,
+        smtpPort: sink.port,
+        reportsDir: mkdtempSync(join(tmpdir(), 'kehoach-worker-')),
+      });
+      all.push(w);
+      return w;
     },
   };
 }

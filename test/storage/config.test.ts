@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobStoreConfigSchema, createBlobStore, loadBlobStoreConfig } from '../../storage/config.js';
+import { blobStoreConfigSchema, createBlobStore, type BlobStoreConfig } from '../../storage/config.js';
+import { loadConfig } from '../../worker/config.js';
 import { LocalBlobStore } from '../../storage/local-blob-store.js';
 import { S3BlobStore } from '../../storage/s3-blob-store.js';
 
@@ -13,6 +14,23 @@ const S3_ENV = {
   S3_BUCKET: 'kehoach',
   S3_ACCESS_KEY_ID: 'kehoach',
   S3_SECRET_ACCESS_KEY: 'a-secret-that-must-never-be-printed',
+};
+
+/** The blob store's part of the app's one configuration (worker/config.ts reads it with the rest). */
+const loadBlobStoreConfig = (env: NodeJS.ProcessEnv) => {
+  const { BLOB_STORE, BLOB_DIR, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } =
+    loadConfig(env);
+  return Object.fromEntries(
+    Object.entries({
+      BLOB_STORE,
+      BLOB_DIR,
+      S3_ENDPOINT,
+      S3_REGION,
+      S3_BUCKET,
+      S3_ACCESS_KEY_ID,
+      S3_SECRET_ACCESS_KEY,
+    }).filter(([, v]) => v !== undefined),
+  ) as BlobStoreConfig;
 };
 
 describe('blob store configuration', () => {
