@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { SendMailOptions } from 'nodemailer';
 import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import { isAbsolute } from 'node:path';
-import type { BlobStore } from '../storage/blob-store.js';
+import { permanentIfUnusable, type BlobStore } from '../storage/blob-store.js';
 import { FAILURES } from '../domain/failures.js';
 import { deadlineCalendar } from './email-calendar.js';
 import type { EmailReceipt, EmailRequest, Recipient } from '../workflows/email-request.js';
@@ -97,7 +97,10 @@ async function attachmentsOf(req: EmailRequest, blobs: BlobStore | undefined): P
       out.push({ filename: f.name, path: f.path });
       continue;
     }
-    const blob = await blobs?.get(f.path);
+    const blob = await permanentIfUnusable(
+      async () => blobs?.get(f.path),
+      (message) => ApplicationFailure.nonRetryable(`email ${req.key}: ${message}`, FAILURES.blobStoreUnusable),
+    );
     if (!blob) throw missing();
     out.push({ filename: blob.fileName ?? f.name, content: blob.body, contentType: blob.contentType });
   }

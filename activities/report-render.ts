@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Difficulty } from '../domain/difficulties.js';
-import type { BlobStore } from '../storage/blob-store.js';
+import { ApplicationFailure } from '@temporalio/common';
+import { FAILURES } from '../domain/failures.js';
+import { permanentIfUnusable, type BlobStore } from '../storage/blob-store.js';
 import { taskItemId } from '../domain/ids.js';
 import { localDateOf } from '../domain/local-date.js';
 import type { CompiledReport } from '../workflows/activities-api.js';
@@ -122,10 +124,15 @@ export function createReportRenderer(deps: { reportsDir: string; register?: Numb
     for (const [kind, path] of Object.entries(result.files)) {
       if (!path) continue;
       const key = `reports/${basename(path)}`;
-      await deps.blobs.put(key, await readFile(path), {
-        contentType: CONTENT_TYPES[kind] ?? 'application/octet-stream',
-        fileName: basename(path),
-      });
+      const body = await readFile(path);
+      await permanentIfUnusable(
+        () =>
+          deps.blobs.put(key, body, {
+            contentType: CONTENT_TYPES[kind] ?? 'application/octet-stream',
+            fileName: basename(path),
+          }),
+        (message) => ApplicationFailure.nonRetryable(`report ${key}: ${message}`, FAILURES.blobStoreUnusable),
+      );
       files[kind] = key;
     }
     return { number: result.number, files };

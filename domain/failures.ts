@@ -16,6 +16,13 @@ export const FAILURES = {
   numberRegisterInvalid: 'NumberRegisterInvalid',
   /** A plan workflow was started with a plan that does not pass the schema: it fails at once, naming the problems. */
   planInvalid: 'PlanInvalid',
+  /** The blob store refuses this worker (credentials, bucket, folder permissions): no retry helps until it is fixed. */
+  blobStoreUnusable: 'BlobStoreUnusable',
+  /**
+   * A closed plan-year cannot be archived as asked or configured: its plan workflow is gone, a key or file name no
+   * blob store takes, or a store refusing this worker (`BlobStoreConfigError`). Retrying would fail the same way.
+   */
+  archiveInvalid: 'ArchiveInvalid',
 } as const;
 
 export type FailureType = (typeof FAILURES)[keyof typeof FAILURES];

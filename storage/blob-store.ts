@@ -172,3 +172,16 @@ export function validateBlobMeta(meta: BlobMeta): BlobMeta {
     throw new InvalidBlobMetaError(`file name ${JSON.stringify(fileName)} has a control character or a lone surrogate`);
   return { contentType: meta.contentType, fileName };
 }
+
+/**
+ * Runs a store call for an activity: a store that refuses this worker for good (`BlobStoreConfigError`) becomes the
+ * non-retryable `failure` named by the caller (an incident the office sees at once, not an hour of retries).
+ */
+export async function permanentIfUnusable<T>(call: () => Promise<T>, fail: (message: string) => Error): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof BlobStoreConfigError) throw fail(err.message);
+    throw err;
+  }
+}
