@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BlobStore } from '../storage/blob-store.js';
 import { LocalBlobStore } from '../storage/local-blob-store.js';
 import type { WorkflowActivities } from '../workflows/activities-api.js';
+import { createArchiveActivities } from './archive.js';
 import { createEmailActivities, type EmailLogger } from './email.js';
 import type { MailConfig, Mailer } from './mailer.js';
 import { createReportCycleActivities } from './report-cycle.js';
@@ -45,7 +46,8 @@ export function createActivities(deps: ActivityDeps): WorkflowActivities {
       blobs,
     }),
   });
-  return { ...email, ...reports } satisfies WorkflowActivities;
+  const archive = createArchiveActivities({ client: deps.client, blobs });
+  return { ...email, ...reports, ...archive } satisfies WorkflowActivities;
 }
 
 export type { MailConfig, Mailer } from './mailer.js';

@@ -1,4 +1,5 @@
 import { getPlanStatus, type PlanRef } from '../client/plan-client.js';
+import { listArchivedYears, readPlanArchive } from '../storage/plan-archive.js';
 import type { PlanStatus } from '../workflows/plan-types.js';
 import type { ResolvedDeps } from './deps.js';
 
@@ -14,24 +15,46 @@ async function searched(deps: ResolvedDeps): Promise<PlanRef[]> {
   return refs;
 }
 
+const refKey = (r: { organisation: string; year: number } | PlanRef) =>
+  'org' in r ? `${r.org}/${r.year}` : `${r.organisation}/${r.year}`;
+
 /**
- * The plans Temporal's visibility search finds (the dev server, a cluster, Temporal Cloud), newest year first. The
- * time-skipping test server cannot search: then `searchFailed`, and the office opens a plan by code and year.
+ * Plan-years Temporal no longer has (deleted after the namespace's retention) but the blob store keeps, as their
+ * archived status. A store that cannot be read leaves them out: the live plans still list.
  */
-export async function listPlans(deps: ResolvedDeps): Promise<{ plans: PlanStatus[]; searchFailed: boolean }> {
-  let found: PlanRef[];
+async function archivedOnly(deps: ResolvedDeps, live: Set<string>): Promise<PlanStatus[]> {
+  try {
+    const years = (await listArchivedYears(deps.blobs)).filter((r) => !live.has(refKey(r)));
+    const read = await Promise.all(years.map((r) => readPlanArchive(deps.blobs, r.org, r.year).catch(() => undefined)));
+    return read.flatMap((rec) => (rec ? [rec.plan.status] : []));
+  } catch (err) {
+    console.error('[portal] archived plan-years could not be listed:', err);
+    return [];
+  }
+}
+
+/**
+ * The plans Temporal's visibility search finds (the dev server, a cluster, Temporal Cloud), and the closed years
+ * only the archive still has (`archived`: `ORG/year`), newest year first. The time-skipping test server cannot
+ * search: then `searchFailed`, only the archived years list, and the office opens a plan by code and year.
+ */
+export async function listPlans(
+  deps: ResolvedDeps,
+): Promise<{ plans: PlanStatus[]; searchFailed: boolean; archived: string[] }> {
+  let found: PlanRef[] = [];
+  let searchFailed = false;
   try {
     found = await searched(deps);
   } catch {
-    return { plans: [], searchFailed: true };
+    searchFailed = true;
   }
   // One entry per plan-year: visibility lists every run of a workflow id (a plan restarted after it closed).
-  const unique = new Map(found.map((r) => [`${r.org}/${r.year}`, r]));
+  const unique = new Map(found.map((r) => [refKey(r), r]));
   const statuses = await Promise.all(
     [...unique.values()].map((r) => getPlanStatus(deps.client, r).catch(() => undefined)),
   );
-  const plans = statuses
-    .filter((s): s is PlanStatus => s !== undefined)
-    .sort((a, b) => b.year - a.year || a.organisation.localeCompare(b.organisation));
-  return { plans, searchFailed: false };
+  const live = statuses.filter((s): s is PlanStatus => s !== undefined);
+  const archived = await archivedOnly(deps, new Set(live.map(refKey)));
+  const plans = [...live, ...archived].sort((a, b) => b.year - a.year || a.organisation.localeCompare(b.organisation));
+  return { plans, searchFailed, archived: archived.map(refKey) };
 }

@@ -13,13 +13,17 @@ import {
 } from '../client/plan-client.js';
 import { parseCalendarText } from '../domain/calendar-file.js';
 import { DIFFICULTY_LIMITS } from '../domain/difficulties.js';
+import { validateBlobKey } from '../storage/blob-store.js';
+import { archivePrefix, readPlanArchive } from '../storage/plan-archive.js';
 import type { ResolvedDeps } from './deps.js';
 import { typedText } from './difficulty-form.js';
+import { isNotFound } from './errors.js';
 import { field, fields } from './form-body.js';
 import { langOf } from './i18n.js';
 import type { OfficeEnv } from './office-env.js';
 import { planParam } from './office-params.js';
 import { done, officeView, orNotFound } from './office-view.js';
+import { archivedPlanPage } from './pages/archived-plan-page.js';
 import { dayOf } from './pages/difficulty-parts.js';
 import type { AnswerDraft } from './pages/difficulty-table.js';
 import { planPage, type AdHocValues, type MatrixItem } from './pages/plan-page.js';
@@ -59,7 +63,41 @@ export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     return c.html(planPage(officeView(c, deps, errors), model), status);
   };
 
-  app.get('/:org/:year', planParam, (c) => orNotFound(c, () => show(c, c.req.valid('param').ref, 200)));
+  // Once Temporal deleted the closed plan (after the namespace's retention), the year is read from its archive.
+  app.get('/:org/:year', planParam, async (c) => {
+    const { ref } = c.req.valid('param');
+    try {
+      return await show(c, ref, 200);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      const archived = await readPlanArchive(deps.blobs, ref.org, ref.year);
+      if (!archived) return refuse(c, 404, 'planNotFound');
+      return c.html(archivedPlanPage(officeView(c, deps), archived));
+    }
+  });
+
+  /**
+   * A file of the plan-year's archive (`?f=reports/report-Q1/….docx`, `?f=plan.json`), always as a download: an
+   * archived HTML report or JSON never renders in the portal's origin.
+   */
+  app.get('/:org/:year/luu-tru', planParam, async (c) => {
+    const { ref } = c.req.valid('param');
+    let key: string;
+    try {
+      key = validateBlobKey(archivePrefix(ref.org, ref.year) + (c.req.query('f') ?? ''));
+    } catch {
+      return refuse(c, 404, 'pageNotFound');
+    }
+    const blob = await deps.blobs.get(key);
+    if (!blob) return refuse(c, 404, 'pageNotFound');
+    const name = blob.fileName ?? key.slice(key.lastIndexOf('/') + 1);
+    const ascii = name.replace(/[^A-Za-z0-9._-]/g, '_');
+    return c.body(new Uint8Array(blob.body), 200, {
+      'Content-Type': blob.contentType,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
 
   app.post('/:org/:year/dot-xuat', planParam, async (c) => {
     const { ref } = c.req.valid('param');

@@ -19,6 +19,20 @@ export interface CompiledReport {
   files: Record<string, string>;
 }
 
+/** Asked once when a plan-year closes: its record is copied out of Temporal (storage/plan-archive.ts). */
+export interface ArchivePlanInput {
+  planWorkflowId: string;
+}
+
+export interface ArchivedPlan {
+  /** `archive/<ORG>/<year>/`. */
+  prefix: string;
+  /** Every key written, sorted. */
+  keys: string[];
+  /** What the record lacks: items that could not be read, report files that were gone. */
+  problems: string[];
+}
+
 /**
  * The activities workflows call, as types only (workflows never import activity code). The worker checks that
  * `createActivities(...)` satisfies this interface.
@@ -26,4 +40,5 @@ export interface CompiledReport {
 export interface WorkflowActivities {
   sendEmail(req: EmailRequest): Promise<EmailReceipt>;
   compileReport(req: CompileReportInput): Promise<CompiledReport>;
+  archivePlanYear(req: ArchivePlanInput): Promise<ArchivedPlan>;
 }

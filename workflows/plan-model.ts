@@ -19,7 +19,7 @@ import * as lazySchemas from './lazy-schemas.js';
 import type { AdHocInput, AmendInput } from './messages.js';
 import { planContext } from './plan-context.js';
 import { closesAtMs, reportScope } from './plan-state.js';
-import type { PlanItem, PlanState, PlanStatus, YearPlanInput } from './plan-types.js';
+import type { PlanArchive, PlanItem, PlanState, PlanStatus, YearPlanInput } from './plan-types.js';
 import { refuse } from './refuse.js';
 
 /** The state of a plan's first run: its items scheduled on the official calendar, the clock anchored now. */
@@ -113,7 +113,13 @@ export class PlanModel {
         source: y.source,
         ...(y.provisional ? { provisional: true as const } : {}),
       })),
+      ...(state.archive ? { archive: state.archive } : {}),
     };
+  }
+
+  /** The closed year's record was written out of Temporal, or could not be: kept on the plan's status. */
+  archived(outcome: PlanArchive): void {
+    this.state.archive = outcome;
   }
 
   /** An item finished: its outcome is kept for the plan's status and reports. */

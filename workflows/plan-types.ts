@@ -31,7 +31,16 @@ export interface PlanState {
   scheduleRules?: ScheduleRules;
   /** Difficulties units raised, with the office's answers (absent until the first is raised). */
   difficulties?: Difficulty[];
+  /** The year's record written out of Temporal when it closed (since `patched('archive-at-close')`). */
+  archive?: PlanArchive;
 }
+
+/**
+ * Where the closed year's record was written (`prefix` in the blob store, every key, what it lacks), or why it could
+ * not be after its retries: the plan still closes, and the office sees the error on the plan page.
+ */
+export type PlanArchive =
+  { at: string; prefix: string; keys: string[]; problems?: string[] } | { at: string; error: string; type: string };
 
 export interface YearPlanInput {
   plan: Plan;
@@ -66,4 +75,6 @@ export interface PlanStatus {
   difficulties: Difficulty[];
   /** The official calendar years the plan works on, and which are still computed (no approved document yet). */
   calendarYears: { year: number; source: string; provisional?: true }[];
+  /** Set once the year closed and its record was archived (or failed to be). */
+  archive?: PlanArchive;
 }

@@ -11,23 +11,28 @@ export interface DashboardModel {
   /** The plans found by visibility search; `searchFailed` when the server cannot search (the test server). */
   plans: PlanStatus[];
   searchFailed: boolean;
+  /** `ORG/year` of the plans listed from their archive (deleted from Temporal after its retention). */
+  archived?: string[];
   /** Why the uploaded plan file was refused, with the pasted text to show again. */
   problems?: PlanProblem[];
   planText?: string;
 }
 
 /** The plans found by search, or why none can be listed. */
-function planList(plans: PlanStatus[], searchFailed: boolean, lang: Lang, t: Texts['dashboard']): Html {
-  if (searchFailed) return html`<p class="hint">${t.searchUnavailable}</p>`;
-  if (!plans.length) return html`<p>${t.noPlans}</p>`;
+function planList(m: DashboardModel, lang: Lang, t: Texts['dashboard']): Html {
+  const { plans, searchFailed } = m;
+  const archived = new Set(m.archived ?? []);
+  const unavailable = searchFailed ? html`<p class="hint">${t.searchUnavailable}</p>` : '';
+  if (!plans.length) return unavailable || html`<p>${t.noPlans}</p>`;
   const item = (p: PlanStatus) =>
     html`<li>
       <a href="${withLang(`/van-phong/${p.organisation}/${p.year}`, lang)}">${p.organisation} ${p.year}</a> –
-      ${t.number} ${p.number}: ${p.title}
+      ${t.number} ${p.number}: ${p.title}${archived.has(`${p.organisation}/${p.year}`) ? html` (${t.archived})` : ''}
     </li>`;
-  return html`<ul>
-    ${plans.map(item)}
-  </ul>`;
+  return html`${unavailable}
+    <ul>
+      ${plans.map(item)}
+    </ul>`;
 }
 
 /** Opens any plan by its organisation code and year (`/van-phong/mo` redirects to its page). */
@@ -80,7 +85,7 @@ function uploadForm(v: OfficeView, planText: string, t: Texts['dashboard']): Htm
 export function dashboardPage(v: OfficeView, m: DashboardModel): Html {
   const t = texts(v.lang).dashboard;
   const body = html`<h1>${t.heading}</h1>
-    <div class="card">${planList(m.plans, m.searchFailed, v.lang, t)} ${openForm(v.lang, t)}</div>
+    <div class="card">${planList(m, v.lang, t)} ${openForm(v.lang, t)}</div>
     <h2>${t.startNew}</h2>
     ${problemList(m.problems ?? [], t)} ${uploadForm(v, m.planText ?? '', t)}`;
   return officePage(v, { path: '/van-phong', title: t.title, body });

@@ -25,7 +25,13 @@ export interface AnswerDraft {
 export function difficultyTable(
   v: OfficeView,
   base: string,
-  m: { status: PlanStatus; plan: Plan; draft?: AnswerDraft },
+  m: {
+    status: PlanStatus;
+    plan: Plan;
+    draft?: AnswerDraft;
+    /** An archived year: no answer form (unanswered ones say so), items linked where `itemHref` says. */
+    readOnly?: { unanswered: string; itemHref: (itemId: string) => string };
+  },
 ): Html {
   const t = texts(v.lang).difficulties;
   const { status, plan } = m;
@@ -37,6 +43,7 @@ export function difficultyTable(
   );
   const titleOf = (itemId: string) => status.items.find((i) => i.itemId === itemId)?.title ?? itemId;
   const unitName = (code: string) => plan.units.find((u) => u.code === code)?.name ?? code;
+  const itemHref = m.readOnly?.itemHref ?? ((itemId: string) => withLang(`${base}/${itemId}`, v.lang));
   const answerForm = (d: Difficulty) => {
     const typed = m.draft?.id === d.id ? m.draft.text : '';
     return html`<form method="post" action="${withLang(`${base}/kien-nghi`, v.lang)}">
@@ -54,9 +61,9 @@ export function difficultyTable(
       <td>${d.raisedBy}</td>
       <td>${dayOf(d.raisedAt, zone)}</td>
       <td class="pre">${d.text}</td>
-      <td>${d.itemId ? html`<a href="${withLang(`${base}/${d.itemId}`, v.lang)}">${titleOf(d.itemId)}</a>` : ''}</td>
+      <td>${d.itemId ? html`<a href="${itemHref(d.itemId)}">${titleOf(d.itemId)}</a>` : ''}</td>
       <td>${report ? titleOf(report) : t.afterLastReport}</td>
-      <td>${d.answer ? answerNote(d.answer, zone, t) : answerForm(d)}</td>
+      <td>${d.answer ? answerNote(d.answer, zone, t) : m.readOnly ? m.readOnly.unanswered : answerForm(d)}</td>
     </tr>`;
   };
   return html`<div class="table-wrap">

@@ -7,6 +7,7 @@ import type { PlanStatus } from '../../workflows/plan-types.js';
 import { withLang } from '../i18n.js';
 import { texts, type Texts } from '../texts/index.js';
 import { csrfField, stateBadge } from './components.js';
+import { dayOf } from './difficulty-parts.js';
 import { difficultyTable, type AnswerDraft } from './difficulty-table.js';
 import { INCIDENT_ANCHOR, openIncidentCount } from './incident-section.js';
 import type { Html } from './layout.js';
@@ -37,7 +38,15 @@ export interface PlanPageModel {
   calendarProvisional: boolean;
 }
 
-const STATES: readonly OfficialState[] = ['done-on-time', 'done-late', 'pending-in-time', 'overdue'];
+export const STATES: readonly OfficialState[] = ['done-on-time', 'done-late', 'pending-in-time', 'overdue'];
+
+/** What became of the closed year's archive, while its workflow is still there; nothing before the year closed. */
+function archiveNote(status: PlanStatus, zone: string, t: Texts['archive']): Html | '' {
+  const a = status.archive;
+  if (!a) return '';
+  if ('error' in a) return html`<div class="error" role="alert">${t.failed(`${a.type}: ${a.error}`)}</div>`;
+  return html`<p class="hint">${t.done(dayOf(a.at, zone))}</p>`;
+}
 
 /** Pauses or resumes the plan's reminders (a signal the plan forwards to every running item). */
 function remindersForm(v: OfficeView, base: string, paused: boolean, t: Texts['plan']): Html {
@@ -77,20 +86,37 @@ function flaggedList(v: OfficeView, base: string, shown: MatrixItem[], t: Texts[
   </div>`;
 }
 
-/** Units × items, each cell in its official colour with the unit's phase and deadline. */
-function matrix(v: OfficeView, base: string, plan: Plan, shown: MatrixItem[], t: Texts): Html {
+/**
+ * Units × items, each cell in its official colour with the unit's phase and deadline. `archived`: a year read from
+ * its archive, whose items link to their section of the page (`href`) and have no workflow to open in Temporal.
+ */
+export function matrix(
+  v: OfficeView,
+  base: string,
+  plan: Plan,
+  shown: MatrixItem[],
+  t: Texts,
+  archived?: { href: (itemId: string) => string },
+): Html {
   const { lang } = v;
+  const href = archived?.href ?? ((itemId: string) => withLang(`${base}/${itemId}`, lang));
+  const flags = (i: MatrixItem) =>
+    archived
+      ? i.entry.failure
+        ? [html`<span class="flag">${t.incidents.failure(i.entry.failure)}</span>`]
+        : []
+      : itemFlags(v, base, i, t.incidents);
   const head = (i: MatrixItem) =>
     html`<th>
-      <a href="${withLang(`${base}/${i.entry.itemId}`, lang)}">${i.entry.title}</a>
-      <div class="hint">${i.entry.itemId} · ${temporalLink(v, i.entry.workflowId)}</div>
-      ${itemFlags(v, base, i, t.incidents).map((f) => html`<div>${f}</div>`)}
+      <a href="${href(i.entry.itemId)}">${i.entry.title}</a>
+      <div class="hint">${i.entry.itemId}${archived ? '' : html` · ${temporalLink(v, i.entry.workflowId)}`}</div>
+      ${flags(i).map((f) => html`<div>${f}</div>`)}
     </th>`;
   const cell = (i: MatrixItem, unit: string) => {
     const u = i.status?.units.find((x) => x.unit === unit);
     if (!u) return html`<td></td>`;
     return html`<td class="cell s-${u.state}">
-      <a href="${withLang(`${base}/${i.entry.itemId}`, lang)}" title="${t.states[u.state]}"
+      <a href="${href(i.entry.itemId)}" title="${t.states[u.state]}"
         >${t.states[u.state]}<br /><small>${t.phases[u.phase]} · ${formatDate(u.due, lang)}</small></a
       >
     </td>`;
@@ -243,7 +269,8 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
   const paused = status.paused ? html` · <strong>${t.plan.remindersPaused}</strong>` : '';
   const body = html`<h1>${t.plan.heading} ${status.number}: ${status.title}</h1>
     <p class="hint">${t.plan.version} ${status.planVersion}${paused} · ${temporalLink(v, status.workflowId)}</p>
-    ${remindersForm(v, base, status.paused, t.plan)} ${flaggedList(v, base, shown, t.incidents)}
+    ${archiveNote(status, plan.organisation.timeZone, t.archive)} ${remindersForm(v, base, status.paused, t.plan)}
+    ${flaggedList(v, base, shown, t.incidents)}
     <p>${STATES.map((s) => html`${stateBadge(s, t)} `)}</p>
     ${matrix(v, base, plan, shown, t)}
     <p class="hint">${t.plan.notOpenedHint}</p>

@@ -52,6 +52,7 @@ export const en: Texts = {
     amendNote: 'Amendment note (for a running plan: why it changes)',
     submit: 'Validate, then start or amend',
     pastedFileName: 'pasted.yaml',
+    archived: 'archived',
   },
   plan: {
     heading: 'Plan',
@@ -86,6 +87,33 @@ export const en: Texts = {
     calendarProvisional: (year) =>
       `The ${year} calendar of days off is computed in advance, with no approved document yet: dates may change; ` +
       'upload the official calendar when it is published.',
+  },
+  archive: {
+    banner: 'The plan-year is closed; shown from its archive',
+    bannerHint: (day: string) =>
+      `The record was archived on ${day}, when the plan-year closed. This page is read only.`,
+    planData: 'Plan data (JSON)',
+    itemData: 'Data (JSON)',
+    index: 'Archive index page (HTML)',
+    amendments: 'Plan amendments',
+    noAmendments: 'No amendments.',
+    amendment: (version: number, day: string, by: string) => `Version ${version}, ${day}, ${by}`,
+    itemsHeading: 'Record of each task and report',
+    documents: 'Report documents',
+    documentMissing: (kind: string) => `${kind}: could not be archived`,
+    accepted: (by: string, day: string) => `Accepted – ${by}, ${day}`,
+    returned: (by: string, day: string) => `Returned – ${by}, ${day}`,
+    extension: (from: string, to: string, by: string) => `Extended from ${from} to ${to} (${by})`,
+    reassigned: (to: string) => `Handed over to ${to}`,
+    emails: (n: number) => `E-mails sent (${n})`,
+    officeEmails: (n: number) => `E-mails to the office and the director about this item (${n})`,
+    emailFailed: 'not sent',
+    noVersions: 'Nothing submitted.',
+    missing: 'Missing from the record',
+    unanswered: 'Not answered',
+    itemUnreadable: 'The record of this item could not be read.',
+    done: (day: string) => `The plan-year's record was archived on ${day}.`,
+    failed: (error: string) => `Archiving the plan-year's record failed: ${error}`,
   },
   difficulties: {
     unitHeading: 'Difficulties and proposals for the office',

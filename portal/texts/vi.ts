@@ -61,6 +61,8 @@ export const vi = {
     submit: 'Kiểm tra và khởi động hoặc điều chỉnh',
     /** The file name problems are reported under when the plan was pasted, not uploaded. */
     pastedFileName: 'nội-dung-dán.yaml',
+    /** After a plan-year listed from its archive (its workflow deleted after retention). */
+    archived: 'lưu trữ',
   },
   plan: {
     heading: 'Kế hoạch',
@@ -96,6 +98,35 @@ export const vi = {
     calendarProvisional: (year: number) =>
       `Lịch nghỉ lễ năm ${year} là lịch tính trước, chưa có văn bản phê duyệt: ngày có thể thay đổi; ` +
       'cập nhật lịch chính thức khi được công bố.',
+  },
+  /** A closed plan-year read from its archive once Temporal deleted it (storage/plan-archive.ts): read only. */
+  archive: {
+    banner: 'Năm kế hoạch đã đóng, xem từ lưu trữ',
+    bannerHint: (day: string) =>
+      `Hồ sơ được lưu trữ ngày ${day}, khi năm kế hoạch đóng. Trang chỉ để xem; không thao tác được nữa.`,
+    planData: 'Dữ liệu kế hoạch (JSON)',
+    itemData: 'Dữ liệu (JSON)',
+    index: 'Trang mục lục lưu trữ (HTML)',
+    amendments: 'Điều chỉnh kế hoạch',
+    noAmendments: 'Không có điều chỉnh.',
+    amendment: (version: number, day: string, by: string) => `Phiên bản ${version}, ${day}, ${by}`,
+    itemsHeading: 'Hồ sơ từng nhiệm vụ, báo cáo',
+    documents: 'Văn bản báo cáo',
+    documentMissing: (kind: string) => `${kind}: không lưu được`,
+    accepted: (by: string, day: string) => `Đã duyệt – ${by}, ${day}`,
+    returned: (by: string, day: string) => `Trả lại – ${by}, ${day}`,
+    extension: (from: string, to: string, by: string) => `Gia hạn từ ${from} đến ${to} (${by})`,
+    reassigned: (to: string) => `Đã giao lại cho ${to}`,
+    emails: (n: number) => `E-mail đã gửi (${n})`,
+    officeEmails: (n: number) => `E-mail gửi Văn phòng, Lãnh đạo về nội dung này (${n})`,
+    emailFailed: 'không gửi được',
+    noVersions: 'Chưa nộp lần nào.',
+    missing: 'Hồ sơ còn thiếu',
+    unanswered: 'Chưa trả lời',
+    itemUnreadable: 'Không đọc được hồ sơ của nội dung này.',
+    /** On the plan page while the workflow is still there: what became of its archive. */
+    done: (day: string) => `Đã lưu trữ hồ sơ năm kế hoạch ngày ${day}.`,
+    failed: (error: string) => `Lưu trữ hồ sơ năm kế hoạch không thành công: ${error}`,
   },
   /** Difficulties and proposals units raise with the office (kiến nghị, vướng mắc): the unit's page and the office's. */
   difficulties: {
