@@ -273,6 +273,9 @@ const scenarios: Scenario[] = [
           all.includes('"allocateNumber"') && all.includes('"recordIssuedNumber"'),
           'numbers allocated by the register, one recorded by the office',
         ),
+        // From v7: the year's record archived at close; openings' status set with the start.
+        ...need(all.includes('"archivePlanYear"'), 'the plan-year archived at close'),
+        ...need(patchesIn(recorded).has('fewer-upserts'), "the 'fewer-upserts' patch marker"),
       ];
     },
   },

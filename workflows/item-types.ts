@@ -56,6 +56,11 @@ export interface ItemWorkflowInput {
   clock: PlanClock;
   /** For report items: the task workflows whose results the consolidated report covers. */
   reportScope?: { taskWorkflowIds: string[] };
+  /**
+   * Set by plans since `fewer-upserts`: the plan started the item with `KhStatus=open` and `KhNextDeadline` already set
+   * to `nextDue` (the units' earliest deadline), so the item's first upsert would repeat them.
+   */
+  startedVisible?: { nextDue: string };
   state?: ItemState;
 }
 

@@ -9,12 +9,13 @@ import { KhIncident, KhNextDeadline, KhOverdueUnits, KhStatus } from './search-a
  * when they change (each change is a command in history).
  */
 export function visibilityPublisher(model: ItemModel, input: ItemWorkflowInput, nowMs: () => number) {
-  let lastVisible = '';
+  // A plan that set the opening status with the start (`startedVisible`) saves the first upsert; older plans did not.
+  let lastVisible = input.startedVisible ? visibleKey('open', [], input.startedVisible.nextDue, undefined) : '';
   return () => {
     const at = nowMs();
     setCurrentDetails(statusMarkdown(model.status(at), input.ctx.units));
     const { phase, overdue, nextDue, incident } = model.visibility(at);
-    const visible = JSON.stringify([phase, overdue, nextDue, incident]);
+    const visible = visibleKey(phase, overdue, nextDue, incident);
     if (visible === lastVisible) return;
     lastVisible = visible;
     upsertSearchAttributes([
@@ -25,4 +26,9 @@ export function visibilityPublisher(model: ItemModel, input: ItemWorkflowInput, 
       ...(incident === undefined ? [] : [{ key: KhIncident, value: incident ? true : null }]),
     ]);
   };
+}
+
+/** What the search attributes show, as one comparable string. */
+function visibleKey(phase: string, overdue: string[], nextDue: string | undefined, incident: boolean | undefined) {
+  return JSON.stringify([phase, overdue, nextDue, incident]);
 }

@@ -10,10 +10,15 @@ import {
 } from '@temporalio/workflow';
 import { itemDetails, itemSummary } from './plan-state.js';
 import type { PlanItem, PlanState } from './plan-types.js';
-import { KhItem, KhKind, KhMonth, KhOrg, KhStatus, KhUnits, KhYear } from './search-attributes.js';
+import { KhItem, KhKind, KhMonth, KhNextDeadline, KhOrg, KhStatus, KhUnits, KhYear } from './search-attributes.js';
 
 /** How the plan starts an item workflow: its id, what the Temporal UI shows of it, and who cancels it. */
-export function itemChildOptions(state: PlanState, item: PlanItem): Omit<ChildWorkflowOptions, 'typeInfo'> {
+export function itemChildOptions(
+  state: PlanState,
+  item: PlanItem,
+  /** The units' earliest deadline, set as `KhNextDeadline` with the start (since `fewer-upserts`). */
+  nextDue?: string,
+): Omit<ChildWorkflowOptions, 'typeInfo'> {
   const spec = item.spec;
   const dueMonth = spec.units[0] ? Number(spec.units[0].due.date.slice(5, 7)) : undefined;
   return {
@@ -33,6 +38,7 @@ export function itemChildOptions(state: PlanState, item: PlanItem): Omit<ChildWo
       { key: KhUnits, value: spec.units.map((u) => u.unit) },
       { key: KhStatus, value: 'open' },
       ...(dueMonth ? [{ key: KhMonth, value: dueMonth }] : []),
+      ...(nextDue ? [{ key: KhNextDeadline, value: new Date(nextDue) }] : []),
     ],
   };
 }

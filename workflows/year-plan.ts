@@ -133,9 +133,11 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
   );
 
   const startItem = async (item: PlanItem) => {
+    // Since `fewer-upserts` the item starts with its opening status complete, and does not upsert it again.
+    const nextDue = patched('fewer-upserts') ? item.spec.units.map((u) => u.due.at).sort()[0] : undefined;
     const child = await startChild(itemWorkflow, {
-      ...itemChildOptions(state, item),
-      args: [model.childInput(item.spec)],
+      ...itemChildOptions(state, item, nextDue),
+      args: [{ ...model.childInput(item.spec), ...(nextDue ? { startedVisible: { nextDue } } : {}) }],
     });
     watchChild(child, (reason) => gone(item, reason));
     if (state.paused)
@@ -149,12 +151,15 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
   const publish = (nextMs: number | undefined) => {
     setCurrentDetails(planMarkdown(state));
     const phase = state.closing && model.running().length === 0 ? 'done' : 'running';
-    const visible = JSON.stringify([phase, nextMs]);
+    // Since `fewer-upserts` the next deadline is the items' attribute only (each item has its own); the plan keeps
+    // its status. Runs recorded before upserted both at every opening.
+    const both = !patched('fewer-upserts');
+    const visible = JSON.stringify(both ? [phase, nextMs] : [phase]);
     if (visible === lastVisible) return;
     lastVisible = visible;
     upsertSearchAttributes([
       { key: KhStatus, value: phase },
-      { key: KhNextDeadline, value: nextMs !== undefined ? new Date(nextMs) : null },
+      ...(both ? [{ key: KhNextDeadline, value: nextMs !== undefined ? new Date(nextMs) : null }] : []),
     ]);
   };
 
