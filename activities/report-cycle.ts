@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { difficultiesOfReport, type Difficulty, type ReportDeadline } from '../domain/difficulties.js';
 import type { Plan } from '../domain/plan-schema.js';
@@ -45,22 +46,46 @@ export function difficultiesForReport(
 export function createReportCycleActivities({ client, render }: ReportCycleDeps) {
   return {
     async compileReport(input: CompileReportInput): Promise<CompiledReport> {
-      const planHandle = client.workflow.getHandle(input.planWorkflowId);
-      const [plan, status, report, tasks] = await Promise.all([
-        planHandle.query(planDefinitionQuery),
-        planHandle.query(planStatusQuery),
-        client.workflow.getHandle(input.itemWorkflowId).query(itemStatusQuery),
-        Promise.all(input.taskWorkflowIds.map((id) => client.workflow.getHandle(id).query(itemStatusQuery))),
-      ]);
-      return render({
-        key: input.key,
-        period: input.period,
-        issuedOn: input.issuedOn,
-        plan,
-        report,
-        tasks,
-        difficulties: difficultiesForReport(report.itemId, status),
-      });
+      return whileBeating(() => compile(input));
     },
   };
+
+  async function compile(input: CompileReportInput): Promise<CompiledReport> {
+    const planHandle = client.workflow.getHandle(input.planWorkflowId);
+    const [plan, status, report, tasks] = await Promise.all([
+      planHandle.query(planDefinitionQuery),
+      planHandle.query(planStatusQuery),
+      client.workflow.getHandle(input.itemWorkflowId).query(itemStatusQuery),
+      Promise.all(input.taskWorkflowIds.map((id) => client.workflow.getHandle(id).query(itemStatusQuery))),
+    ]);
+    return render({
+      key: input.key,
+      period: input.period,
+      issuedOn: input.issuedOn,
+      plan,
+      report,
+      tasks,
+      difficulties: difficultiesForReport(report.itemId, status),
+    });
+  }
+}
+
+/**
+ * Runs `work`, telling Temporal every few seconds that this worker is still at it: if the worker dies mid-compile,
+ * the heartbeat timeout (workflows/item-activities.ts) hands the compile to another worker within half a minute
+ * instead of after the whole start-to-close timeout. Outside an activity (a script) it just runs `work`.
+ */
+async function whileBeating<T>(work: () => Promise<T>): Promise<T> {
+  let ctx: Context | undefined;
+  try {
+    ctx = Context.current();
+  } catch {
+    return work();
+  }
+  const beat = setInterval(() => ctx.heartbeat(), 5_000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(beat);
+  }
 }

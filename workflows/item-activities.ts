@@ -20,8 +20,10 @@ const { sendEmail } = proxyActivities<WorkflowActivities>({
 });
 
 const { compileReport } = proxyActivities<WorkflowActivities>({
-  // Rendering DOCX, XLSX and a chart for a year of data takes seconds, not minutes.
+  // Rendering DOCX, XLSX and a chart for a year of data takes seconds, not minutes; the activity heartbeats, so a
+  // worker that dies mid-compile is noticed in half a minute and the compile goes to another worker.
   startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '10 seconds', maximumAttempts: 10 },
 });
 
