@@ -55,6 +55,8 @@ export interface VariantWorkerOptions {
   activitiesPerSecond?: number;
   maxCachedWorkflows?: number;
   debugMode?: boolean;
+  /** Names the worker in history (WorkflowTaskStarted identity): P5 counts which worker ran the register's tasks. */
+  identity?: string;
 }
 
 export interface RunningWorker {
@@ -89,6 +91,7 @@ export async function startVariantWorker(o: VariantWorkerOptions): Promise<Runni
     ...(o.activitiesPerSecond ? { maxTaskQueueActivitiesPerSecond: o.activitiesPerSecond } : {}),
     ...(o.maxCachedWorkflows ? { maxCachedWorkflows: o.maxCachedWorkflows } : {}),
     ...(o.debugMode ? { debugMode: true } : {}),
+    ...(o.identity ? { identity: o.identity } : {}),
   });
   const running = worker.run();
   return {

@@ -9,6 +9,8 @@ import { startDevServer as startDevServerProcess } from '../test/helpers/dev-ser
 import { procCpuSeconds } from './proc-cpu.js';
 
 export interface DevServer {
+  /** host:port, for worker processes that open their own connections. */
+  address: string;
   client: Client;
   native: NativeConnection;
   pid: number;
@@ -36,6 +38,7 @@ export async function startDevServer(): Promise<DevServer> {
   const connection = await Connection.connect({ address: server.address });
   const native = await NativeConnection.connect({ address: server.address });
   return {
+    address: server.address,
     client: new Client({ connection }),
     native,
     pid,

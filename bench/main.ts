@@ -1,12 +1,16 @@
 /**
- * `npm run bench`: A (real plan + item workflows, real activities) vs B (bare baseline, same timers and e-mails) vs
- * B0 (bare, no-op e-mail), same server, SDK options and SMTP sink, separate task queues.
+ * `npm run bench [-- p5,p6]`: A (real plan + item workflows, real activities) vs B (bare baseline, same timers and
+ * e-mails) vs B0 (bare, no-op e-mail), same server, SDK options and SMTP sink, separate task queues.
  * P1 on the time-skipping server (history counts); P2 (CPU per plan-year), P3 (burst lateness, pacing) and P4 (heap
  * per cached plan) on one real dev server, A/B interleaved; ceilings (pooled SMTP, B0 plan-years/s) in the same run.
- * Knobs (env): BENCH_PHASES=p1,p2,p3,p4,ceil  BENCH_PLANS  BENCH_P2_PLANS  BENCH_P2_YEAR_S  BENCH_P2_ORDER (e.g. A,B)  BENCH_P3_ORDER  BENCH_P4_ORDER  BENCH_P3_PLANS
- * BENCH_P3_RATE  BENCH_P3_START_RATE  BENCH_P4_PLANS  BENCH_P4_SNAPSHOT  BENCH_P1_TIMEOUT_S  BENCH_CEIL_PLANS.
+ * P5 (document numbers of one register) and P6 (P3's burst) compare 2 worker processes with 1 on one task queue.
+ * Phases: argv (`npm run bench -- p5,p6`), else BENCH_PHASES, else all (p1,p2,p3,p4,p5,p6,ceil).
+ * Knobs (env): BENCH_PLANS (P1)  BENCH_P2_PLANS  BENCH_P2_YEAR_S  BENCH_P2_ORDER (e.g. A,B)  BENCH_P3_ORDER  BENCH_P4_ORDER
+ * BENCH_P3_PLANS  BENCH_P3_RATE  BENCH_P3_START_RATE  BENCH_P4_PLANS  BENCH_P4_SNAPSHOT  BENCH_P1_TIMEOUT_S
+ * BENCH_CEIL_PLANS  BENCH_P5_N  BENCH_P5_CONCURRENCY (levels, e.g. 10,20)  BENCH_P5_ORDER (worker processes per
+ * run, e.g. 1,2,1,2)  BENCH_P6_PLANS  BENCH_P6_ORDER.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { b0PlanYearsPerSecond } from './b0-ceiling.js';
@@ -18,13 +22,20 @@ import { runP3, type P3Run } from './p3-burst.js';
 import { runP4, type P4Run } from './p4-heap.js';
 import { startRemoteSink } from './remote-sink.js';
 import { renderTable, type Row } from './report-table.js';
-import { p1Rows, p2Rows, p3Rows, p4Rows } from './result-rows.js';
+import { runP5, type P5Run } from './p5-numbers.js';
+import { runP6, type P6Run } from './p6-workers.js';
+import { p1Rows, p2Rows, p3Rows, p4Rows, p5Rows, p6Rows } from './result-rows.js';
 import { smtpCeiling } from './smtp-ceiling.js';
+import { writeBundles } from './worker-procs.js';
 
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
-const phases = new Set((process.env.BENCH_PHASES ?? 'p1,p2,p3,p4,ceil').split(','));
+const ALL = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'ceil'];
+const asked = process.argv.slice(2).join(',') || process.env.BENCH_PHASES || ALL.join(',');
+const phases = new Set(asked.split(',').filter(Boolean));
+const unknown = [...phases].filter((p) => !ALL.includes(p));
+if (unknown.length) throw new Error(`unknown phase(s) ${unknown.join(', ')}: choose from ${ALL.join(', ')}`);
 const log = (m: string) => console.error(`[bench] ${m}`);
-/** Seconds each phase took, printed and saved: what the 10-minute budget is spent on. */
+/** Seconds each phase took, printed and saved: what the 15-minute budget is spent on. */
 const phaseSeconds: Record<string, number> = {};
 async function timed<T>(phase: string, run: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -36,6 +47,7 @@ async function timed<T>(phase: string, run: () => Promise<T>): Promise<T> {
   }
 }
 const order = (k: string, d: string) => (process.env[k] ?? d).split(',') as VariantName[];
+const workerOrder = (k: string, d = '1,2,1,2') => (process.env[k] ?? d).split(',').map(Number);
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -50,9 +62,14 @@ async function main(): Promise<void> {
   let p2: P2Run[] | undefined;
   let p3: P3Run[] | undefined;
   let p4: P4Run[] | undefined;
+  let p5: P5Run[] | undefined;
+  let p6: P6Run[] | undefined;
+  /** A phase whose own check failed (P5's numbers): its row says so, the other phases still report, exit code 1. */
+  let p5Error: string | undefined;
   let ceilB0: Awaited<ReturnType<typeof b0PlanYearsPerSecond>> | undefined;
   const bundles = await loadBundles();
   const server = await startDevServer();
+  let bundleDir = '';
   const sink = await startRemoteSink();
   try {
     if (phases.has('ceil')) {
@@ -94,11 +111,39 @@ async function main(): Promise<void> {
       );
       out.p4 = p4;
     }
+    // Worker processes load the bundle from files instead of bundling again each.
+    if (phases.has('p5') || phases.has('p6')) bundleDir = writeBundles(bundles);
+    if (phases.has('p5')) {
+      log('P5 (document numbers, 2 worker processes vs 1)…');
+      const o = {
+        n: env('BENCH_P5_N', 200),
+        concurrency: (process.env.BENCH_P5_CONCURRENCY ?? '10,20').split(',').map(Number),
+        order: workerOrder('BENCH_P5_ORDER'),
+      };
+      p5 = await timed('P5', () => runP5(server, sink, bundleDir, o)).catch((err: unknown) => {
+        p5Error = err instanceof Error ? err.message : String(err);
+        log(`P5 FAILED: ${p5Error}`);
+        return undefined;
+      });
+      out.p5 = p5 ?? { error: p5Error };
+    }
+    if (phases.has('p6')) {
+      log('P6 (reminder burst, 2 worker processes vs 1)…');
+      p6 = await timed('P6', () =>
+        runP6(server, sink, bundleDir, {
+          plans: env('BENCH_P6_PLANS', 120),
+          startRate: env('BENCH_P3_START_RATE', 16),
+          order: workerOrder('BENCH_P6_ORDER'),
+        }),
+      );
+      out.p6 = p6;
+    }
   } catch (err) {
     log(`dev-server phases failed: ${String(err)}`);
     out.error = String(err);
     throw err;
   } finally {
+    if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
     await sink.stop();
     await server.stop().catch((err: unknown) => log(`server stop: ${String(err)}`));
   }
@@ -116,7 +161,14 @@ async function main(): Promise<void> {
     if (!p1 && !p1Note) p1Note = `time-skipping server did not finish within ${limitS} s`;
     out.p1 = p1 ?? { error: p1Note };
   }
-  const rows: Row[] = [...p1Rows(p1), ...p2Rows(p2), ...p3Rows(p3), ...p4Rows(p4)];
+  const rows: Row[] = [
+    ...p1Rows(p1),
+    ...p2Rows(p2),
+    ...p3Rows(p3),
+    ...p4Rows(p4),
+    ...p5Rows(p5, p5Error),
+    ...p6Rows(p6, cpus().length),
+  ].filter((r) => phases.has(r.phase.toLowerCase()));
   const wallS = (Date.now() - started) / 1000;
   const lines = [
     `kehoach bench, ${new Date(started).toISOString()}, ${cpus().length} cores, Node ${process.version}`,
@@ -138,7 +190,7 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(out, null, 2));
   log(`wrote ${file}`);
   // A wedged time-skipping server (P1 timeout) keeps handles open; the results are written, so leave.
-  process.exit(0);
+  process.exit(p5Error ? 1 : 0);
 }
 
 main().catch((err) => {

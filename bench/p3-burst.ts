@@ -30,9 +30,28 @@ export interface P3Run {
   drainS: number;
   /** First to last reminder received: what the rate limiter shapes. */
   sendWindowS: number;
+  /** Most reminders received within any 1 s: the send rate at saturation, whatever the spread of due instants. */
+  peakPerS: number;
   /** How far apart the plans' own T0 real instants fell (anchor drift while starting). */
   dueSpreadMs: number;
   leadShortfallMs: number;
+  /** Cores each watched process used from T0 until the last reminder was in (`BurstOptions.cpu`). */
+  burstCores?: number[];
+}
+
+export interface BurstOptions {
+  variant: VariantName;
+  taskQueue: string;
+  /** Names the plans (`<tag>0000`, …): unique per run. */
+  tag: string;
+  plans: number;
+  startRate: number;
+  /** The task queue's activities-per-second limit, if paced. */
+  rate?: number;
+  /** How long after T0 a reminder may still arrive before it counts as missing (default 60 s). */
+  waitS?: number;
+  /** CPU-seconds of the processes to watch (P6): sampled at T0 and once every reminder is in. */
+  cpu?: () => number[];
 }
 
 export async function runP3(
@@ -57,62 +76,93 @@ export async function runP3(
       ...(rate ? { activitiesPerSecond: rate } : {}),
     });
     try {
-      const scripts = Array.from({ length: o.plans }, (_, i) =>
-        planScript(i, `P3${variant}${k}X`, { plan: burstPlan, submit: false }),
+      const tag = `P3${variant}${k}X`;
+      runs.push(
+        await runBurst(server, sink, { variant, taskQueue, tag, plans: o.plans, startRate: o.startRate, rate }),
       );
-      const owner = new Map<string, number>();
-      let t0Plan = 0;
-      scripts.forEach((s, i) => {
-        const step = s.steps.find((st) => st.emails.some((e) => e.kind === 'reminder'))!;
-        t0Plan = step.atMs;
-        for (const e of step.emails) owner.set(messageIdFor(e.key), i);
-      });
-      const expected = owner.size;
-      // Paced: the plans' 5 assignment e-mails also queue behind the limit before T0.
-      const leadMs = (6 + o.plans / o.startRate + (rate ? expected / rate : 0)) * 1000;
-      await sink.take();
-      const r0 = Date.now() + leadMs;
-      const planStarts: number[] = [];
-      // Starts paced (startRate/s): each plan's clock anchors at its first workflow task, so a backlog of first tasks
-      // on the worker would spread the plans' T0 over seconds instead of one instant.
-      const begin = Date.now();
-      const started = await pool(scripts, 4, async (s, i) => {
-        await new Promise((r) => setTimeout(r, Math.max(0, begin + (i * 1000) / o.startRate - Date.now())));
-        planStarts[i] = t0Plan - (r0 - Date.now()) * SPEED;
-        return startVariantPlan(server.client, variant, s, taskQueue, { planStartMs: planStarts[i]!, speed: SPEED });
-      });
-      const leadShortfallMs = Math.max(0, Date.now() - (r0 - 1000));
-      const got = new Map<string, number>();
-      // Generous: a reminder not received by then counts as missing in the table (received / expected).
-      const deadline = r0 + 60_000 + (rate ? (2 * expected * 1000) / rate : 0);
-      while (got.size < expected && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 250));
-        for (const m of await sink.take()) if (owner.has(m.id) && !got.has(m.id)) got.set(m.id, m.at);
-      }
-      const anchors = await pool(started, 10, (p) => anchorMs(server.client, p.anchorId));
-      const due = anchors.map((a, i) => a + (t0Plan - planStarts[i]!) / SPEED);
-      const late = [...got].map(([id, at]) => at - due[owner.get(id)!]!);
-      const times = [...got.values()];
-      await terminateAll(server.client, started);
-      runs.push({
-        variant,
-        ...(rate ? { rate } : {}),
-        plans: o.plans,
-        expected,
-        received: got.size,
-        p50Ms: percentile(late, 50),
-        p99Ms: percentile(late, 99),
-        maxMs: Math.max(...late),
-        minMs: Math.min(...late),
-        drainS: (Math.max(...times) - Math.min(...due)) / 1000,
-        sendWindowS: (Math.max(...times) - Math.min(...times)) / 1000,
-        dueSpreadMs: Math.max(...due) - Math.min(...due),
-        leadShortfallMs,
-      });
       console.error(`[bench] P3 ${variant}${rate ? ` paced ${rate}/s` : ''} run ${k}: ${JSON.stringify(runs.at(-1))}`);
     } finally {
       await w.stop();
     }
   }
   return runs;
+}
+
+/** One burst on `o.taskQueue`, whose workers the caller runs. */
+export async function runBurst(server: DevServer, sink: RemoteSink, o: BurstOptions): Promise<P3Run> {
+  const { variant, rate } = o;
+  const scripts = Array.from({ length: o.plans }, (_, i) => planScript(i, o.tag, { plan: burstPlan, submit: false }));
+  const owner = new Map<string, number>();
+  let t0Plan = 0;
+  scripts.forEach((s, i) => {
+    const step = s.steps.find((st) => st.emails.some((e) => e.kind === 'reminder'))!;
+    t0Plan = step.atMs;
+    for (const e of step.emails) owner.set(messageIdFor(e.key), i);
+  });
+  const expected = owner.size;
+  // Paced: the plans' 5 assignment e-mails also queue behind the limit before T0.
+  const leadMs = (6 + o.plans / o.startRate + (rate ? expected / rate : 0)) * 1000;
+  await sink.take();
+  const r0 = Date.now() + leadMs;
+  const planStarts: number[] = [];
+  // Starts paced (startRate/s): each plan's clock anchors at its first workflow task, so a backlog of first tasks
+  // on the worker would spread the plans' T0 over seconds instead of one instant.
+  const begin = Date.now();
+  const started = await pool(scripts, 4, async (s, i) => {
+    await new Promise((r) => setTimeout(r, Math.max(0, begin + (i * 1000) / o.startRate - Date.now())));
+    planStarts[i] = t0Plan - (r0 - Date.now()) * SPEED;
+    return startVariantPlan(server.client, variant, s, o.taskQueue, { planStartMs: planStarts[i]!, speed: SPEED });
+  });
+  const leadShortfallMs = Math.max(0, Date.now() - (r0 - 1000));
+  const cpuAtT0 =
+    o.cpu &&
+    new Promise<[number, number[]]>((resolve) =>
+      setTimeout(() => resolve([Date.now(), o.cpu!()]), Math.max(0, r0 - Date.now())),
+    );
+  const got = new Map<string, number>();
+  // Generous: a reminder not received by then counts as missing in the table (received / expected).
+  const deadline = r0 + (o.waitS ?? 60) * 1000 + (rate ? (2 * expected * 1000) / rate : 0);
+  while (got.size < expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    for (const m of await sink.take()) if (owner.has(m.id) && !got.has(m.id)) got.set(m.id, m.at);
+  }
+  let burstCores: number[] | undefined;
+  if (cpuAtT0) {
+    const [at0, cpu0] = await cpuAtT0;
+    const [at1, cpu1] = [Date.now(), o.cpu!()];
+    // CPU-seconds per wall second from T0 to the poll that saw the last reminder: cores in use during the burst.
+    burstCores = cpu1.map((c, i) => (c - cpu0[i]!) / ((at1 - at0) / 1000));
+  }
+  const anchors = await pool(started, 10, (p) => anchorMs(server.client, p.anchorId));
+  const due = anchors.map((a, i) => a + (t0Plan - planStarts[i]!) / SPEED);
+  const late = [...got].map(([id, at]) => at - due[owner.get(id)!]!);
+  const times = [...got.values()];
+  await terminateAll(server.client, started);
+  return {
+    variant,
+    ...(rate ? { rate } : {}),
+    plans: o.plans,
+    expected,
+    received: got.size,
+    p50Ms: percentile(late, 50),
+    p99Ms: percentile(late, 99),
+    maxMs: Math.max(...late),
+    minMs: Math.min(...late),
+    drainS: (Math.max(...times) - Math.min(...due)) / 1000,
+    sendWindowS: (Math.max(...times) - Math.min(...times)) / 1000,
+    peakPerS: peakPerSecond(times),
+    dueSpreadMs: Math.max(...due) - Math.min(...due),
+    leadShortfallMs,
+    ...(burstCores ? { burstCores } : {}),
+  };
+}
+
+function peakPerSecond(times: number[]): number {
+  const t = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; j < t.length; j++) {
+    while (t[j]! - t[i]! >= 1000) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
 }

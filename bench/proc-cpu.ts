@@ -16,3 +16,11 @@ export function selfCpuSeconds(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 }
+
+/** CPU seconds the whole machine has been busy so far (every process, `/proc/stat`): shows load from outside the bench. */
+export function machineCpuSeconds(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  // user nice system idle iowait irq softirq steal: busy = all but idle and iowait.
+  const t = ticks.slice(0, 8).map(Number);
+  return (t[0]! + t[1]! + t[2]! + t[5]! + t[6]! + t[7]!) / TICKS_PER_SECOND;
+}

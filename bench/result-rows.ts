@@ -3,7 +3,9 @@ import type { P1Result, Variant } from './p1-year.js';
 import type { P2Run } from './p2-cpu.js';
 import type { P3Run } from './p3-burst.js';
 import type { P4Run } from './p4-heap.js';
-import { verdict, type Row } from './report-table.js';
+import type { P5Run } from './p5-numbers.js';
+import type { P6Run } from './p6-workers.js';
+import { fmt, verdict, type Row } from './report-table.js';
 import { median, medianRatio } from './stats.js';
 
 const NOT = 'not measured';
@@ -245,3 +247,119 @@ export function p4Rows(runs: P4Run[] | undefined): Row[] {
     },
   ];
 }
+
+/** P5 and P6 compare 2 worker processes (column A) against 1 (column B); the ratio is 2 workers / 1 per pair. */
+function byWorkers<R extends { workers: number }>(phase: string, runs: R[]) {
+  const of = (w: number, f: (r: R) => number) => runs.filter((r) => r.workers === w).map(f);
+  return (metric: string, f: (r: R) => number, target = 'shown', check?: (a: number, b: number) => string): Row => {
+    const [a, b] = [of(2, f), of(1, f)];
+    const [ma, mb] = [median(a), median(b)];
+    return { phase, metric, a: ma, b: mb, ratio: medianRatio(a, b), target, verdict: check ? check(ma, mb) : 'shown' };
+  };
+}
+
+const failedRow = (phase: string, error: string): Row[] => [
+  { phase, metric: 'phase', target: 'runs and checks', verdict: `FAILED: ${error}` },
+];
+
+export function p5Rows(runs: P5Run[] | undefined, error?: string): Row[] {
+  if (error) return failedRow('P5', error);
+  if (!runs) return [{ phase: 'P5', metric: 'numbers/s', target: '≥ 20/s', verdict: NOT }];
+  const levels = [...new Set(runs.map((r) => r.concurrency))];
+  const perLevel = levels.flatMap((c) => {
+    const row = byWorkers(
+      'P5',
+      runs.filter((r) => r.concurrency === c),
+    );
+    const at = `${c} in flight`;
+    return [
+      row(
+        `numbers/s, ${runs[0]!.n} for one register, ${at}`,
+        (r) => r.perSecond,
+        '≥ 20/s (A and B)',
+        (a, b) => verdict(Math.min(a, b), '>=', 20, '/s'),
+      ),
+      row(`allocation latency p50, ms, ${at}`, (r) => r.p50Ms),
+      row(`allocation latency p99, ms, ${at}`, (r) => r.p99Ms),
+      row(`Update tasks the server dropped ("Task not found"), ${at}`, (r) => r.tasksNotFound),
+      row(`CPU, cores: dev server, ${at}`, (r) => r.serverCores),
+      row(`CPU, cores: worker processes (sum), ${at}`, (r) => r.workerCores),
+    ];
+  });
+  const row = byWorkers('P5', runs);
+  return [
+    ...perLevel,
+    {
+      phase: 'P5',
+      metric: 'numbers exactly 1..N, no gap or duplicate',
+      a: runs.filter((r) => r.workers === 2).length,
+      b: runs.filter((r) => r.workers === 1).length,
+      target: 'every register (A, B: registers checked)',
+      verdict: 'met (checked in the bench)',
+    },
+    row(
+      'register workflow tasks on the busier worker, %',
+      (r) => (100 * Math.max(...r.wftsByWorker)) / sum(r.wftsByWorker),
+    ),
+    row('register runs (continue-as-new)', (r) => r.registerRuns),
+    // Outside load, not ours: a ratio of two near-zero figures means nothing.
+    {
+      ...row('CPU, cores: other processes on the machine', (r) => r.otherCores, 'shown (≈ 0 for a clean run)'),
+      ratio: undefined,
+    },
+  ];
+}
+
+export function p6Rows(runs: P6Run[] | undefined, cores: number): Row[] {
+  if (!runs) return [{ phase: 'P6', metric: 'reminders/s, 2 workers vs 1', target: '—', verdict: NOT }];
+  const row = byWorkers('P6', runs);
+  const all = (r: P6Run) => sum(r.workerCores) + r.serverCores + r.sinkCores + r.clientCores;
+  // The process that used the most CPU during the burst, for 2 and for 1 worker: the ceiling, read from the figures.
+  const busiest = (w: number) => {
+    const of = runs.filter((r) => r.workers === w);
+    const by: [string, number][] = [
+      ['dev server', median(of.map((r) => r.serverCores))],
+      [w === 1 ? 'the worker' : 'one worker', median(of.map((r) => Math.max(...r.workerCores)))],
+      ['SMTP sink', median(of.map((r) => r.sinkCores))],
+    ];
+    return by.sort((x, y) => y[1] - x[1])[0]!;
+  };
+  const [two, one] = [busiest(2), busiest(1)];
+  const total = (w: number) => median(runs.filter((r) => r.workers === w).map(all));
+  return [
+    row(`reminders/s (received / drain), ${runs[0]!.expected} due at once`, (r) => r.remindersPerS),
+    row('peak reminders in any 1 s', (r) => r.peakPerS),
+    row('spread of due instants, ms', (r) => r.dueSpreadMs, 'shown (anchor drift)'),
+    row('burst lateness p50, ms', (r) => r.p50Ms),
+    row('burst lateness p99, ms', (r) => r.p99Ms),
+    row(
+      'reminders received / expected',
+      (r) => r.received / r.expected,
+      'all = 1',
+      (a, b) => verdict(Math.min(a, b), '=', 1),
+    ),
+    row('burst CPU, cores: worker processes (sum)', (r) => sum(r.workerCores)),
+    row('burst CPU, cores: busiest worker process', (r) => Math.max(...r.workerCores)),
+    row('burst CPU, cores: dev server', (r) => r.serverCores),
+    row('burst CPU, cores: SMTP sink', (r) => r.sinkCores),
+    row(`burst CPU, cores: bench processes (of ${cores})`, all),
+    {
+      ...row(
+        'burst CPU, cores: other processes on the machine',
+        (r) => Math.max(0, r.machineCores - all(r)),
+        'shown (≈ 0 for a clean run)',
+      ),
+      ratio: undefined,
+    },
+    {
+      phase: 'P6',
+      metric: 'busiest process during the burst, cores',
+      a: two[1],
+      b: one[1],
+      target: 'shown',
+      verdict: `2 workers: ${two[0]}, 1 worker: ${one[0]}; bench ${fmt(total(2))} / ${fmt(total(1))} of ${cores} cores`,
+    },
+  ];
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
