@@ -1,17 +1,16 @@
 import { html } from 'hono/html';
 import { formatDateTime, formatShortDate } from '../../domain/format-date.js';
-import type { Submission } from '../../domain/submission.js';
 import type { ArchivedEmail, ArchivedItemFile, ArchivedUnit, PlanArchiveRecord } from '../../storage/plan-archive.js';
 import { ARCHIVE_PATHS } from '../../storage/plan-archive.js';
 import type { SubmissionVersion } from '../../workflows/item-types.js';
 import { withLang } from '../i18n.js';
-import { storedNameOf } from '../submission-form.js';
 import { texts, type Texts } from '../texts/index.js';
 import { stateBadge, submissionFields } from './components.js';
 import { dayOf } from './difficulty-parts.js';
 import { difficultyTable } from './difficulty-table.js';
 import type { Html } from './layout.js';
 import { officePage, type OfficeView } from './office-shell.js';
+import { evidenceLink } from './item-page.js';
 import { matrix, STATES, type MatrixItem } from './plan-page.js';
 
 /** The section of the page that holds an item's record (the matrix links there: the item page needs its workflow). */
@@ -20,15 +19,6 @@ export const itemAnchor = (itemId: string): string => `muc-${itemId}`;
 /** A file of the archive, through the office's download route (`path` relative to the plan-year's prefix). */
 export function archiveFileHref(base: string, path: string, lang: OfficeView['lang']): string {
   return withLang(`${base}/luu-tru?f=${encodeURIComponent(path)}`, lang);
-}
-
-/** Stored evidence through the office's own route (the blob store keeps it); web links only if http(s). */
-function evidenceLink(e: Submission['evidence'][number]): Html {
-  const stored = storedNameOf(e.url);
-  if (stored) return html`<a href="/minh-chung/${stored}">${e.title}</a>`;
-  if (/^https?:\/\//i.test(e.url))
-    return html`<a href="${e.url}" target="_blank" rel="noopener noreferrer">${e.title}</a>`;
-  return html`${e.title}`;
 }
 
 function versionDetails(

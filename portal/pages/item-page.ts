@@ -18,7 +18,7 @@ export interface ItemPageModel {
 }
 
 /** Stored files through the office's own download route; web links only if http(s); anything else as text. */
-function evidenceLink(e: Submission['evidence'][number]): Html {
+export function evidenceLink(e: Submission['evidence'][number]): Html {
   const stored = storedNameOf(e.url);
   if (stored) return html`<a href="/minh-chung/${stored}">${e.title}</a>`;
   if (/^https?:\/\//i.test(e.url))
