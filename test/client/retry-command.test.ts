@@ -4,18 +4,16 @@
  * by the command function and by the command itself (exit code 2 with the reason).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getItemStatus, RequestRejectedError, startPlan, submitReport } from '../../client/plan-client.js';
 import { retryCommand, statusCommand } from '../../client/run-commands.js';
 import { incidentPlan } from '../fixtures/replay-plans.js';
 import { skeletonClock } from '../fixtures/skeleton-plan.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import { useBlockedReportsStack } from '../helpers/blocked-reports-stack.js';
+import { TASK_QUEUE } from '../helpers/temporal-env.js';
 
 const ref = { org: 'INCI', year: 2026 };
 
@@ -35,24 +33,10 @@ function kehoach(env: TestWorkflowEnvironment, args: string[]) {
 }
 
 describe('kehoach item retry and incidents in plan status (time-skipping server, real worker)', () => {
-  let env: TestWorkflowEnvironment;
-  let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
-  const blocked = join(mkdtempSync(join(tmpdir(), 'kehoach-cli-incident-')), 'reports');
-
-  beforeAll(async () => {
-    writeFileSync(blocked, 'not a folder');
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink, {}, { reportsDir: blocked })).stop;
-  });
-  afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
-  });
+  const { blocked, stack } = useBlockedReportsStack();
 
   it('lists the open incident, retries it once the cause is fixed, and refuses a second retry', async () => {
+    const { env } = stack();
     const { handle } = await startPlan(env.client, incidentPlan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
     const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
     await clock.sleepUntil('2026-03-16T10:00:00+07:00');

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   getItemStatus,
   itemHandle,
@@ -18,8 +15,9 @@ import { KhIncident } from '../../workflows/search-attributes.js';
 import { incidentPlan } from '../fixtures/replay-plans.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { startTestWorker, startTimeSkippingEnv, TASK_QUEUE } from '../helpers/temporal-env.js';
+import { useBlockedReportsStack } from '../helpers/blocked-reports-stack.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
+import { TASK_QUEUE } from '../helpers/temporal-env.js';
 
 const kinds = (sink: SmtpSink) =>
   sink.messages.map((m) => `${String(m.headers.get('x-kehoach-kind'))} ${m.to.join(',')}`);
@@ -30,24 +28,10 @@ const kinds = (sink: SmtpSink) =>
  * attempt to write the report fails (ENOTDIR/EEXIST) until the test removes it.
  */
 describe('incidents: a final failure is recorded, told once, retried by the office; no plan hangs', () => {
-  let env: TestWorkflowEnvironment;
-  let sink: SmtpSink;
-  let stopWorker: () => Promise<void>;
-  const blocked = join(mkdtempSync(join(tmpdir(), 'kehoach-incident-')), 'reports');
-
-  beforeAll(async () => {
-    writeFileSync(blocked, 'not a folder');
-    env = await startTimeSkippingEnv();
-    sink = await startSmtpSink();
-    stopWorker = (await startTestWorker(env, sink, {}, { reportsDir: blocked })).stop;
-  });
-  afterAll(async () => {
-    await stopWorker?.();
-    await sink?.stop();
-    await env?.teardown();
-  });
+  const { blocked, stack } = useBlockedReportsStack();
 
   it('a report that cannot be written: incident, office told once, the rest goes on, retried after the fix', async () => {
+    const { env, sink } = stack();
     const ref = { org: 'INCI', year: 2026 };
     const { handle } = await startPlan(env.client, incidentPlan, { taskQueue: TASK_QUEUE, clock: skeletonClock });
     const clock = planTimeStepper(env, skeletonClock.planStart, (await handle.describe()).startTime.getTime());
@@ -99,6 +83,7 @@ describe('incidents: a final failure is recorded, told once, retried by the offi
   }, 120_000);
 
   it('a plan that does not pass the schema fails its workflow at once, naming the problems', async () => {
+    const { env } = stack();
     const handle = await env.client.workflow.start('yearPlanWorkflow', {
       workflowId: 'plan-BAD-2026',
       taskQueue: TASK_QUEUE,
