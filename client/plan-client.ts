@@ -40,7 +40,9 @@ import {
   type ReviewInput,
 } from '../workflows/messages.js';
 import type { PlanStatus } from '../workflows/plan-types.js';
-import { KhKind, KhOrg, KhStatus, KhUnits, KhYear } from '../workflows/search-attributes.js';
+import { planMemo } from '../workflows/plan-memo.js';
+import { KhKind, KhOrg, KhPeople, KhStatus, KhUnits, KhYear } from '../workflows/search-attributes.js';
+import { planPeople } from '../workflows/plan-visibility.js';
 import type { yearPlanWorkflow } from '../workflows/year-plan.js';
 
 /** A request the workflow's validator refused; `message` says what, where and what was expected. */
@@ -89,6 +91,8 @@ export async function startPlan(
     workflowId,
     args: [{ plan, clock: opts.clock }],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    // Lists read number and title from here, never by querying each plan (portal/lists/).
+    memo: planMemo(plan),
     staticSummary: `${plan.plan.number} – ${plan.plan.title}`.slice(0, 200),
     staticDetails: [
       `**${plan.organisation.name}** (${plan.organisation.code}), năm ${plan.plan.year}`,
@@ -105,6 +109,7 @@ export async function startPlan(
       { key: KhKind, value: 'plan' },
       { key: KhUnits, value: plan.units.map((u) => u.code) },
       { key: KhStatus, value: 'running' },
+      { key: KhPeople, value: planPeople(plan) },
     ],
   });
   return { handle, started: !existing };

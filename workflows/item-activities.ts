@@ -1,4 +1,5 @@
-import { ActivityFailure, ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { since } from './patches.js';
 import { FAILURES } from '../domain/failures.js';
 import type { CompileReportInput, WorkflowActivities } from './activities-api.js';
 import type { EmailRequest } from './email-request.js';
@@ -31,7 +32,7 @@ const { compileReport } = proxyActivities<WorkflowActivities>({
  * Whether a final activity failure becomes an incident (recorded, the office told, the item goes on). Runs recorded
  * before this version failed the item instead, and replay keeps that.
  */
-const incidentOf = (err: unknown) => (err instanceof ActivityFailure && patched('incidents') ? failureOf(err) : null);
+const incidentOf = (err: unknown) => (err instanceof ActivityFailure && since('incidents') ? failureOf(err) : null);
 
 const rejected = (err: unknown): err is ActivityFailure & { cause: ApplicationFailure } =>
   err instanceof ActivityFailure &&

@@ -46,6 +46,8 @@ export interface ItemState {
   officeDone?: string[];
   /** Steps that failed for good (since `patched('incidents')`); absent until the first. */
   incidents?: Incident[];
+  /** The plan continued as new and no longer sees this item's completion: it signals `itemClosed` at the end. */
+  reportBack?: true;
 }
 
 export interface ItemWorkflowInput {
@@ -61,6 +63,11 @@ export interface ItemWorkflowInput {
    * to `nextDue` (the units' earliest deadline), so the item's first upsert would repeat them.
    */
   startedVisible?: { nextDue: string };
+  /**
+   * Set by plans since `kh-2026-12`: the plan watches this item's completion, so the item does not signal
+   * `itemClosed` (one action saved per item) unless the plan asked for it with `reportBack` before continuing as new.
+   */
+  reportsByCompletion?: true;
   state?: ItemState;
 }
 

@@ -3,7 +3,6 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
-  patched,
   setCurrentDetails,
   setHandler,
   workflowInfo,
@@ -24,12 +23,14 @@ import {
   itemStatusQuery,
   pauseRemindersSignal,
   reassignItemUpdate,
+  reportBackSignal,
   resumeRemindersSignal,
   retryIncidentUpdate,
   reviewSubmissionUpdate,
   submitReportUpdate,
 } from './messages.js';
 import { visibilityPublisher } from './item-visibility.js';
+import { since } from './patches.js';
 import { StepTimer } from './step-timer.js';
 
 /**
@@ -40,7 +41,7 @@ import { StepTimer } from './step-timer.js';
 export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus> {
   // New in a later version (the reporting chain): the office's own reminders, and no escalation to the office
   // about its own unit. Runs recorded before keep their command sequence on replay.
-  const model = new ItemModel(input, input.state ?? initialItemState(input), { officeChain: patched('office-chain') });
+  const model = new ItemModel(input, input.state ?? initialItemState(input), { officeChain: since('office-chain') });
   const { state } = model;
   const wfId = workflowInfo().workflowId;
   let dirty = false;
@@ -71,7 +72,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     reviewSubmissionUpdate,
     // New in a later version: the unit hears that its report was accepted; runs started before keep their
     // recorded command sequence (no e-mail) on replay.
-    changes((review) => model.review(review, now(), () => patched('notify-unit-on-accept'))),
+    changes((review) => model.review(review, now(), () => since('notify-unit-on-accept'))),
     {
       validator: (review) => model.checkReview(review),
       description: 'Văn phòng duyệt hoặc trả lại báo cáo (kèm ý kiến)',
@@ -104,6 +105,9 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     closeItemSignal,
     changes(({ reason }) => model.close(reason)),
   );
+  setHandler(reportBackSignal, () => {
+    state.reportBack = true;
+  });
   setHandler(
     calendarChangedSignal,
     changes(({ years }) => model.takeCalendar(years)),
@@ -122,7 +126,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     const finished = model.finished;
     // E-mails queued by the handler that finished the item (the last acceptance) still go out; runs recorded before
     // this version stopped without them.
-    if (finished && (state.outbox.length === 0 || !patched('send-outbox-before-close'))) break;
+    if (finished && (state.outbox.length === 0 || !since('send-outbox-before-close'))) break;
 
     const at = now();
     const { outbox, sends } = model.due(at.ms);
@@ -153,10 +157,14 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
   await condition(allHandlersFinished);
   const result = model.status(now().ms, true);
   setCurrentDetails(statusMarkdown(result, input.ctx.units));
-  try {
-    await getExternalWorkflowHandle(input.planWorkflowId).signal(itemClosedSignal, result);
-  } catch {
-    // The plan may already be gone (cancelled or terminated); the item's own result still records the outcome.
+  // A plan that watches this item's completion reads the result below; others (older plans, or one that continued
+  // as new since it started this item) are told by signal.
+  if (!input.reportsByCompletion || state.reportBack) {
+    try {
+      await getExternalWorkflowHandle(input.planWorkflowId).signal(itemClosedSignal, result);
+    } catch {
+      // The plan may already be gone (cancelled or terminated); the item's own result still records the outcome.
+    }
   }
   return result;
 }

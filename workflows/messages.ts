@@ -81,8 +81,13 @@ export const pauseRemindersSignal = defineSignal<[{ by: string }]>('pauseReminde
 export const resumeRemindersSignal = defineSignal<[{ by: string }]>('resumeReminders');
 /** Sent by the plan to its items at year end (or when a task is dropped). */
 export const closeItemSignal = defineSignal<[{ reason: string }]>('closeItem');
-/** Sent by an item to its plan when it finishes. */
+/** Sent by an item to its plan when it finishes, unless the plan hears it through the child's completion. */
 export const itemClosedSignal = defineSignal<[ItemStatus]>('itemClosed');
+/**
+ * Sent by a plan about to continue as new to the items it watches through their completion: the next run cannot see
+ * that, so they send `itemClosed` when they finish.
+ */
+export const reportBackSignal = defineSignal('reportBack');
 /** Forwarded by the plan to running items. */
 export const calendarChangedSignal = defineSignal<[{ years: OfficialYear[] }]>('calendarChanged');
 /** Forwarded by the plan when an amendment changes a running item. */

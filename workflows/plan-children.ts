@@ -3,11 +3,13 @@ import {
   ParentClosePolicy,
   getExternalWorkflowHandle,
   isCancellation,
-  patched,
   type ChildWorkflowHandle,
   type ChildWorkflowOptions,
   type SignalDefinition,
 } from '@temporalio/workflow';
+import type { itemWorkflow } from './item.js';
+import type { ItemStatus } from './item-types.js';
+import { since } from './patches.js';
 import { itemDetails, itemSummary } from './plan-state.js';
 import type { PlanItem, PlanState } from './plan-types.js';
 import { KhItem, KhKind, KhMonth, KhNextDeadline, KhOrg, KhStatus, KhUnits, KhYear } from './search-attributes.js';
@@ -53,10 +55,18 @@ const reasonOf = (err: unknown): string => {
  * started in this run can be watched; the others are found out when a signal to them fails (`signalItems`).
  * Runs recorded before `incidents` ignored this, and replay keeps that.
  */
-export function watchChild(child: ChildWorkflowHandle<never>, gone: (reason: string) => void): void {
-  child.result().catch((err: unknown) => {
-    if (!isCancellation(err) && patched('incidents')) gone(reasonOf(err));
-  });
+export function watchChild(
+  child: ChildWorkflowHandle<typeof itemWorkflow>,
+  gone: (reason: string) => void,
+  /** Given when the item reports its end by completing (`reportsByCompletion`), not by signal. */
+  closed?: (result: ItemStatus) => void,
+): void {
+  child.result().then(
+    (result) => closed?.(result),
+    (err: unknown) => {
+      if (!isCancellation(err) && since('incidents')) gone(reasonOf(err));
+    },
+  );
 }
 
 /** Signals each item; one that is not there any more (terminated, failed earlier) is `gone`, not the plan's failure. */
@@ -71,7 +81,7 @@ export async function signalItems<Args extends unknown[]>(
       getExternalWorkflowHandle(item.workflowId)
         .signal(def, ...args)
         .catch((err: unknown) => {
-          if (!patched('incidents')) throw err;
+          if (!since('incidents')) throw err;
           gone(item, reasonOf(err));
         }),
     ),

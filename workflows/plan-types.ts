@@ -14,6 +14,8 @@ export interface PlanItem {
   result?: ItemStatus;
   /** The item workflow failed or was terminated without reporting back (seen since `patched('incidents')`). */
   failure?: string;
+  /** Started by this run with `reportsByCompletion` (since `kh-2026-12`): its end is its child completion here. */
+  byCompletion?: true;
 }
 
 /** All the plan workflow carries across continue-as-new. */

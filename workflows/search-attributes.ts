@@ -15,6 +15,8 @@ export const KhOverdueUnits = defineSearchAttributeKey('KhOverdueUnits', SearchA
 export const KhNextDeadline = defineSearchAttributeKey('KhNextDeadline', SearchAttributeType.DATETIME);
 /** True while an item has a step that failed for good and waits for the office's retry (`KhIncident = true`). */
 export const KhIncident = defineSearchAttributeKey('KhIncident', SearchAttributeType.BOOL);
+/** Every e-mail address a plan names (office, director, unit heads), lower-cased: a person's plans in one search. */
+export const KhPeople = defineSearchAttributeKey('KhPeople', SearchAttributeType.KEYWORD_LIST);
 /** `scheduled`, `open`, `overdue`, `done`, `cancelled`. */
 export const KhStatus = defineSearchAttributeKey('KhStatus', SearchAttributeType.KEYWORD);
 
@@ -30,4 +32,5 @@ export const ALL_SEARCH_ATTRIBUTES = [
   KhNextDeadline,
   KhStatus,
   KhIncident,
+  KhPeople,
 ];

@@ -1,4 +1,5 @@
-import { CancellationScope, condition, isCancellation, patched, sleep } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, sleep } from '@temporalio/workflow';
+import { since } from './patches.js';
 
 /**
  * The durable timer for a workflow's next planned instant. A wake-up for another reason (a submission, a signal)
@@ -7,7 +8,7 @@ import { CancellationScope, condition, isCancellation, patched, sleep } from '@t
  */
 export class StepTimer {
   /** Runs recorded before the `reuse-step-timer` patch started a new timer on every wake-up; on replay they still do. */
-  private readonly reuse = patched('reuse-step-timer');
+  private readonly reuse = since('reuse-step-timer');
   private current?: { at: number; fired: boolean; scope: CancellationScope };
 
   /** Resolves when `wake()` turns true or plan instant `at` arrives (`delayMs` real ms from now); `at` undefined: only `wake`. */

@@ -5,14 +5,16 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
-  patched,
   setCurrentDetails,
   setHandler,
   startChild,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
+  type ChildWorkflowHandle,
   type SignalDefinition,
 } from '@temporalio/workflow';
+import { current, since } from './patches.js';
 import { DateTime } from 'luxon';
 import { planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
 import { itemWorkflow } from './item.js';
@@ -29,6 +31,7 @@ import {
   planStatusQuery,
   raiseDifficultyUpdate,
   requestAdHocReportUpdate,
+  reportBackSignal,
   resumeRemindersSignal,
   updateCalendarUpdate,
 } from './messages.js';
@@ -37,8 +40,15 @@ import { initialPlanState, PlanModel } from './plan-model.js';
 import { closesAtMs, nextSummary, planMarkdown } from './plan-state.js';
 import type { PlanItem, PlanStatus, YearPlanInput } from './plan-types.js';
 import { itemChildOptions, signalItems, watchChild } from './plan-children.js';
-import { KhNextDeadline, KhStatus } from './search-attributes.js';
+import { KhNextDeadline, KhPeople, KhStatus } from './search-attributes.js';
+import { planMemo } from './plan-memo.js';
+import { planPeople } from './plan-visibility.js';
 import { StepTimer } from './step-timer.js';
+
+const visibleOf = (plan: YearPlanInput['plan']) => ({
+  people: planPeople(plan).join(' '),
+  memo: JSON.stringify(planMemo(plan)),
+});
 
 /**
  * One organisation's plan-year: starts an item workflow (task or report) when each opens, steers running items
@@ -49,7 +59,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
   // New in a later version: end-of-month deadlines stay in their month. A plan started before keeps scheduling (and
   // rescheduling on amendments) with the rules it started with, so its replay computes the same items.
   const model = new PlanModel(
-    input.state ?? initialPlanState(input, Date.now(), patched('schedule-rules-2') ? 2 : 1),
+    input.state ?? initialPlanState(input, Date.now(), since('schedule-rules-2') ? 2 : 1),
     workflowInfo().workflowId,
   );
   const { state } = model;
@@ -103,12 +113,19 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
   setHandler(
     amendPlanUpdate,
     async (req) => {
+      const before = visibleOf(state.plan);
       const result = await model.amend(req, now, (item, notice) => {
         const handle = getExternalWorkflowHandle(item.workflowId);
         return notice.kind === 'amended'
           ? handle.signal(itemAmendedSignal, notice.spec)
           : handle.signal(closeItemSignal, { reason: notice.reason });
       });
+      // Since `kh-2026-12` the people and memo set at start follow the amended plan (roles change without a restart).
+      if (current()) {
+        const after = visibleOf(state.plan);
+        if (after.people !== before.people) upsertSearchAttributes([{ key: KhPeople, value: planPeople(state.plan) }]);
+        if (after.memo !== before.memo) upsertMemo({ ...planMemo(state.plan) });
+      }
       dirty = true;
       return result;
     },
@@ -132,19 +149,63 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     },
   );
 
+  const ignore = () => undefined;
+  /** Items started by this run that report their end by completing: only this run can see that. */
+  const watched = new Map<string, ChildWorkflowHandle<typeof itemWorkflow>>();
   const startItem = async (item: PlanItem) => {
     // Since `fewer-upserts` the item starts with its opening status complete, and does not upsert it again.
-    const nextDue = patched('fewer-upserts') ? item.spec.units.map((u) => u.due.at).sort()[0] : undefined;
+    const nextDue = since('fewer-upserts') ? item.spec.units.map((u) => u.due.at).sort()[0] : undefined;
+    // Since `kh-2026-12` the plan hears an item's end through its completion instead of an `itemClosed` signal.
+    const byCompletion = current();
     const child = await startChild(itemWorkflow, {
       ...itemChildOptions(state, item, nextDue),
-      args: [{ ...model.childInput(item.spec), ...(nextDue ? { startedVisible: { nextDue } } : {}) }],
+      args: [
+        {
+          ...model.childInput(item.spec),
+          ...(nextDue ? { startedVisible: { nextDue } } : {}),
+          ...(byCompletion ? { reportsByCompletion: true as const } : {}),
+        },
+      ],
     });
-    watchChild(child, (reason) => gone(item, reason));
+    if (byCompletion) {
+      item.byCompletion = true;
+      watched.set(item.workflowId, child);
+    }
+    watchChild(
+      child,
+      (reason) => gone(item, reason),
+      byCompletion
+        ? (result) => {
+            model.itemClosed(result);
+            dirty = true;
+          }
+        : undefined,
+    );
     if (state.paused)
       await getExternalWorkflowHandle(item.workflowId).signal(pauseRemindersSignal, {
         by: 'kế hoạch đang tạm dừng nhắc',
       });
     item.phase = 'running';
+  };
+
+  /**
+   * Before continuing as new: the next run cannot see the completion of the items this run watches, so each is asked
+   * to signal its end instead. One that already ended cannot be asked; its completion is in this run's history.
+   */
+  const handOverWatched = async () => {
+    await Promise.all(
+      model
+        .running()
+        .filter((item) => item.byCompletion)
+        .map((item) =>
+          getExternalWorkflowHandle(item.workflowId)
+            .signal(reportBackSignal)
+            .catch(() => watched.get(item.workflowId)?.result().then(ignore, ignore))
+            .then(() => {
+              delete item.byCompletion;
+            }),
+        ),
+    );
   };
 
   let lastVisible = '';
@@ -153,7 +214,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     const phase = state.closing && model.running().length === 0 ? 'done' : 'running';
     // Since `fewer-upserts` the next deadline is the items' attribute only (each item has its own); the plan keeps
     // its status. Runs recorded before upserted both at every opening.
-    const both = !patched('fewer-upserts');
+    const both = !since('fewer-upserts');
     const visible = JSON.stringify(both ? [phase, nextMs] : [phase]);
     if (visible === lastVisible) return;
     lastVisible = visible;
@@ -178,6 +239,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
       publish(next);
       if (workflowInfo().continueAsNewSuggested) {
         await condition(allHandlersFinished);
+        await handOverWatched();
         stepTimer.cancel();
         await continueAsNew<typeof yearPlanWorkflow>({ plan: state.plan, state });
       }
@@ -202,7 +264,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
   publish(undefined);
   // New in a later version: the year's record is written out of Temporal, which deletes the closed plan and its
   // items after the namespace's retention. Runs recorded before close without it on replay.
-  if (patched('archive-at-close')) {
+  if (since('archive-at-close')) {
     model.archived(await archiveAtClose(workflowInfo().workflowId, () => now().iso));
     // A message that arrived while archiving (a late difficulty) is handled before the plan closes.
     await condition(allHandlersFinished);
