@@ -120,21 +120,26 @@ export function createReportRenderer(deps: { reportsDir: string; register?: Numb
   const { generateReport } = createReportActivities(deps);
   return async (collected: CollectedReport): Promise<CompiledReport> => {
     const result = await generateReport(toReportRequest(collected));
-    const files: Record<string, string> = {};
-    for (const [kind, path] of Object.entries(result.files)) {
-      if (!path) continue;
-      const key = `reports/${basename(path)}`;
-      const body = await readFile(path);
-      await permanentIfUnusable(
-        () =>
-          deps.blobs.put(key, body, {
-            contentType: CONTENT_TYPES[kind] ?? 'application/octet-stream',
-            fileName: basename(path),
-          }),
-        (message) => ApplicationFailure.nonRetryable(`report ${key}: ${message}`, FAILURES.blobStoreUnusable),
-      );
-      files[kind] = key;
-    }
-    return { number: result.number, files };
+    // Filed side by side: to an object store each put is a round trip, and the documents do not depend on each other.
+    const filed = await Promise.all(
+      Object.entries(result.files).flatMap(([kind, path]) => {
+        if (!path) return [];
+        const key = `reports/${basename(path)}`;
+        const put = async () => {
+          const body = await readFile(path);
+          await permanentIfUnusable(
+            () =>
+              deps.blobs.put(key, body, {
+                contentType: CONTENT_TYPES[kind] ?? 'application/octet-stream',
+                fileName: basename(path),
+              }),
+            (message) => ApplicationFailure.nonRetryable(`report ${key}: ${message}`, FAILURES.blobStoreUnusable),
+          );
+          return [kind, key] as const;
+        };
+        return [put()];
+      }),
+    );
+    return { number: result.number, files: Object.fromEntries(filed) };
   };
 }

@@ -5,6 +5,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageIdFor } from '../../activities/email.js';
+import { archiveCommand } from '../../client/archive-command.js';
 import {
   answerDifficulty,
   getItemStatus,
@@ -20,7 +21,7 @@ import { planSchema } from '../../domain/plan-schema.js';
 import { createPortalApp } from '../../portal/app.js';
 import { hashPassword } from '../../portal/passwords.js';
 import { LocalBlobStore } from '../../storage/local-blob-store.js';
-import type { ArchivedItemFile, ArchivedPlanFile } from '../../storage/plan-archive.js';
+import { readPlanArchive, type ArchivedItemFile, type ArchivedPlanFile } from '../../storage/plan-archive.js';
 import type { PlanStatus } from '../../workflows/plan-types.js';
 import { skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { portalClient } from '../helpers/portal-client.js';
@@ -255,5 +256,17 @@ describe('a closed plan-year outlives Temporal: archived at close, read from the
     await office.login('vanphong', PASSWORD);
     const page = await (await office.get('/van-phong/ARCF/2026')).text();
     expect(page).toContain('Lưu trữ hồ sơ năm kế hoạch không thành công: ArchiveInvalid');
+    expect(page).toContain('kehoach plan archive ARCF 2026');
+
+    // Not from a store that still refuses: the office fixes the cause, then re-runs it.
+    await expect(archiveCommand(env.client, blobs, { org: 'ARCF', year: 2026 })).rejects.toThrow(/conflicts/);
+    await blobs.delete('archive/ARCF');
+    const done = await archiveCommand(env.client, blobs, { org: 'ARCF', year: 2026 });
+    expect(done).toMatch(/^Đã lưu trữ ARCF 2026: \d+ tệp trong archive\/ARCF\/2026\//);
+    const record = await readPlanArchive(blobs, 'ARCF', 2026);
+    expect(record?.plan.status.items.map((i) => i.phase)).toEqual(result.items.map((i) => i.phase));
+    const after = await (await office.get('/van-phong/ARCF/2026')).text();
+    expect(after).not.toContain('không thành công: ArchiveInvalid');
+    expect(after).toContain('đã được lưu trữ lại ngày');
   }, 120_000);
 });

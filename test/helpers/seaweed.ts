@@ -16,6 +16,8 @@ export interface SeaweedServer {
   secretAccessKey: string;
   /** Its temporary folder (data, logs, S3 identities), removed by `stop`. */
   dir: string;
+  /** The `weed server` process (the bench reads its CPU). */
+  pid: number;
   /** What it printed (last 64 KiB), for a failing test's message. */
   output(): string;
   /** Kills it and removes its folder and the sockets it left in /tmp. */
@@ -156,7 +158,7 @@ export async function startSeaweed(opts: SeaweedOptions = {}): Promise<SeaweedSe
     await stop();
     throw new Error(`${(err as Error).message}:\n${output}`, { cause: err });
   }
-  return { endpoint, region: 'us-east-1', accessKeyId, secretAccessKey, dir, output: () => out, stop };
+  return { endpoint, region: 'us-east-1', accessKeyId, secretAccessKey, dir, pid: proc.pid!, output: () => out, stop };
 }
 
 async function gatewayUp(endpoint: string): Promise<boolean> {
