@@ -114,19 +114,32 @@ function encodingProblem(text: string, fileName: string, lang: Locale): PlanProb
   return { file: fileName, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, path: '', message };
 }
 
+/** What `readInput` says of a file that is not text, or is empty: a plan file's words unless another format's. */
+export interface InputWording {
+  notText: (kind: NotPlanKind, lang: Locale) => string;
+  empty: (lang: Locale) => string;
+}
+
+const PLAN_FILE_WORDING: InputWording = { notText: notPlanFileMessage, empty: emptyPlanMessage };
+
 /**
  * The file's text, or the one problem that stops it being read as a plan file: a document, archive, image or other
  * binary file (by its signature), UTF-16 or another encoding than UTF-8, or nothing at all. Text given as a string
  * (pasted, or read by the caller) is checked the same way on its UTF-8 bytes, where signatures in ASCII survive.
  */
-export function readInput(input: string | Uint8Array, fileName: string, lang: Locale): { text: string } | PlanProblem {
+export function readInput(
+  input: string | Uint8Array,
+  fileName: string,
+  lang: Locale,
+  wording: InputWording = PLAN_FILE_WORDING,
+): { text: string } | PlanProblem {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const whole = (message: string): PlanProblem => ({ file: fileName, line: 1, column: 1, path: '', message });
   const kind = sniffFileKind(bytes);
-  if (kind) return whole(notPlanFileMessage(kind, lang));
+  if (kind) return whole(wording.notText(kind, lang));
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8').decode(input);
   const encoding = encodingProblem(text, fileName, lang);
   if (encoding) return encoding;
-  if (text.trim() === '') return whole(emptyPlanMessage(lang));
+  if (text.trim() === '') return whole(wording.empty(lang));
   return { text };
 }

@@ -363,6 +363,11 @@ const NOT_PLAN: Record<NotPlanKind, { vi: string; en: string }> = {
   binary: { vi: 'tệp nhị phân (không phải văn bản)', en: 'a binary file (not text)' },
 };
 
+/** `tệp Word (DOCX)` / `a Word file (DOCX)`: what a file that is not text turned out to be, for other formats' messages. */
+export function fileKindName(kind: NotPlanKind, locale: Locale): string {
+  return NOT_PLAN[kind][locale];
+}
+
 /**
  * `đây là tệp Word (DOCX), không phải tệp kế hoạch; …`: a document, spreadsheet, archive or image given where a plan
  * file was expected. A document of the plan (Word, PDF) cannot be read as one: its content must be written in YAML.

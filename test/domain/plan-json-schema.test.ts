@@ -10,7 +10,8 @@ import { descriptionGaps, PLAN_JSON_SCHEMA_FILE, planJsonSchema } from '../../sc
 const root = join(import.meta.dirname, '../..');
 const plans = join(root, 'plans');
 const samples = readdirSync(plans)
-  .filter((f) => f.endsWith('.yaml'))
+  // organisations.yaml is the organisations directory beside the plans, not a plan.
+  .filter((f) => f.endsWith('.yaml') && f !== 'organisations.yaml')
   .sort();
 const committed = (): unknown => JSON.parse(readFileSync(PLAN_JSON_SCHEMA_FILE, 'utf8'));
 
