@@ -1,11 +1,12 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
-import { csrfToken, csrfValid, CSRF_FIELD } from './csrf.js';
+import { clientAddress } from './auth/client-address.js';
+import { loginForm } from './auth/login-form.js';
+import { safeNext } from './auth/safe-next.js';
+import { csrfValid, CSRF_FIELD } from './csrf.js';
 import type { ResolvedDeps } from './deps.js';
 import { readForm } from './form-body.js';
 import { langOf, withLang } from './i18n.js';
-import { loginPage } from './pages/login-page.js';
 import { verifyPassword } from './passwords.js';
 import { refuse } from './refusals.js';
 import { throttleStore } from './store/throttle-store.js';
@@ -22,46 +23,16 @@ const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
  */
 export const LOGIN_THROTTLE = { failures: 10, windowMs: 15 * 60_000 } as const;
 
-/** The client's address; in-process requests (tests) have none and share one key. */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 /**
- * Only local office paths: `next=https://evil.example` or `//evil.example` must not redirect away, and a CR/LF or
- * any other character outside a plain path and query must not reach the Location header.
+ * `/dang-nhap`: the login page (every way in) and the POST of its password form, for the administrators listed in
+ * PORTAL_USERS. The e-mailed link is `email-link-routes.ts`.
  */
-export function safeNext(next: string | undefined): string {
-  return next && /^\/van-phong(\/[\w\-./%~]*)?(\?[\w\-./%~=&]*)?$/.test(next) && !next.includes('//')
-    ? next
-    : '/van-phong';
-}
-
-/** `/dang-nhap`: the login form and its POST, for office staff listed in PORTAL_USERS. */
 export function loginRoutes(deps: ResolvedDeps): Hono {
   const app = new Hono();
   const { users } = deps;
   const secret = deps.config.LINK_SECRET;
-  const form = (
-    c: Context,
-    m: { next: string; user?: string; error?: string; csrf?: string },
-    status: 200 | 401 | 429,
-  ) =>
-    c.html(
-      loginPage({
-        lang: langOf(c),
-        // The login form's token is bound to the visitor's pre-login cookie (set here on a first visit).
-        csrf: m.csrf ?? csrfToken(secret, preLoginId(c, deps)),
-        next: m.next,
-        user: m.user ?? '',
-        error: m.error,
-      }),
-      status,
-    );
+  const form = (c: Context, m: { next: string; user?: string; error?: string }, status: 200 | 401 | 429) =>
+    loginForm(c, deps, m, status);
 
   app.get('/', async (c) => {
     if (await readSession(c, deps)) return c.redirect(safeNext(c.req.query('next')), 303);
@@ -94,9 +65,8 @@ export function loginRoutes(deps: ResolvedDeps): Hono {
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
     const ok = await verifyPassword(password, users.get(user) ?? DUMMY_HASH);
-    if (!ok || !users.has(user))
-      return form(c, { next, user, error: texts(lang).login.wrong, csrf: csrfToken(secret, pre) }, 401);
-    await startSession(c, deps, user);
+    if (!ok || !users.has(user)) return form(c, { next, user, error: texts(lang).login.wrong }, 401);
+    await startSession(c, deps, { user, method: 'password' });
     return c.redirect(withLang(next, lang), 303);
   });
 

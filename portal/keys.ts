@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** One secret, separate keys per use: a submit token can never pass as a session cookie or a CSRF token. */
-export function derivedKey(secret: string, purpose: 'session' | 'csrf' | 'kept'): Buffer {
+export function derivedKey(secret: string, purpose: 'session' | 'csrf' | 'kept' | 'page'): Buffer {
   return createHmac('sha256', secret).update(`kehoach-portal/${purpose}`).digest();
 }
 

@@ -5,9 +5,15 @@ import type { ResolvedDeps } from './deps.js';
 import { derivedKey, hmac, sameString } from './keys.js';
 import { SESSION_HOURS } from './session-store.js';
 
-/** An office user's login: a signed cookie naming a session that must also be open in the session store. */
+/** How the person proved who they are: an administrator's password, a one-time e-mailed link, or the province's SSO. */
+export type SignInMethod = 'password' | 'email-link' | 'oidc';
+const SIGN_IN_METHODS: readonly string[] = ['password', 'email-link', 'oidc'] satisfies SignInMethod[];
+
+/** A sign-in: a signed cookie naming a session that must also be open in the session store. */
 export interface Session {
+  /** The administrator's user name for `password`; the lower-cased e-mail address (`normalEmail`) otherwise. */
   user: string;
+  method: SignInMethod;
   /** Random id the session's CSRF token is bound to, and the key of the session in the store. */
   sid: string;
   /** Expiry, epoch ms. */
@@ -29,7 +35,10 @@ function decode(value: string, secret: string, now: Date): Session | undefined {
   try {
     const s = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Session>;
     if (typeof s.user !== 'string' || typeof s.sid !== 'string' || typeof s.exp !== 'number') return undefined;
-    return s.exp > now.getTime() ? (s as Session) : undefined;
+    // Cookies signed before sessions had a method were all administrators' password logins.
+    const method = s.method ?? 'password';
+    if (!SIGN_IN_METHODS.includes(method)) return undefined;
+    return s.exp > now.getTime() ? { user: s.user, method, sid: s.sid, exp: s.exp } : undefined;
   } catch {
     return undefined;
   }
@@ -43,20 +52,30 @@ const cookieOptions = (deps: ResolvedDeps) => ({
 });
 
 /**
- * The request's session, if its cookie is signed by us, unexpired, still open in the store (not logged out) and
- * names a user who is configured now (a user removed from PORTAL_USERS is out at once).
+ * The request's session, if its cookie is signed by us, unexpired and still open in the store (not logged out); a
+ * password session must also name an administrator configured now (one removed from PORTAL_USERS is out at once).
  */
 export async function readSession(c: Context, deps: ResolvedDeps): Promise<Session | undefined> {
   const value = getCookie(c, SESSION_COOKIE);
   const now = deps.now();
   const session = value ? decode(value, deps.config.LINK_SECRET, now) : undefined;
-  if (!session || !deps.users.has(session.user)) return undefined;
+  if (!session || (session.method === 'password' && !deps.users.has(session.user))) return undefined;
   return (await deps.sessions.isOpen(session.sid, now.getTime())) ? session : undefined;
 }
 
-export async function startSession(c: Context, deps: ResolvedDeps, user: string): Promise<Session> {
+/** Opens a session for `who` (a fresh id, so a session id planted before sign-in is never the one used after). */
+export async function startSession(
+  c: Context,
+  deps: ResolvedDeps,
+  who: { user: string; method: SignInMethod },
+): Promise<Session> {
   const now = deps.now().getTime();
-  const session = { user, sid: randomBytes(16).toString('base64url'), exp: now + SESSION_HOURS * 3600_000 };
+  const session: Session = {
+    user: who.user,
+    method: who.method,
+    sid: randomBytes(16).toString('base64url'),
+    exp: now + SESSION_HOURS * 3600_000,
+  };
   await deps.sessions.open(session.sid, session.exp, now);
   setCookie(c, SESSION_COOKIE, encode(session, deps.config.LINK_SECRET), {
     ...cookieOptions(deps),

@@ -31,13 +31,22 @@ export function page(opts: { lang: Lang; title: string; org?: string; path: stri
     </html>`;
 }
 
-/** A whole page that only says what went wrong (refused links, missing plans). */
-export function messagePage(lang: Lang, path: string, title: string, message: string): Html {
+/** A whole page that only says what went wrong (refused links, missing plans), with an optional way on. */
+export function messagePage(
+  lang: Lang,
+  path: string,
+  title: string,
+  message: string,
+  link?: { href: string; label: string },
+): Html {
   return page({
     lang,
     path,
     title,
     body: html`<h1>${title}</h1>
-      <div class="card"><p>${message}</p></div>`,
+      <div class="card">
+        <p>${message}</p>
+        ${link ? html`<p><a href="${link.href}">${link.label}</a></p>` : ''}
+      </div>`,
   });
 }

@@ -52,6 +52,12 @@ export function memoryPortalStore(): PortalStore {
     async del(key) {
       entries.delete(key);
     },
+    async take(key) {
+      // One synchronous step between the read and the delete: no other caller runs in between.
+      const value = live(key, Date.now())?.value;
+      entries.delete(key);
+      return value;
+    },
     async close() {
       entries.clear();
     },

@@ -79,6 +79,10 @@ export async function redisPortalStore(url: string): Promise<PortalStore> {
     async del(key) {
       await client.del(key);
     },
+    async take(key) {
+      // GETDEL (Redis 6.2+): read and delete in one command, atomic across portals.
+      return (await client.getDel(key)) ?? undefined;
+    },
     async close() {
       ready = false;
       if (client.isOpen) await client.close();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
 import { createPortalApp } from '../../portal/app.js';
+import type { People } from '../../portal/access/roles.js';
 import type { PortalStore } from '../../portal/store/portal-store.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import { loadServiceConfig, type ServiceConfig } from '../../worker/config.js';
@@ -29,11 +30,11 @@ export function portalTestConfig(env: NodeJS.ProcessEnv = {}): ServiceConfig {
 /**
  * Serves the portal on a random loopback port. The app is built after the port is known, so PORTAL_BASE_URL (used in
  * e-mails and evidence links) is the real address. `store` is the portal store (default: one in this process);
- * `blobs` its blob store (default: the one its configuration names).
+ * `blobs` its blob store (default: the one its configuration names); `people` who holds which roles (default: nobody).
  */
 export async function startPortal(
   client: Client,
-  opts: { env?: NodeJS.ProcessEnv; now?: () => Date; store?: PortalStore; blobs?: BlobStore } = {},
+  opts: { env?: NodeJS.ProcessEnv; now?: () => Date; store?: PortalStore; blobs?: BlobStore; people?: People } = {},
 ): Promise<{ url: string; config: ServiceConfig; stop(): Promise<void> }> {
   // The node server's bindings (`incoming`) go through too, so the portal sees each request's client address.
   const late: { fetch?: (req: Request, bindings: unknown) => Response | Promise<Response> } = {};
@@ -45,7 +46,14 @@ export async function startPortal(
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const config = portalTestConfig({ PORTAL_BASE_URL: url, ...opts.env });
-  const app = createPortalApp({ client, config, now: opts.now, store: opts.store, blobs: opts.blobs });
+  const app = createPortalApp({
+    client,
+    config,
+    now: opts.now,
+    store: opts.store,
+    blobs: opts.blobs,
+    people: opts.people,
+  });
   late.fetch = (req, bindings) => app.fetch(req, bindings);
   return {
     url,

@@ -89,6 +89,26 @@ describe.each(drivers)('the %s driver', (_name, open) => {
     expect(await store.get(key)).toBeUndefined();
     await store.del(key);
   });
+
+  it('takes a value once: the first taker gets it and it is gone; an expired one is never taken', async () => {
+    const key = fresh('take');
+    await store.set(key, 'một lần', 10_000);
+    expect(await store.take(key)).toBe('một lần');
+    expect(await store.get(key)).toBeUndefined();
+    expect(await store.take(key)).toBeUndefined();
+    await store.set(key, 'hết hạn', 100);
+    await sleep(150);
+    expect(await store.take(key)).toBeUndefined();
+    expect(await store.take(fresh('take-missing'))).toBeUndefined();
+  });
+
+  it('hands a value to exactly one of many takers at once', async () => {
+    const key = fresh('take-race');
+    await store.set(key, 'token', 10_000);
+    const taken = await Promise.all(Array.from({ length: 20 }, () => store.take(key)));
+    expect(taken.filter((v) => v === 'token')).toHaveLength(1);
+    expect(taken.filter((v) => v === undefined)).toHaveLength(19);
+  });
 });
 
 describe('the redis driver across clients and its configuration', () => {
@@ -105,6 +125,12 @@ describe('the redis driver across clients and its configuration', () => {
     expect(await b.get(sid)).toBe('x');
     await b.del(sid);
     expect(await a.get(sid)).toBeUndefined();
+    // Two portals taking the same one-time link at once: only one of them gets it.
+    const link = storeKeys.signInLink('hash');
+    expect(link).toBe('kehoach:sign-in-link:hash');
+    await a.set(link, 'record', 60_000);
+    const taken = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).take(link)));
+    expect(taken.filter((v) => v === 'record')).toHaveLength(1);
   });
 
   it('names PORTAL_STORE_URL when it is not a redis URL, or when nothing answers there, without its password', async () => {
