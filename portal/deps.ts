@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { ServiceConfig } from '../worker/config.js';
+import type { OrganisationDirectory } from '../organisations/directory-schema.js';
+import type { People } from './access/roles.js';
 import type { SessionStore } from './session-store.js';
 import type { PortalStore } from './store/portal-store.js';
 
@@ -8,10 +10,10 @@ import type { PortalStore } from './store/portal-store.js';
 export interface PortalDeps {
   client: Client;
   config: ServiceConfig;
-  /** Checks sessions; tests pass plan time. Submit links are checked against their plan's own clock. */
+  /** Checks sessions and sign-in links; tests pass plan time. Submit links are checked against their plan's own clock. */
   now?: () => Date;
   /**
-   * The portal's shared state (sessions, the login throttle): `openPortalStore(PORTAL_STORE_URL)`; default: in this
+   * The portal's shared state (sessions, sign-in links, throttles): `openPortalStore(PORTAL_STORE_URL)`; default: in this
    * process (correct for one portal).
    */
   store?: PortalStore;
@@ -19,6 +21,10 @@ export interface PortalDeps {
   sessions?: SessionStore;
   /** Reports and evidence, shared with the workers and the other portals; default: the store `config` names. */
   blobs?: BlobStore;
+  /** Who holds which roles: who may ask for a sign-in link; default: nobody. */
+  people?: People;
+  /** The organisations directory (ORGANISATIONS_FILE, read once at start-up): names and the tree; default: empty. */
+  directory?: OrganisationDirectory;
 }
 
 /** The deps with defaults filled in. */
@@ -27,6 +33,8 @@ export type ResolvedDeps = PortalDeps & {
   store: PortalStore;
   sessions: SessionStore;
   blobs: BlobStore;
+  people: People;
+  directory: OrganisationDirectory;
   /** Office users from PORTAL_USERS: name → scrypt hash. */
   users: Map<string, string>;
 };

@@ -15,6 +15,12 @@ export function evidenceRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
   app.use('*', officeGuard(deps));
   // From the blob store only, and only under the names the store gives them.
   app.get('/:name', (c) => {
+    // Content-addressed names are not guessable, but only someone who holds a role may fetch one.
+    if (c.get('roles').length === 0)
+      return refuse(c, 403, 'forbidden', (t) => t.refusalDetails.noRole, {
+        path: '/van-phong',
+        label: (t) => t.access.myPlans,
+      });
     const name = c.req.param('name');
     if (!isStoredName(name)) return refuse(c, 404, 'pageNotFound');
     return serveStored(c, deps.blobs, name);

@@ -9,6 +9,7 @@ import {
 } from '../client/plan-client.js';
 import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
 import type { ItemDetail } from '../workflows/item-types.js';
+import { may } from './access/permissions.js';
 import type { ResolvedDeps } from './deps.js';
 import { isNotFound } from './errors.js';
 import { field } from './form-body.js';
@@ -32,6 +33,7 @@ export function itemRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     const detail = await getItemDetail(deps.client, ref, itemId);
     const workflowId = itemWorkflowId(planWorkflowId(ref.org, ref.year), itemId);
     const view = officeView(c, deps, typeof errors === 'function' ? errors(detail) : errors);
+    view.readOnly = !may(c.get('roles'), { do: 'steer-plan', org: ref.org });
     // After a retry the notice names the incident (`?ok=retried&su-co=N`).
     const retried = Number(c.req.query(INCIDENT_ANCHOR));
     if (c.req.query('ok') === 'retried' && Number.isInteger(retried) && retried > 0)

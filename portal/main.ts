@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import { connectClient } from '../client/plan-client.js';
 import { loadServiceConfig } from '../worker/config.js';
 import { temporalTls } from '../worker/temporal-tls.js';
+import { loadDirectoryFile } from '../organisations/directory-file.js';
+import { temporalPeople } from './access/temporal-people.js';
 import { createPortalApp } from './app.js';
 import { parseUsers } from './passwords.js';
 import { openPortalStore } from './store/open-store.js';
@@ -10,9 +12,10 @@ import { redactedUrl } from './store/redis-store.js';
 /** config → Temporal connection → HTTP server on PORTAL_PORT; stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadServiceConfig();
-  // Fail at start-up, not at the first login, when PORTAL_USERS is malformed.
+  // Fail at start-up, not at the first sign-in, when PORTAL_USERS or the organisations directory is malformed.
   if (parseUsers(config.PORTAL_USERS).size === 0)
-    console.warn('[portal] PORTAL_USERS is empty: nobody can log in to /van-phong');
+    console.warn('[portal] PORTAL_USERS is empty: no administrator can sign in with a password');
+  const directory = await loadDirectoryFile(config.ORGANISATIONS_FILE);
   // Sessions and the login throttle: Redis shared by every portal when PORTAL_STORE_URL is set (its address and
   // password are checked here, before anything listens), else this process's memory.
   const store = await openPortalStore(config.PORTAL_STORE_URL);
@@ -21,7 +24,9 @@ async function main(): Promise<void> {
   );
   const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, temporalTls(config));
   try {
-    const app = createPortalApp({ client, config, store });
+    // Who holds which role: the directory, and the running plans that name each address (portal/access/).
+    const people = temporalPeople({ client, directory });
+    const app = createPortalApp({ client, config, store, people, directory });
     // Loopback unless PORTAL_HOST opens another interface (a container behind its reverse proxy).
     const server = serve({ fetch: app.fetch, port: config.PORTAL_PORT, hostname: config.PORTAL_HOST }, (info) =>
       console.log(

@@ -1,4 +1,5 @@
 import type { FormBody } from './form-body.js';
+import type { Role } from './access/roles.js';
 import type { Session } from './session.js';
 
 /** What the office guard puts on the context for the office routes. */
@@ -9,5 +10,7 @@ export interface OfficeEnv {
     form: FormBody;
     /** The CSRF token for forms on the page being rendered. */
     csrf: string;
+    /** What the signed-in person may do, looked up for this request (portal/access/). */
+    roles: Role[];
   };
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { rolesOfSession } from './access/session-roles.js';
 import { csrfToken, csrfValid, CSRF_FIELD } from './csrf.js';
 import type { ResolvedDeps } from './deps.js';
 import { readForm } from './form-body.js';
@@ -18,6 +19,7 @@ export function officeGuard(deps: ResolvedDeps): MiddlewareHandler<OfficeEnv> {
       return c.redirect(withLang(`/dang-nhap?next=${encodeURIComponent(back.pathname + back.search)}`, langOf(c)), 303);
     }
     c.set('session', session);
+    c.set('roles', await rolesOfSession(deps, session));
     c.set('csrf', csrfToken(secret, session.sid));
     if (c.req.method === 'POST') {
       const read = await readForm(c);

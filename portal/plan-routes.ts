@@ -15,6 +15,8 @@ import { parseCalendarText } from '../domain/calendar-file.js';
 import { DIFFICULTY_LIMITS } from '../domain/difficulties.js';
 import { validateBlobKey } from '../storage/blob-store.js';
 import { archivePrefix, readPlanArchive } from '../storage/plan-archive.js';
+import { may } from './access/permissions.js';
+import { auditTrail } from './audit-trail.js';
 import type { ResolvedDeps } from './deps.js';
 import { typedText } from './difficulty-form.js';
 import { isNotFound } from './errors.js';
@@ -24,6 +26,7 @@ import type { OfficeEnv } from './office-env.js';
 import { planParam } from './office-params.js';
 import { done, officeView, orNotFound } from './office-view.js';
 import { archivedPlanPage } from './pages/archived-plan-page.js';
+import { auditPage } from './pages/audit-page.js';
 import { dayOf } from './pages/difficulty-parts.js';
 import type { AnswerDraft } from './pages/difficulty-table.js';
 import { planPage, type AdHocValues, type MatrixItem } from './pages/plan-page.js';
@@ -59,9 +62,26 @@ export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       planStatus.items.map(async (entry) => ({ entry, status: await itemStatus(entry) })),
     );
     const { adHoc, answerDraft, errors } = refused;
-    const model = { status: planStatus, plan, items, adHoc, answerDraft, calendarProvisional };
-    return c.html(planPage(officeView(c, deps, errors), model), status);
+    // An archive that failed at close may have been written since (`kehoach plan archive`).
+    const archivedAgainAt =
+      planStatus.archive && 'error' in planStatus.archive
+        ? (await readPlanArchive(deps.blobs, ref.org, ref.year).catch(() => undefined))?.plan.archivedAt
+        : undefined;
+    const model = { status: planStatus, plan, items, adHoc, answerDraft, calendarProvisional, archivedAgainAt };
+    const view = officeView(c, deps, errors);
+    view.readOnly = !may(c.get('roles'), { do: 'steer-plan', org: ref.org });
+    return c.html(planPage(view, model), status);
   };
+
+  /** Who did what and when: the plan's amendments and answers, and every message its items received. */
+  app.get('/:org/:year/nhat-ky', planParam, async (c) => {
+    const { ref } = c.req.valid('param');
+    return orNotFound(c, async () => {
+      const [status, plan] = await Promise.all([getPlanStatus(deps.client, ref), getPlanDefinition(deps.client, ref)]);
+      const entries = await auditTrail(deps.client, status);
+      return c.html(auditPage(officeView(c, deps), { ref, zone: plan.organisation.timeZone, entries }));
+    });
+  });
 
   // Once Temporal deleted the closed plan (after the namespace's retention), the year is read from its archive.
   app.get('/:org/:year', planParam, async (c) => {

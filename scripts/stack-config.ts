@@ -7,8 +7,8 @@ export const stackConfigSchema = z.object({
   KEHOACH_DATA_DIR: z.string().default('.data'),
   KEHOACH_UI_PORT: int(1, 65535).default(8233),
   KEHOACH_INBOX_PORT: int(1, 65535).default(1080),
-  /** The plan started (or resumed) by `npm start`. */
-  KEHOACH_SAMPLE_PLAN: z.string().default('plans/demo.yaml'),
+  /** The plans started (or resumed) by `npm start`, comma-separated: a department and one of its schools. */
+  KEHOACH_SAMPLE_PLAN: z.string().default('plans/demo.yaml,plans/demo-truong.yaml'),
   /** Plan days per real day for the sample plan, when its file has no `demo.speed` (1440 = a day per minute). */
   KEHOACH_DEMO_SPEED: z.coerce.number().min(1).default(1440),
 });

@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import { connectClient, startPlan } from '../client/plan-client.js';
 import { registerSearchAttributes, searchAttributeFlags } from '../client/register-search-attributes.js';
 import { loadPlan } from '../domain/plan-file.js';
+import type { Plan } from '../domain/plan-schema.js';
 import { scheduleItems } from '../domain/schedule.js';
 import { buildWorkCalendar } from '../domain/work-calendar.js';
 import { hashPassword } from '../portal/passwords.js';
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
   const appEnv = {
     ...process.env,
     LINK_SECRET: linkSecret,
+    ORGANISATIONS_FILE: resolve(root, config.ORGANISATIONS_FILE),
     REPORTS_DIR: resolve(root, config.REPORTS_DIR),
     UPLOADS_DIR: resolve(root, config.UPLOADS_DIR),
     // One folder store for the worker and the portal: the report the worker files is the one the portal serves.
@@ -174,37 +176,58 @@ async function main(): Promise<void> {
   launch('worker', tsx, ['worker/main.ts'], appEnv);
   launch('portal', tsx, ['portal/main.ts'], appEnv);
 
-  const planFile = resolve(root, stack.KEHOACH_SAMPLE_PLAN);
-  const plan = loadPlan(readFileSync(planFile, 'utf8'), stack.KEHOACH_SAMPLE_PLAN);
-  // Plan time starts an hour before the first item opens, so the first e-mails arrive within seconds.
-  const firstOpening = scheduleItems(plan, buildWorkCalendar(plan))
-    .map((i) => i.opens.at)
-    .sort()[0];
-  const planStart = firstOpening ? DateTime.fromISO(firstOpening).minus({ hours: 1 }).toISO()! : undefined;
   const client = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
-  const { handle, started } = await startPlan(client, plan, {
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    clock: { speed: plan.demo?.speed ?? stack.KEHOACH_DEMO_SPEED, planStart },
-  });
+  const started: { plan: Plan; workflowId: string; started: boolean }[] = [];
+  for (const file of stack.KEHOACH_SAMPLE_PLAN.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)) {
+    const plan = loadPlan(readFileSync(resolve(root, file), 'utf8'), file);
+    // Plan time starts an hour before the first item opens, so the first e-mails arrive within seconds.
+    const firstOpening = scheduleItems(plan, buildWorkCalendar(plan))
+      .map((i) => i.opens.at)
+      .sort()[0];
+    const planStart = firstOpening ? DateTime.fromISO(firstOpening).minus({ hours: 1 }).toISO()! : undefined;
+    const { handle, started: fresh } = await startPlan(client, plan, {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      clock: { speed: plan.demo?.speed ?? stack.KEHOACH_DEMO_SPEED, planStart },
+    });
+    started.push({ plan, workflowId: handle.workflowId, started: fresh });
+  }
   await client.connection.close();
 
   const ui = `http://localhost:${stack.KEHOACH_UI_PORT}`;
+  const orgs = started.map((s) => `"${s.plan.organisation.code}"`).join(', ');
   console.log(
     [
       '',
       `kehoach đang chạy / is running (Ctrl-C để dừng / to stop)`,
-      `  Temporal UI:  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows?query=${encodeURIComponent(`KhOrg="${plan.organisation.code}"`)}`,
+      `  Temporal UI:  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows?query=${encodeURIComponent(`KhOrg IN (${orgs})`)}`,
       `  Hộp thư / Inbox: ${inboxUrl}`,
       `  Cổng thông tin / Portal: ${config.PORTAL_BASE_URL}/van-phong`,
+      ...started.map(
+        (s) => `  Kế hoạch / Plan: ${s.workflowId} (${s.started ? 'bắt đầu mới / started' : 'tiếp tục / resumed'})`,
+      ),
+      `  Đăng nhập bằng e-mail / Sign in by e-mail (liên kết đến hộp thư trên / the link arrives in the inbox above):`,
+      ...started.flatMap((s) => signInHints(s.plan)),
       login
-        ? `  Đăng nhập Văn phòng / Office login: vanphong, mật khẩu trong / password in ${relative(root, login.file)}`
+        ? `  Quản trị viên / Administrator: vanphong, mật khẩu trong / password in ${relative(root, login.file)}`
         : '',
-      `  Kế hoạch / Plan: ${handle.workflowId} (${started ? 'bắt đầu mới / started' : 'tiếp tục / resumed'})`,
       '',
     ]
       .filter((l) => l !== '')
       .join('\n'),
   );
+}
+
+/** Who can sign in to try a plan's roles: its office, its director, one unit head. */
+function signInHints(plan: Plan): string[] {
+  const head = plan.units.find((u) => u.head.email !== plan.office.email) ?? plan.units[0]!;
+  const org = plan.organisation.code;
+  return [
+    `    ${org}: Văn phòng / office ${plan.office.email}`,
+    `    ${org}: ${plan.director.title ?? 'Thủ trưởng'} / director ${plan.director.email}`,
+    `    ${org}: trưởng ${head.name} / unit head ${head.head.email}`,
+  ];
 }
 
 main().catch(async (err) => {

@@ -50,7 +50,9 @@ export function incidentSection(v: OfficeView, base: string, detail: ItemDetail,
       <td>${incidentStepText(i, detail.ctx.units, t)}</td>
       <td>${timeOf(i.at, zone)}</td>
       <td><strong>${i.type}</strong>: <span class="pre">${i.error}</span></td>
-      <td>${i.retried ? t.retriedBy(i.retried.by, timeOf(i.retried.at, zone)) : retryForm(v, base, i, t)}</td>
+      <td>
+        ${i.retried ? t.retriedBy(i.retried.by, timeOf(i.retried.at, zone)) : v.readOnly ? '' : retryForm(v, base, i, t)}
+      </td>
     </tr>`;
   return html`<h2 id="${INCIDENT_ANCHOR}">${t.heading}</h2>
     <p class="hint">${t.hint}</p>

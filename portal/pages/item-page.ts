@@ -86,8 +86,8 @@ function unitCard(v: OfficeView, base: string, detail: ItemDetail, unit: UnitSta
     </h2>
     <p>${t.phases[unit.phase]} · ${t.item.due} ${formatDate(unit.due.date, lang)}${extensions}</p>
     ${[...unit.versions].reverse().map((ver) => versionDetails(ver, ver === last, detail, v, t))}
-    ${unit.phase === 'submitted' ? reviewForm(v, base, unit, t.item) : ''}
-    ${unit.phase !== 'accepted' && !detail.status.closed ? extendForm(v, base, unit, t.item) : ''}
+    ${unit.phase === 'submitted' && !v.readOnly ? reviewForm(v, base, unit, t.item) : ''}
+    ${unit.phase !== 'accepted' && !detail.status.closed && !v.readOnly ? extendForm(v, base, unit, t.item) : ''}
   </div>`;
 }
 

@@ -13,12 +13,16 @@ export interface OfficeView {
   namespace: string;
   notice?: string;
   errors?: string[];
+  /** The person may read this page's plan but not steer it (a director, a body above, a unit head): no forms. */
+  readOnly?: boolean;
 }
 
 /** An office page: the plans link and the logout button in the bar, then the notice or errors, then the body. */
 export function officePage(v: OfficeView, o: { path: string; title: string; org?: string; body: Html }): Html {
   const t = texts(v.lang).office;
   const nav = html`<a href="${withLang('/van-phong', v.lang)}">${t.plans}</a>
+    <a href="${withLang('/van-phong/cua-toi', v.lang)}">${texts(v.lang).myDuties.heading}</a>
+    <a href="${withLang('/van-phong/co-quan', v.lang)}">${texts(v.lang).organisations.title}</a>
     <form method="post" action="${withLang('/dang-xuat', v.lang)}" style="margin:0">
       ${csrfField(v.csrf)}
       <button type="submit" class="secondary" style="margin:0;padding:.2rem .6rem">${v.user} · ${t.logOut}</button>

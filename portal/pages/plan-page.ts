@@ -36,15 +36,22 @@ export interface PlanPageModel {
   answerDraft?: AnswerDraft;
   /** The plan's year has only the calendar computed from the Labour Code: its dates may still move. */
   calendarProvisional: boolean;
+  /** The archive at close failed, and `kehoach plan archive` wrote it since: when (the archive's own time). */
+  archivedAgainAt?: string;
 }
 
 export const STATES: readonly OfficialState[] = ['done-on-time', 'done-late', 'pending-in-time', 'overdue'];
 
 /** What became of the closed year's archive, while its workflow is still there; nothing before the year closed. */
-function archiveNote(status: PlanStatus, zone: string, t: Texts['archive']): Html | '' {
+function archiveNote(status: PlanStatus, zone: string, t: Texts['archive'], redoneAt?: string): Html | '' {
   const a = status.archive;
   if (!a) return '';
-  if ('error' in a) return html`<div class="error" role="alert">${t.failed(`${a.type}: ${a.error}`)}</div>`;
+  if ('error' in a && redoneAt) return html`<p class="hint">${t.redone(dayOf(redoneAt, zone))}</p>`;
+  if ('error' in a)
+    return html`<div class="error" role="alert">
+      ${t.failed(`${a.type}: ${a.error}`)}
+      <div class="hint">${t.retryHint(`kehoach plan archive ${status.organisation} ${status.year}`)}</div>
+    </div>`;
   return html`<p class="hint">${t.done(dayOf(a.at, zone))}</p>`;
 }
 
@@ -268,9 +275,12 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
   const adHoc = m.adHoc ?? { title: '', content: '', dueDate: '', units: [] };
   const paused = status.paused ? html` · <strong>${t.plan.remindersPaused}</strong>` : '';
   const body = html`<h1>${t.plan.heading} ${status.number}: ${status.title}</h1>
-    <p class="hint">${t.plan.version} ${status.planVersion}${paused} · ${temporalLink(v, status.workflowId)}</p>
-    ${archiveNote(status, plan.organisation.timeZone, t.archive)} ${remindersForm(v, base, status.paused, t.plan)}
-    ${flaggedList(v, base, shown, t.incidents)}
+    <p class="hint">
+      ${t.plan.version} ${status.planVersion}${paused} · ${temporalLink(v, status.workflowId)} ·
+      <a href="${withLang(`${base}/nhat-ky`, v.lang)}">${t.audit.link}</a>
+    </p>
+    ${archiveNote(status, plan.organisation.timeZone, t.archive, m.archivedAgainAt)}
+    ${v.readOnly ? '' : remindersForm(v, base, status.paused, t.plan)} ${flaggedList(v, base, shown, t.incidents)}
     <p>${STATES.map((s) => html`${stateBadge(s, t)} `)}</p>
     ${matrix(v, base, plan, shown, t)}
     <p class="hint">${t.plan.notOpenedHint}</p>
@@ -278,11 +288,24 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
     <h2>${t.plan.overdueUnits}</h2>
     ${overdueList(v, base, plan, shown, t.plan)}
     <h2 id="kien-nghi">${t.difficulties.officeHeading}</h2>
-    ${difficultyTable(v, base, { status, plan, draft: m.answerDraft })}
-    <h2>${t.plan.adHocHeading}</h2>
-    ${adHocForm(v, base, plan, adHoc, t.plan)}
-    <h2>${t.plan.calendarHeading}</h2>
-    ${calendarForm(v, base, m, t.plan)}`;
+    ${difficultyTable(v, base, {
+      status,
+      plan,
+      draft: m.answerDraft,
+      ...(v.readOnly
+        ? {
+            readOnly: { unanswered: t.archive.unanswered, itemHref: (id: string) => withLang(`${base}/${id}`, v.lang) },
+          }
+        : {}),
+    })}
+    ${
+      v.readOnly
+        ? ''
+        : html`<h2>${t.plan.adHocHeading}</h2>
+            ${adHocForm(v, base, plan, adHoc, t.plan)}
+            <h2>${t.plan.calendarHeading}</h2>
+            ${calendarForm(v, base, m, t.plan)}`
+    }`;
   const title = `${status.number} – ${status.organisation} ${status.year}`;
   return officePage(v, { path: base, title, org: plan.organisation.name, body });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, getItemStatus, submitReport } from '../../client/plan-client.js';
 import { freePort } from '../helpers/free-port.js';
 import { listeningSockets } from '../helpers/listening-sockets.js';
+import { overHttp, portalClient } from '../helpers/portal-client.js';
 import { startStack, type StackProcess } from '../helpers/stack-process.js';
 
 interface InboxMail {
@@ -82,7 +83,8 @@ describe('npm start stack: dev server + worker + SMTP inbox, restart resumes the
     })();
     expect(login.status).toBe(200);
     // npm start prints where the office password is kept, not the password.
-    expect(stack.output()).toMatch(/Đăng nhập Văn phòng \/ Office login: vanphong, mật khẩu trong \/ password in \S+/);
+    expect(stack.output()).toMatch(/Quản trị viên \/ Administrator: vanphong, mật khẩu trong \/ password in \S+/);
+    expect(stack.output()).toContain('E2E: Văn phòng / office vanphong@example.org');
     // ... and neither it nor the link secret it made for itself; every socket of the stack listens on loopback.
     for (const secret of ['office-password.txt', 'link-secret.txt'])
       expect(stack.output()).not.toContain(readFileSync(join(dataDir, secret), 'utf8').trim());
@@ -150,5 +152,23 @@ describe('npm start stack: dev server + worker + SMTP inbox, restart resumes the
     expect(resumed).toHaveLength(8);
     expect(new Set(ids(resumed)).size).toBe(8);
     expect(ids(resumed)).toEqual(ids(settled));
+
+    // A unit head signs in without a password: the link comes to the inbox; their page lists their unit's duty.
+    const browser = portalClient(overHttp, env.PORTAL_BASE_URL!);
+    const asked = await browser.post('/dang-nhap/lien-ket', {
+      _csrf: await browser.csrfOf('/dang-nhap'),
+      email: 'tccb@example.org',
+    });
+    expect(asked.status).toBe(200);
+    const signIn = (await waitForMails(9)).find(
+      (m) => m.headers['message-id'] && !ids(settled).includes(m.headers['message-id']),
+    )!;
+    const body = (await (await fetch(`${inbox}/api/email/${signIn.id}`)).json()) as { text?: string };
+    const path = /\/dang-nhap\/lien-ket\/[A-Za-z0-9_-]+/.exec(body.text ?? '')?.[0];
+    expect(path, 'a sign-in link in the e-mail').toBeDefined();
+    expect((await browser.post(path!, { _csrf: await browser.csrfOf(path!) })).status).toBe(303);
+    const duties = await (await browser.get('/van-phong/cua-toi')).text();
+    expect(duties).toContain('Việc của đơn vị tôi');
+    expect(duties).toContain('task-03');
   });
 });

@@ -1,0 +1,31 @@
+import type { MiddlewareHandler } from 'hono';
+import { getItemStatus } from '../../client/plan-client.js';
+import type { ResolvedDeps } from '../deps.js';
+import type { OfficeEnv } from '../office-env.js';
+import { isOrgCode } from '../office-params.js';
+import { forbidden } from './forbidden.js';
+import { may } from './permissions.js';
+
+/**
+ * Every `/van-phong/:org/:year[/…]` request is checked against the organisation in its path before its route reads
+ * or changes anything: a POST steers (the office of `org`), a GET reads (the plan; an item's page also for the heads
+ * of its units). Paths that cannot name a plan fall through to the routes' own 404.
+ */
+export function planAccess(deps: ResolvedDeps): MiddlewareHandler<OfficeEnv> {
+  return async (c, next) => {
+    const [org, year, item, more] = c.req.path.replace(/^\/van-phong\//, '').split('/');
+    if (!org || !isOrgCode(org) || !year || !/^\d{4}$/.test(year)) return next();
+    const roles = c.get('roles');
+    if (c.req.method !== 'GET') return forbidden(c, { do: 'steer-plan', org }) ?? next();
+    const isItemPage = item !== undefined && item !== 'luu-tru' && item !== 'nhat-ky' && more === undefined;
+    if (!isItemPage || may(roles, { do: 'read-plan', org })) return forbidden(c, { do: 'read-plan', org }) ?? next();
+    // A unit head of `org`: the item's own units decide (one query, for someone already named in this organisation).
+    if (!roles.some((r) => r.kind === 'unit-head' && r.org === org)) return forbidden(c, { do: 'read-plan', org });
+    const units = await getItemStatus(deps.client, { org, year: Number(year) }, item)
+      .then((s) => s.units.map((u) => u.unit))
+      .catch(() => undefined);
+    // An item that is not there: the route's own 404.
+    if (!units) return next();
+    return forbidden(c, { do: 'read-item', org, units }) ?? next();
+  };
+}
