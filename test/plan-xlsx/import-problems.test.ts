@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanText } from '../../domain/plan-file.js';
+import { planToWorkbook } from '../../plan-xlsx/export.js';
+import { workbookToPlan } from '../../plan-xlsx/import.js';
+import type { XlsxProblem } from '../../plan-xlsx/import.js';
+
+/** The workbook of plans/demo.yaml, changed by `edit` as someone would in Excel, then read back. */
+async function importEdited(edit: (wb: ExcelJS.Workbook) => void, lang: 'vi' | 'en' = 'vi') {
+  const r = parsePlanText(readFileSync('plans/demo.yaml'), 'demo.yaml');
+  if (!r.ok) throw new Error('plans/demo.yaml is not valid');
+  const wb = new ExcelJS.Workbook();
+  // exceljs 4.4 types `load` with an older Buffer; the bytes are the same.
+  await wb.xlsx.load((await planToWorkbook(r.plan)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  edit(wb);
+  return workbookToPlan(Buffer.from(await wb.xlsx.writeBuffer()), 'ke-hoach.xlsx', lang);
+}
+
+const sheet = (wb: ExcelJS.Workbook, name: string) => {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+};
+
+/** Where and what, without the file name. */
+const located = (problems: readonly XlsxProblem[]) => problems.map((p) => [`${p.sheet}!${p.cell}`, p.path, p.message]);
+
+describe('a plan workbook with mistakes', () => {
+  it('names exactly the cells at fault: a bad date, an unknown unit code, a missing title', async () => {
+    const r = await importEdited((wb) => {
+      sheet(wb, 'Nhiệm vụ').getCell('G2').value = 'mùng 6 tháng Giêng';
+      sheet(wb, 'Phân công').getCell('B3').value = 'KHTCX';
+      sheet(wb, 'Nhiệm vụ').getCell('C3').value = null;
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(located(r.problems)).toEqual([
+      [
+        'Nhiệm vụ!G2',
+        'tasks[0].opensOn',
+        '"mùng 6 tháng Giêng" không phải là ngày (cần một ô kiểu ngày, hoặc dd/MM/yyyy, ví dụ 16/01/2026)',
+      ],
+      ['Nhiệm vụ!C3', 'tasks[1].title', 'thiếu trường bắt buộc "title" (cần chuỗi ký tự)'],
+      ['Phân công!B3', 'tasks[0].units[1].unit', 'đơn vị "KHTCX" không có trong danh sách units (có: VP, KHTC, TCCB)'],
+    ]);
+    expect(r.problems.map((p) => [p.line, p.column, p.header])).toEqual([
+      [2, 7, 'Ngày giao'],
+      [3, 3, 'Tên nhiệm vụ'],
+      [3, 2, 'Mã đơn vị'],
+    ]);
+  });
+
+  it('says them in English with --lang en', async () => {
+    const r = await importEdited((wb) => {
+      sheet(wb, 'Nhiệm vụ').getCell('G2').value = 'tomorrow';
+    }, 'en');
+    expect(r.ok ? [] : located(r.problems)).toEqual([
+      [
+        'Nhiệm vụ!G2',
+        'tasks[0].opensOn',
+        '"tomorrow" is not a date (expected a date cell, or dd/MM/yyyy, e.g. 16/01/2026)',
+      ],
+    ]);
+  });
+
+  it('refuses a role or a kind not in the list, text in a number cell, and a duty number no duty has', async () => {
+    const r = await importEdited((wb) => {
+      sheet(wb, 'Phân công').getCell('C4').value = 'chủ nhiệm';
+      sheet(wb, 'Phân công').getCell('A5').value = 7;
+      sheet(wb, 'Nhiệm vụ').getCell('A3').value = 'hàng ngày';
+      const general = sheet(wb, 'Thông tin chung');
+      const year = general.getColumn(3).values.indexOf('plan.year');
+      general.getCell(year, 4).value = 'hai nghìn';
+    });
+    expect(r.ok ? [] : located(r.problems)).toEqual([
+      ['Thông tin chung!D12', 'plan.year', '"hai nghìn" không phải là số'],
+      ['Nhiệm vụ!A3', '', '"hàng ngày" không có trong danh sách (cần một trong: có hạn, định kỳ, thường xuyên)'],
+      ['Phân công!A5', '', 'không có nhiệm vụ số 7 ở trang "Nhiệm vụ" (các số hiện có: 1)'],
+    ]);
+  });
+
+  it('reads dates and numbers typed as text, as in a sheet filled in by hand', async () => {
+    const r = await importEdited((wb) => {
+      sheet(wb, 'Nhiệm vụ').getCell('G2').value = '7/1/2026';
+      sheet(wb, 'Nhiệm vụ').getCell('B2').value = '1';
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect([r.plan.tasks[0]?.opensOn, r.plan.tasks[0]?.number]).toEqual(['2026-01-07', 1]);
+  });
+
+  it('runs the plan checks as on a YAML file: a date outside the plan year, at its cell', async () => {
+    const r = await importEdited((wb) => {
+      sheet(wb, 'Nhiệm vụ').getCell('I2').value = new Date(Date.UTC(2027, 0, 16));
+    });
+    expect(r.ok ? [] : located(r.problems)).toEqual([
+      [
+        'Nhiệm vụ!I2',
+        'tasks[0].due.on',
+        'hạn 2027-01-16 không thuộc năm kế hoạch 2026 (cần từ 2026-01-01 đến 2026-12-31)',
+      ],
+    ]);
+  });
+
+  it('says which sheet is missing, and that a file is not a workbook', async () => {
+    const r = await importEdited((wb) => wb.removeWorksheet(sheet(wb, 'Hình thức').id));
+    expect(r.ok ? [] : located(r.problems)).toEqual([
+      [
+        'Hình thức!A1',
+        'forms',
+        'thiếu trang tính "Hình thức"; tệp xuất bởi "kehoach plan export-xlsx" có sẵn trang này',
+      ],
+    ]);
+    const yaml = await workbookToPlan(readFileSync('plans/demo.yaml'), 'demo.yaml');
+    expect(yaml.ok ? '' : yaml.problems[0]?.message).toMatch(/^không đọc được tệp Excel \(XLSX\): /);
+  });
+});
