@@ -130,6 +130,25 @@ function ensureRedisServer() {
   }
 }
 
+// `kehoach plan draft` reads PDFs with poppler's pdftotext; its tests print DOCX to PDF with LibreOffice.
+function ensureDocumentTools() {
+  const missing = [
+    !existsSync('/usr/bin/pdftotext') && !onPath('pdftotext') && 'poppler-utils',
+    !existsSync('/usr/bin/soffice') && !onPath('soffice') && 'libreoffice-writer-nogui',
+  ].filter(Boolean);
+  if (missing.length === 0) return;
+  say(`installing Debian ${missing.join(', ')} for plan drafts from signed documents (apt-get)`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const apt = (...args) =>
+    run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  if (!apt('update', '-qq') || !apt('install', '-y', '-qq', '--no-install-recommends', ...missing)) {
+    throw new Error(`Could not install ${missing.join(', ')}: run \`apt-get install ${missing.join(' ')}\``);
+  }
+}
+
 function main() {
   ensureNodeModules();
   const cli = resolveTool({
@@ -160,6 +179,7 @@ function main() {
   }
   if (purpose === 'test' || purpose === 'all') ensureChromium();
   if (purpose === 'test' || purpose === 'all') ensureRedisServer();
+  if (purpose === 'test' || purpose === 'all') ensureDocumentTools();
   const file = join(toolsDir, 'tools.json');
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   mkdirSync(toolsDir, { recursive: true });
