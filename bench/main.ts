@@ -4,11 +4,15 @@
  * P1 on the time-skipping server (history counts); P2 (CPU per plan-year), P3 (burst lateness, pacing) and P4 (heap
  * per cached plan) on one real dev server, A/B interleaved; ceilings (pooled SMTP, B0 plan-years/s) in the same run.
  * P5 (document numbers of one register) and P6 (P3's burst) compare 2 worker processes with 1 on one task queue.
- * Phases: argv (`npm run bench -- p5,p6`), else BENCH_PHASES, else all (p1,p2,p3,p4,p5,p6,ceil).
+ * P7 files reports into S3 (SeaweedFS) against the local folder driver, per report.
+ * P8 renders the office's plan lists over 5,000 plans from visibility alone against the old list + query per plan.
+ * Phases: argv (`npm run bench -- p5,p6`), else BENCH_PHASES, else all (p1,p2,p3,p4,p5,p6,p7,ceil).
  * Knobs (env): BENCH_PLANS (P1)  BENCH_P2_PLANS  BENCH_P2_YEAR_S  BENCH_P2_ORDER (e.g. A,B)  BENCH_P3_ORDER  BENCH_P4_ORDER
  * BENCH_P3_PLANS  BENCH_P3_RATE  BENCH_P3_START_RATE  BENCH_P4_PLANS  BENCH_P4_SNAPSHOT  BENCH_P1_TIMEOUT_S
  * BENCH_CEIL_PLANS  BENCH_P5_N  BENCH_P5_CONCURRENCY (levels, e.g. 10,20)  BENCH_P5_ORDER (worker processes per
- * run, e.g. 1,2,1,2)  BENCH_P6_PLANS  BENCH_P6_ORDER.
+ * run, e.g. 1,2,1,2)  BENCH_P6_PLANS  BENCH_P6_ORDER  BENCH_P7_REPORTS  BENCH_P7_ORDER (e.g. A,B,A,B).
+ * BENCH_P8_PLANS  BENCH_P8_USERS  BENCH_P8_OFFICE_REQUESTS  BENCH_P8_ADMIN_REQUESTS (pages per user per run)
+ * BENCH_P8_ORDER  BENCH_P8_VISIBILITY_RPS (the P8 server's visibility calls/s; 0: the server's default, 10).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -24,12 +28,15 @@ import { startRemoteSink } from './remote-sink.js';
 import { renderTable, type Row } from './report-table.js';
 import { runP5, type P5Run } from './p5-numbers.js';
 import { runP6, type P6Run } from './p6-workers.js';
-import { p1Rows, p2Rows, p3Rows, p4Rows, p5Rows, p6Rows } from './result-rows.js';
+import { runP7, type P7Run } from './p7-blobs.js';
+import { runP8, type P8Result } from './p8-lists.js';
+import { p8Rows } from './p8-rows.js';
+import { p1Rows, p2Rows, p3Rows, p4Rows, p5Rows, p6Rows, p7Rows } from './result-rows.js';
 import { smtpCeiling } from './smtp-ceiling.js';
 import { writeBundles } from './worker-procs.js';
 
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
-const ALL = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'ceil'];
+const ALL = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'ceil'];
 const asked = process.argv.slice(2).join(',') || process.env.BENCH_PHASES || ALL.join(',');
 const phases = new Set(asked.split(',').filter(Boolean));
 const unknown = [...phases].filter((p) => !ALL.includes(p));
@@ -147,6 +154,35 @@ async function main(): Promise<void> {
     await sink.stop();
     await server.stop().catch((err: unknown) => log(`server stop: ${String(err)}`));
   }
+  // P7 needs no Temporal server: the report renderer filing into SeaweedFS (A) or a local folder (B).
+  let p7: P7Run[] | undefined;
+  if (phases.has('p7')) {
+    log('P7 (S3 driver vs local folder, per report)…');
+    p7 = await timed('P7', () =>
+      runP7({ n: env('BENCH_P7_REPORTS', 20), order: order('BENCH_P7_ORDER', 'A,B,A,B,A,B') as ('A' | 'B')[], log }),
+    );
+    out.p7 = p7;
+  }
+  // P8 on a dev server of its own: its 5,625 workflows would be in every other phase's server.
+  let p8: P8Result | undefined;
+  let p8Error: string | undefined;
+  if (phases.has('p8')) {
+    log('P8 (plan lists over 5,000 plans: visibility alone vs a query per plan)…');
+    const o = {
+      plans: env('BENCH_P8_PLANS', 5000),
+      users: env('BENCH_P8_USERS', 20),
+      requests: { office: env('BENCH_P8_OFFICE_REQUESTS', 5), admin: env('BENCH_P8_ADMIN_REQUESTS', 1) },
+      order: order('BENCH_P8_ORDER', 'A,B,A,B') as ('A' | 'B')[],
+      visibilityRps: env('BENCH_P8_VISIBILITY_RPS', 1000),
+      log,
+    };
+    p8 = await timed('P8', () => runP8(o)).catch((err: unknown) => {
+      p8Error = err instanceof Error ? err.message : String(err);
+      log(`P8 FAILED: ${p8Error}`);
+      return undefined;
+    });
+    out.p8 = p8 ?? { error: p8Error };
+  }
   // P1 last and bounded: the time-skipping server sometimes wedges (IllegalStateException "Unbalanced lock and
   // unlock calls"), and a wedged P1 must not cost the dev-server phases their numbers.
   let p1: P1Result | undefined;
@@ -168,6 +204,8 @@ async function main(): Promise<void> {
     ...p4Rows(p4),
     ...p5Rows(p5, p5Error),
     ...p6Rows(p6, cpus().length),
+    ...p7Rows(p7),
+    ...p8Rows(p8, p8Error),
   ].filter((r) => phases.has(r.phase.toLowerCase()));
   const wallS = (Date.now() - started) / 1000;
   const lines = [
@@ -190,7 +228,7 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(out, null, 2));
   log(`wrote ${file}`);
   // A wedged time-skipping server (P1 timeout) keeps handles open; the results are written, so leave.
-  process.exit(p5Error ? 1 : 0);
+  process.exit(p5Error || p8Error ? 1 : 0);
 }
 
 main().catch((err) => {

@@ -5,6 +5,7 @@ import type { P3Run } from './p3-burst.js';
 import type { P4Run } from './p4-heap.js';
 import type { P5Run } from './p5-numbers.js';
 import type { P6Run } from './p6-workers.js';
+import type { P7Run } from './p7-blobs.js';
 import { fmt, verdict, type Row } from './report-table.js';
 import { median, medianRatio } from './stats.js';
 
@@ -363,3 +364,34 @@ export function p6Rows(runs: P6Run[] | undefined, cores: number): Row[] {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** P7: A = the S3 driver (SeaweedFS on loopback), B = the local folder, per report, ratios per pair (A1/B1, A2/B2). */
+export function p7Rows(runs: P7Run[] | undefined): Row[] {
+  if (!runs) return [{ phase: 'P7', metric: 'wall ms / report', target: 'A/B ≤ 1.2', verdict: NOT }];
+  const of = (d: 'A' | 'B', f: (r: P7Run) => number) => runs.filter((r) => r.driver === d).map(f);
+  const row = (metric: string, f: (r: P7Run) => number, target = 'shown', limit?: number): Row => {
+    const [a, b] = [of('A', f), of('B', f)];
+    const ratio = medianRatio(a, b);
+    return {
+      phase: 'P7',
+      metric,
+      a: median(a),
+      b: median(b),
+      ratio,
+      target,
+      verdict: limit === undefined ? 'shown' : verdict(ratio, '<=', limit),
+    };
+  };
+  return [
+    row('wall ms / report (render + file)', (r) => r.wallMsPerReport, 'A/B ≤ 1.2', 1.2),
+    row('worker CPU ms / report', (r) => r.cpuMsPerReport, 'A/B ≤ 1.2', 1.2),
+    {
+      phase: 'P7',
+      metric: 'object store CPU ms / report (SeaweedFS, own process)',
+      a: median(of('A', (r) => r.storeCpuMsPerReport ?? 0)),
+      target: 'shown',
+      verdict: 'shown',
+    },
+    row('KiB filed / report', (r) => r.bytesPerReport / 1024, 'A/B = 1', undefined),
+  ];
+}

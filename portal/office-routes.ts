@@ -5,19 +5,38 @@ import { bodyLimit } from 'hono/body-limit';
 import { RequestRejectedError, startOrAmendPlan } from '../client/plan-client.js';
 import { parsePlanText, type PlanProblem } from '../domain/plan-file.js';
 import type { ResolvedDeps } from './deps.js';
+import { dashboardHref, parseDashboardParams, type DashboardParams } from './dashboard-params.js';
 import { field } from './form-body.js';
 import { langOf, withLang } from './i18n.js';
 import { itemRoutes } from './item-routes.js';
+import { ListQueryError } from './lists/query-values.js';
+import { narrowScope, type OrgScope } from './lists/scope.js';
 import type { OfficeEnv } from './office-env.js';
+import { forbidden } from './access/forbidden.js';
+import { planAccess } from './access/plan-access.js';
+import { headedUnits, readableOrgs } from './access/permissions.js';
+import { myDuties } from './my-duties.js';
 import { officeGuard } from './office-guard.js';
+import { myDutiesPage } from './pages/my-duties-page.js';
+import { organisationsPage } from './pages/organisations-page.js';
 import { isOrgCode } from './office-params.js';
 import { done, officeView } from './office-view.js';
 import { dashboardPage } from './pages/dashboard-page.js';
-import { listPlans } from './plan-list.js';
+import { listAttention, listPlans } from './plan-list.js';
 import { planRoutes } from './plan-routes.js';
 import { refuse } from './refusals.js';
 import { resolveInside } from './safe-path.js';
 import { texts } from './texts/index.js';
+
+/**
+ * The organisation a report file belongs to: its name starts with its item's workflow id
+ * (`reports/plan-SGDDT-HCM-2026-report-Q1.docx`, or `plan-….report-Q1.docx` in REPORTS_DIR), or it sits in the
+ * organisation's folder of REPORTS_DIR (`SGDDT-HCM/…`). Nothing else is served.
+ */
+function reportOwner(f: string): string | undefined {
+  const m = /^(?:reports\/)?(?:plan-([A-Z0-9][A-Z0-9-]*)-\d{4}[-.]|([A-Z0-9][A-Z0-9-]*)\/)/.exec(f);
+  return m?.[1] ?? m?.[2];
+}
 
 /** `/van-phong`: the office's pages, every one behind the session guard (and every POST behind its CSRF token). */
 export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
@@ -27,15 +46,44 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
   // Limit before the guard reads the body: a plan file and office forms are small.
   app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => refuse(c, 413, 'tooLarge') }));
   app.use('*', officeGuard(deps));
+  // Every `/:org/:year[/…]` page and form is checked against its organisation first (portal/access/).
+  app.use('*', planAccess(deps));
 
-  /** The dashboard, with a refused upload's problems and text, or the errors of a refused amendment. */
+  /**
+   * The dashboard on the page and filters asked for (the first page, unfiltered, after a form), with a refused
+   * upload's problems and text, or the errors of a refused amendment.
+   */
   const dashboard = async (
     c: Context<OfficeEnv>,
     upload: { problems?: PlanProblem[]; planText?: string } = {},
     errors?: string[],
-  ) => dashboardPage(officeView(c, deps, errors), { ...(await listPlans(deps)), ...upload });
+    params: DashboardParams = { trail: [] },
+  ) => {
+    // What the person's roles let them list: their organisations (and those below them), or all for administrators.
+    const scope: OrgScope = readableOrgs(c.get('roles'));
+    const orgs = narrowScope(scope, params.org);
+    const [plans, attention] = await Promise.all([
+      listPlans(deps, { orgs, year: params.year, state: params.state }, params.trail),
+      listAttention(deps, { orgs, year: params.year }),
+    ]);
+    const pageHref = (trail: readonly string[]) => dashboardHref(params, trail, langOf(c), config.LINK_SECRET);
+    return dashboardPage(officeView(c, deps, errors), { scope, params, pageHref, plans, attention, ...upload });
+  };
 
-  app.get('/', async (c) => c.html(dashboard(c)));
+  app.get('/', async (c) => {
+    // Someone who only heads units has no plan list: their page is their units' duties.
+    const roles = c.get('roles');
+    if (roles.length > 0 && roles.every((r) => r.kind === 'unit-head'))
+      return c.redirect(withLang('/van-phong/cua-toi', langOf(c)), 303);
+    try {
+      const params = parseDashboardParams(c.req.query(), config.LINK_SECRET);
+      return c.html(await dashboard(c, {}, undefined, params));
+    } catch (err) {
+      // A filter or page link no search may carry, or a page token the server refused: a page, never a 500.
+      if (err instanceof ListQueryError) return refuse(c, 400, 'badListQuery');
+      throw err;
+    }
+  });
 
   /** The dashboard's "open by code and year" form. */
   app.get('/mo', (c) => {
@@ -59,6 +107,9 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     const parsed = parsePlanText(input, fileName, lang);
     if (!parsed.ok) return c.html(dashboard(c, { problems: parsed.problems, planText: fromFile ? '' : pasted }), 422);
     const { plan } = parsed;
+    // Only the office of the plan's own organisation (or an administrator) starts or amends it.
+    const refused = forbidden(c, { do: 'steer-plan', org: plan.organisation.code });
+    if (refused) return refused;
     try {
       const outcome = await startOrAmendPlan(deps.client, plan, {
         taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -79,6 +130,10 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
    */
   app.get('/bao-cao', async (c) => {
     const f = c.req.query('f') ?? '';
+    const owner = reportOwner(f);
+    if (!owner) return refuse(c, 404, 'pageNotFound');
+    const refused = forbidden(c, { do: 'read-plan', org: owner });
+    if (refused) return refused;
     const stored = f.startsWith('reports/') ? await deps.blobs.get(f).catch(() => undefined) : undefined;
     const path = stored ? undefined : await resolveInside(config.REPORTS_DIR, f);
     if (!stored && !path) return refuse(c, 404, 'pageNotFound');
@@ -89,6 +144,20 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       'X-Content-Type-Options': 'nosniff',
     });
   });
+
+  /** A unit head's own page: every open duty of the units they head, across plans and years. */
+  app.get('/cua-toi', async (c) => {
+    const units = headedUnits(c.get('roles'));
+    const duties = await myDuties(deps.client, units, {
+      baseUrl: config.PORTAL_BASE_URL,
+      secret: config.LINK_SECRET,
+      ttlDays: config.LINK_TTL_DAYS,
+    });
+    return c.html(myDutiesPage(officeView(c, deps), { duties, units }));
+  });
+
+  /** The organisations of the deployment as a tree (names and offices are public facts of the bodies). */
+  app.get('/co-quan', (c) => c.html(organisationsPage(officeView(c, deps), deps.directory)));
 
   app.route('/', planRoutes(deps));
   app.route('/', itemRoutes(deps));

@@ -1,60 +1,55 @@
-import { getPlanStatus, type PlanRef } from '../client/plan-client.js';
-import { listArchivedYears, readPlanArchive } from '../storage/plan-archive.js';
-import type { PlanStatus } from '../workflows/plan-types.js';
+import { archivedOnlyRows } from './lists/archived-plans.js';
+import { itemPage, type ItemPage } from './lists/item-page.js';
+import { MAX_TRAIL } from './lists/page-token.js';
+import { planPage, type PlanPage } from './lists/plan-page.js';
+import type { PlanFilter } from './lists/plan-query.js';
+import type { PlanRow } from './lists/plan-row.js';
+import { ListQueryError } from './lists/query-values.js';
+import type { OrgScope } from './lists/scope.js';
 import type { ResolvedDeps } from './deps.js';
 
-const PLAN_ID = /^plan-([A-Z0-9][A-Z0-9-]*)-(\d{4})$/;
+/** Plans per dashboard page: the dev server's visibility spends ~0.5 ms of CPU per row listed (bench P8). */
+export const PLANS_PER_PAGE = 25;
+/** Items in the dashboard's "needing attention" block (nearest deadlines of the first page). */
+export const ATTENTION_ROWS = 10;
 
-async function searched(deps: ResolvedDeps): Promise<PlanRef[]> {
-  const refs: PlanRef[] = [];
-  for await (const wf of deps.client.workflow.list({ query: `KhKind='plan'`, pageSize: 100 })) {
-    const m = PLAN_ID.exec(wf.workflowId);
-    if (m?.[1] && m[2]) refs.push({ org: m[1], year: Number(m[2]) });
-    if (refs.length >= 200) break;
-  }
-  return refs;
-}
-
-const refKey = (r: { organisation: string; year: number } | PlanRef) =>
-  'org' in r ? `${r.org}/${r.year}` : `${r.organisation}/${r.year}`;
-
-/**
- * Plan-years Temporal no longer has (deleted after the namespace's retention) but the blob store keeps, as their
- * archived status. A store that cannot be read leaves them out: the live plans still list.
- */
-async function archivedOnly(deps: ResolvedDeps, live: Set<string>): Promise<PlanStatus[]> {
-  try {
-    const years = (await listArchivedYears(deps.blobs)).filter((r) => !live.has(refKey(r)));
-    const read = await Promise.all(years.map((r) => readPlanArchive(deps.blobs, r.org, r.year).catch(() => undefined)));
-    return read.flatMap((rec) => (rec ? [rec.plan.status] : []));
-  } catch (err) {
-    console.error('[portal] archived plan-years could not be listed:', err);
-    return [];
-  }
+export interface PlanLists {
+  /** The page of plans; absent when the server cannot search (`searchFailed`). */
+  page?: PlanPage;
+  searchFailed: boolean;
+  /** On the first page, closed years only the archive still has (in scope, of the filter's year). */
+  archived: PlanRow[];
 }
 
 /**
- * The plans Temporal's visibility search finds (the dev server, a cluster, Temporal Cloud), and the closed years
- * only the archive still has (`archived`: `ORG/year`), newest year first. The time-skipping test server cannot
- * search: then `searchFailed`, only the archived years list, and the office opens a plan by code and year.
+ * One page of the plans the filter matches, from Temporal's visibility alone (the dev server, a cluster, Temporal
+ * Cloud), and on the first page the closed years only the archive still has. The time-skipping test server cannot
+ * search: then `searchFailed`, only archived years list, and the office opens a plan by code and year. A filter or
+ * page token no search may carry throws `ListQueryError`.
  */
-export async function listPlans(
+export async function listPlans(deps: ResolvedDeps, filter: PlanFilter, trail: readonly string[]): Promise<PlanLists> {
+  const closedToo = filter.state === undefined || filter.state === 'done';
+  const [page, archived] = await Promise.all([
+    planPage(deps.client, filter, {
+      pageSize: PLANS_PER_PAGE,
+      pageToken: trail.at(-1),
+      // Every page before this one was full; once the trail forgot its oldest pages, the count is unknown.
+      rowsBefore: trail.length < MAX_TRAIL ? trail.length * PLANS_PER_PAGE : undefined,
+    }).catch((err: unknown) => {
+      if (err instanceof ListQueryError) throw err;
+      return undefined;
+    }),
+    trail.length === 0 && closedToo ? archivedOnlyRows(deps.client, deps.blobs, filter) : [],
+  ]);
+  return { page, searchFailed: page === undefined, archived };
+}
+
+/** The overdue items and those with an incident, of the organisations in scope; none when the server cannot search. */
+export async function listAttention(
   deps: ResolvedDeps,
-): Promise<{ plans: PlanStatus[]; searchFailed: boolean; archived: string[] }> {
-  let found: PlanRef[] = [];
-  let searchFailed = false;
-  try {
-    found = await searched(deps);
-  } catch {
-    searchFailed = true;
-  }
-  // One entry per plan-year: visibility lists every run of a workflow id (a plan restarted after it closed).
-  const unique = new Map(found.map((r) => [refKey(r), r]));
-  const statuses = await Promise.all(
-    [...unique.values()].map((r) => getPlanStatus(deps.client, r).catch(() => undefined)),
-  );
-  const live = statuses.filter((s): s is PlanStatus => s !== undefined);
-  const archived = await archivedOnly(deps, new Set(live.map(refKey)));
-  const plans = [...live, ...archived].sort((a, b) => b.year - a.year || a.organisation.localeCompare(b.organisation));
-  return { plans, searchFailed, archived: archived.map(refKey) };
+  filter: { orgs: OrgScope; year?: number },
+): Promise<ItemPage | undefined> {
+  // No count: one visibility call fewer per dashboard (servers allow 10 a second by default: docs/benchmark.md, P8).
+  const o = { pageSize: ATTENTION_ROWS, count: false };
+  return itemPage(deps.client, { ...filter, show: 'attention' }, o).catch(() => undefined);
 }

@@ -1,38 +1,30 @@
 import { html } from 'hono/html';
 import type { PlanProblem } from '../../domain/plan-file.js';
-import type { PlanStatus } from '../../workflows/plan-types.js';
+import type { DashboardParams } from '../dashboard-params.js';
 import { withLang, type Lang } from '../i18n.js';
+import type { ItemPage } from '../lists/item-page.js';
+import type { OrgScope } from '../lists/scope.js';
+import type { PlanLists } from '../plan-list.js';
 import { texts, type Texts } from '../texts/index.js';
+import { attentionSection } from './attention-section.js';
 import { csrfField } from './components.js';
 import type { Html } from './layout.js';
 import { officePage, type OfficeView } from './office-shell.js';
+import { planListSection, type PageHref } from './plan-list-section.js';
 
 export interface DashboardModel {
-  /** The plans found by visibility search; `searchFailed` when the server cannot search (the test server). */
-  plans: PlanStatus[];
-  searchFailed: boolean;
-  /** `ORG/year` of the plans listed from their archive (deleted from Temporal after its retention). */
-  archived?: string[];
+  /** The organisations the user may see, and the filters and page asked for. */
+  scope: OrgScope;
+  params: DashboardParams;
+  /** Links to other pages of the same list. */
+  pageHref: PageHref;
+  /** A page of plans from visibility search; `searchFailed` when the server cannot search (the test server). */
+  plans: PlanLists;
+  /** Overdue items and incidents in scope; absent when the server cannot search. */
+  attention?: ItemPage;
   /** Why the uploaded plan file was refused, with the pasted text to show again. */
   problems?: PlanProblem[];
   planText?: string;
-}
-
-/** The plans found by search, or why none can be listed. */
-function planList(m: DashboardModel, lang: Lang, t: Texts['dashboard']): Html {
-  const { plans, searchFailed } = m;
-  const archived = new Set(m.archived ?? []);
-  const unavailable = searchFailed ? html`<p class="hint">${t.searchUnavailable}</p>` : '';
-  if (!plans.length) return unavailable || html`<p>${t.noPlans}</p>`;
-  const item = (p: PlanStatus) =>
-    html`<li>
-      <a href="${withLang(`/van-phong/${p.organisation}/${p.year}`, lang)}">${p.organisation} ${p.year}</a> –
-      ${t.number} ${p.number}: ${p.title}${archived.has(`${p.organisation}/${p.year}`) ? html` (${t.archived})` : ''}
-    </li>`;
-  return html`${unavailable}
-    <ul>
-      ${plans.map(item)}
-    </ul>`;
 }
 
 /** Opens any plan by its organisation code and year (`/van-phong/mo` redirects to its page). */
@@ -81,11 +73,15 @@ function uploadForm(v: OfficeView, planText: string, t: Texts['dashboard']): Htm
   </form>`;
 }
 
-/** `/van-phong`: the plans, a form that opens one by code and year, and the form that starts or amends one. */
+/**
+ * `/van-phong`: a filtered page of plans, a form that opens one by code and year, the items needing attention, and
+ * the form that starts or amends a plan.
+ */
 export function dashboardPage(v: OfficeView, m: DashboardModel): Html {
   const t = texts(v.lang).dashboard;
   const body = html`<h1>${t.heading}</h1>
-    <div class="card">${planList(m, v.lang, t)} ${openForm(v.lang, t)}</div>
+    <div class="card">${planListSection(m, v.lang, texts(v.lang))} ${openForm(v.lang, t)}</div>
+    ${attentionSection(m.attention, v.lang, texts(v.lang))}
     <h2>${t.startNew}</h2>
     ${problemList(m.problems ?? [], t)} ${uploadForm(v, m.planText ?? '', t)}`;
   return officePage(v, { path: '/van-phong', title: t.title, body });

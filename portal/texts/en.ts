@@ -54,6 +54,51 @@ export const en: Texts = {
     pastedFileName: 'pasted.yaml',
     archived: 'archived',
   },
+  organisations: {
+    title: 'Organisations',
+    intro: 'Each body is listed under the one it reports to. Choose one to open its plans.',
+    office: 'Office',
+    none: 'The directory lists no organisation.',
+  },
+  lists: {
+    filters: 'Filter the plans',
+    org: 'Organisation',
+    allOrgs: 'All organisations',
+    orgHint: 'Organisation code; empty: all',
+    year: 'Year',
+    state: 'State',
+    allStates: 'All states',
+    planStates: {
+      running: 'Running',
+      done: 'Closed',
+      cancelled: 'Cancelled',
+      failed: 'Stopped abnormally',
+      other: 'Other',
+    },
+    apply: 'Filter',
+    total: (n: number) => `Total: ${n.toLocaleString('en-GB')} ${n === 1 ? 'plan' : 'plans'}`,
+    pageNumber: (n: number) => `Page ${n}`,
+    first: 'First page',
+    previous: 'Previous page',
+    next: 'Next page',
+    noMatch: 'No plan matches the filter.',
+    plan: 'Plan',
+    document: 'Number and title',
+    started: 'Started',
+    closed: 'Closed',
+    noMemo: 'no number or title recorded (started before lists kept them)',
+    attention: 'Items needing attention',
+    attentionNone: 'No item is overdue or has an incident.',
+    attentionShown: (shown: number, more: boolean) =>
+      more
+        ? `The first ${shown} items overdue or with an incident; there are more (filter by organisation to see them).`
+        : `${shown} ${shown === 1 ? 'item' : 'items'} overdue or with an incident.`,
+    item: 'Item',
+    overdueUnits: 'Overdue units',
+    nextDeadline: 'Next deadline',
+    incident: 'Incident',
+    hasIncident: 'incident',
+  },
   plan: {
     heading: 'Plan',
     version: 'Version',
@@ -114,6 +159,8 @@ export const en: Texts = {
     itemUnreadable: 'The record of this item could not be read.',
     done: (day: string) => `The plan-year's record was archived on ${day}.`,
     failed: (error: string) => `Archiving the plan-year's record failed: ${error}`,
+    retryHint: (command: string) => `Fix the cause, then archive it again with: ${command}`,
+    redone: (day: string) => `Archiving at the year's close failed; the record was archived again on ${day}.`,
   },
   difficulties: {
     unitHeading: 'Difficulties and proposals for the office',
@@ -273,12 +320,46 @@ export const en: Texts = {
   },
   login: {
     title: 'Log in',
-    heading: 'Office login',
+    heading: 'Log in to the communication plan system',
+    emailHeading: 'Get a sign-in link by e-mail',
+    emailHint: (minutes) =>
+      `Enter your official e-mail address as the plan names it. The system sends a one-time sign-in link, ` +
+      `valid for ${minutes} minutes, to be opened in this same browser.`,
+    email: 'E-mail address',
+    emailSubmit: 'Send me a sign-in link',
+    emailInvalid: 'This is not a valid e-mail address. Please enter it as name@agency.gov.vn.',
+    sso: 'Sign in with the province account (SSO)',
+    adminHeading: 'Administrators',
+    adminHint: 'Log in with a user name and password; for system administrators only.',
     user: 'User name',
     password: 'Password',
     submit: 'Log in',
     wrong: 'Wrong user name or password.',
     throttled: (minutes) => `Too many failed logins. Please try again in ${minutes} minutes.`,
+  },
+  emailLink: {
+    sentTitle: 'Check your inbox',
+    sent: (email, minutes) =>
+      `If ${email} is known to the system, a sign-in link has just been sent to it. ` +
+      `The link is valid for ${minutes} minutes, works once, and opens only in this browser.`,
+    notArrived:
+      'No e-mail after a few minutes? Look in the spam folder, check the address, ' +
+      'or ask the office to add your address to the plan.',
+    again: 'Ask for another link',
+    confirmTitle: 'Confirm sign-in',
+    confirm: (email) => `Sign in as ${email}.`,
+    confirmHint: 'Press the button below to finish signing in. The link works once only.',
+    confirmSubmit: 'Sign in',
+  },
+  signInMail: {
+    subject: 'Sign-in link — Communication plan system',
+    intro:
+      'Someone asked to sign in to the communication plan system with this e-mail address. Open this link to sign in:',
+    action: 'Sign in',
+    validity: (minutes) =>
+      `The link is valid for ${minutes} minutes, works once, and must be opened in the browser that asked for it.`,
+    ignore: 'If you did not ask to sign in, please ignore this e-mail: nobody signs in unless the link is opened.',
+    footer: 'Sent automatically by the plan tracking system; please do not reply.',
   },
   notices: {
     started: 'The plan was started.',
@@ -295,6 +376,51 @@ export const en: Texts = {
       'The approved calendar was applied: items not yet open are rescheduled, running ones use it for their remaining steps.',
     answered: 'The answer was given; the unit sees it on its submission page.',
     retried: 'The incident is being retried.',
+  },
+  sso: {
+    backToLogin: 'Back to the sign-in page',
+  },
+  access: {
+    myPlans: 'To my list of plans',
+    myDuties: "See my unit's duties",
+  },
+  audit: {
+    heading: (org: string, year: number) => `Audit trail: plan ${org} ${year}`,
+    back: 'Back to the plan',
+    link: 'Audit trail',
+    none: 'Nothing done yet.',
+    plan: 'Plan',
+    colAt: 'When',
+    colOn: 'Task / report',
+    colAction: 'Action',
+    colBy: 'By',
+    actions: {
+      amendPlan: 'Plan amended',
+      answerDifficulty: 'Difficulty answered',
+      submitReport: 'Unit submitted its report',
+      reviewSubmission: 'Report accepted or returned',
+      extendDeadline: 'Deadline extended',
+      reassignItem: 'Reassigned to another unit',
+      retryIncident: 'Failed step retried',
+      pauseReminders: 'Reminders paused',
+      resumeReminders: 'Reminders resumed',
+      closeItem: 'Item closed',
+      itemAmended: 'Plan amendment applied',
+      calendarChanged: 'Official calendar updated',
+    } as Record<string, string>,
+  },
+  myDuties: {
+    heading: "My unit's duties",
+    units: (list: string) => `Units you head: ${list}.`,
+    noUnits: 'You head no unit in any running plan.',
+    none: 'Nothing is waiting for your units.',
+    colPlan: 'Plan',
+    colUnit: 'Unit',
+    colItem: 'Task / report',
+    colDue: 'Due',
+    colState: 'State',
+    submit: 'Submit',
+    resubmit: 'View, resubmit',
   },
   refusals: {
     badForm: {
@@ -343,9 +469,71 @@ export const en: Texts = {
       title: 'Page not found',
       text: 'There is no such page.',
     },
+    forbidden: {
+      title: 'Not allowed',
+      text: 'Your account may not open this page or do this.',
+    },
     planClosed: {
       title: 'The plan has ended',
       text: 'The plan has ended, so this page takes no more proposals. Please contact the office directly.',
+    },
+    ssoUnavailable: {
+      title: 'SSO sign-in unavailable',
+      text:
+        "The province's single sign-on (SSO) cannot be reached right now. Please try again in a few minutes, " +
+        'or get a sign-in link by e-mail from the sign-in page.',
+    },
+    ssoExpired: {
+      title: 'Sign-in expired',
+      text:
+        'This SSO sign-in has expired, was already used, or was started in another browser. ' +
+        'Please sign in again from the start.',
+    },
+    ssoStateMismatch: {
+      title: 'Sign-in response does not match',
+      text:
+        "The SSO's response does not match this browser's sign-in, so it was refused. " +
+        'Please sign in again from the start.',
+    },
+    ssoDenied: {
+      title: 'Not signed in',
+      text: 'You cancelled, or the SSO did not allow the sign-in. You can sign in again, or get a sign-in link by e-mail.',
+    },
+    ssoFailed: {
+      title: 'SSO sign-in failed',
+      text: 'The SSO could not confirm this sign-in. Please sign in again from the start.',
+    },
+    ssoNoEmail: {
+      title: 'The account has no e-mail address',
+      text:
+        'This SSO account gives no e-mail address, so the system cannot tell who is signing in. Please ask the SSO ' +
+        'administrators to add an e-mail to the account, or get a sign-in link by e-mail.',
+    },
+    ssoEmailUnverified: {
+      title: 'E-mail address not verified',
+      text:
+        "The SSO says this account's e-mail address is not verified. Please verify it with the SSO administrators, " +
+        'then sign in again.',
+    },
+    signInLinkSpent: {
+      title: 'This sign-in link no longer works',
+      text:
+        'This sign-in link has been used or has expired: each link works once, within minutes. ' +
+        'Please ask for a new one on the login page.',
+    },
+    signInLinkOtherBrowser: {
+      title: 'Open the link in the browser that asked for it',
+      text:
+        'A sign-in link opens only in the browser that asked for it. Please open it in that browser, ' +
+        'or ask for a new link from this one.',
+    },
+    signInThrottled: {
+      title: 'Too many requests',
+      text: 'Too many sign-in links have been asked for.',
+    },
+    badListQuery: {
+      title: 'Invalid filter',
+      text: "The list's filter or page link is invalid or out of date. Please open the list again from its first page.",
     },
     systemError: {
       title: 'System error',
@@ -353,10 +541,17 @@ export const en: Texts = {
     },
   },
   refusalDetails: {
+    forbiddenRead: (org: string) => `This page belongs to ${org}; you can see your own body's and unit's plans only.`,
+    forbiddenSteer: (org: string) =>
+      `Only the office of ${org} (or an administrator) may do this; you can still see what your role allows.`,
+    forbiddenAdmin: 'Only the deployment administrators may open this page.',
+    noRole: 'This e-mail address holds no role in any plan at the moment.',
     fieldTwice: (name) => `The field "${name}" was sent more than once; it takes one value only.`,
     reminderAction: 'The action must be pause or resume.',
     uploadLimits: (files) => `At most ${files} files of 5 MB each.`,
     difficultyId: 'The proposal number is not valid.',
     incidentId: 'The incident number is not valid.',
+    retryIn: (minutes) => `Please try again in ${minutes} minutes.`,
+    ssoError: (code) => `Error code from the SSO: ${code}.`,
   },
 };

@@ -1,5 +1,6 @@
 import type { EmailKind } from '../../workflows/email-request.js';
 import type { OfficialState, UnitPhase } from '../../workflows/item-types.js';
+import type { PlanState } from '../lists/plan-query.js';
 
 /**
  * Every text the portal shows, in Vietnamese: the language the portal writes first. `en.ts` has the same keys
@@ -64,6 +65,53 @@ export const vi = {
     /** After a plan-year listed from its archive (its workflow deleted after retention). */
     archived: 'lưu trữ',
   },
+  /** The organisations directory as a tree: each body under the one it reports to (ORGANISATIONS_FILE). */
+  organisations: {
+    title: 'Các cơ quan, đơn vị',
+    intro: 'Mỗi cơ quan nằm dưới cơ quan cấp trên của mình. Chọn một cơ quan để mở các kế hoạch của cơ quan đó.',
+    office: 'Văn phòng',
+    none: 'Danh sách chưa có cơ quan nào.',
+  },
+  /** The dashboard's lists, read from Temporal's visibility alone (portal/lists/). */
+  lists: {
+    filters: 'Lọc danh sách kế hoạch',
+    org: 'Cơ quan',
+    allOrgs: 'Tất cả cơ quan',
+    orgHint: 'Mã cơ quan; để trống: tất cả',
+    year: 'Năm',
+    state: 'Trạng thái',
+    allStates: 'Tất cả trạng thái',
+    planStates: {
+      running: 'Đang thực hiện',
+      done: 'Đã kết thúc',
+      cancelled: 'Đã hủy',
+      failed: 'Dừng bất thường',
+      other: 'Khác',
+    } satisfies Record<PlanState | 'other', string>,
+    apply: 'Lọc',
+    total: (n: number) => `Tổng số: ${n.toLocaleString('vi-VN')} kế hoạch`,
+    pageNumber: (n: number) => `Trang ${n}`,
+    first: 'Trang đầu',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    noMatch: 'Không có kế hoạch nào khớp bộ lọc.',
+    plan: 'Kế hoạch',
+    document: 'Số, tên kế hoạch',
+    started: 'Bắt đầu',
+    closed: 'Kết thúc',
+    noMemo: 'chưa ghi số, tên (kế hoạch khởi động trước khi danh sách lưu số, tên)',
+    attention: 'Nhiệm vụ cần chú ý',
+    attentionNone: 'Không có nhiệm vụ nào quá hạn hoặc gặp sự cố.',
+    attentionShown: (shown: number, more: boolean) =>
+      more
+        ? `${shown} nhiệm vụ quá hạn hoặc gặp sự cố đầu tiên; còn nhiệm vụ khác (lọc theo cơ quan để xem).`
+        : `${shown} nhiệm vụ quá hạn hoặc gặp sự cố.`,
+    item: 'Nhiệm vụ',
+    overdueUnits: 'Đơn vị quá hạn',
+    nextDeadline: 'Hạn gần nhất',
+    incident: 'Sự cố',
+    hasIncident: 'có sự cố',
+  },
   plan: {
     heading: 'Kế hoạch',
     version: 'Phiên bản',
@@ -127,6 +175,8 @@ export const vi = {
     /** On the plan page while the workflow is still there: what became of its archive. */
     done: (day: string) => `Đã lưu trữ hồ sơ năm kế hoạch ngày ${day}.`,
     failed: (error: string) => `Lưu trữ hồ sơ năm kế hoạch không thành công: ${error}`,
+    retryHint: (command: string) => `Khắc phục nguyên nhân rồi lưu trữ lại bằng lệnh: ${command}`,
+    redone: (day: string) => `Lưu trữ khi đóng năm không thành công; hồ sơ đã được lưu trữ lại ngày ${day}.`,
   },
   /** Difficulties and proposals units raise with the office (kiến nghị, vướng mắc): the unit's page and the office's. */
   difficulties: {
@@ -302,12 +352,49 @@ export const vi = {
   },
   login: {
     title: 'Đăng nhập',
-    heading: 'Đăng nhập Văn phòng',
+    heading: 'Đăng nhập hệ thống kế hoạch tuyên truyền',
+    /** The main way: cán bộ Văn phòng, lãnh đạo, trưởng đơn vị, văn phòng cơ quan cấp trên, without a password. */
+    emailHeading: 'Nhận liên kết đăng nhập qua e-mail',
+    emailHint: (minutes: number) =>
+      `Nhập địa chỉ e-mail công vụ của bạn trong kế hoạch. Hệ thống gửi một liên kết đăng nhập dùng một lần, ` +
+      `có hiệu lực ${minutes} phút, mở trên chính trình duyệt này.`,
+    email: 'Địa chỉ e-mail',
+    emailSubmit: 'Gửi liên kết đăng nhập',
+    emailInvalid: 'Địa chỉ e-mail không hợp lệ. Vui lòng nhập đúng dạng ten@co-quan.gov.vn.',
+    sso: 'Đăng nhập bằng tài khoản của tỉnh (SSO)',
+    adminHeading: 'Quản trị viên',
+    adminHint: 'Đăng nhập bằng tên đăng nhập và mật khẩu, chỉ dành cho quản trị viên hệ thống.',
     user: 'Tên đăng nhập',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
     wrong: 'Sai tên đăng nhập hoặc mật khẩu.',
     throttled: (minutes: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+  },
+  /** The pages of the e-mailed sign-in link: the answer to the request (the same for every address) and the confirmation. */
+  emailLink: {
+    sentTitle: 'Kiểm tra hộp thư',
+    sent: (email: string, minutes: number) =>
+      `Nếu địa chỉ ${email} có trong hệ thống, một liên kết đăng nhập vừa được gửi đến địa chỉ này. ` +
+      `Liên kết có hiệu lực ${minutes} phút, chỉ dùng được một lần và chỉ mở được trên trình duyệt này.`,
+    notArrived:
+      'Không nhận được thư sau vài phút? Kiểm tra thư mục thư rác, kiểm tra lại địa chỉ, ' +
+      'hoặc liên hệ Văn phòng để được bổ sung địa chỉ vào kế hoạch.',
+    again: 'Yêu cầu liên kết khác',
+    confirmTitle: 'Xác nhận đăng nhập',
+    confirm: (email: string) => `Đăng nhập với địa chỉ ${email}.`,
+    confirmHint: 'Bấm nút dưới đây để hoàn tất đăng nhập. Liên kết chỉ dùng được một lần.',
+    confirmSubmit: 'Đăng nhập',
+  },
+  /** The sign-in e-mail, Vietnamese part (the English part follows it in the same message). */
+  signInMail: {
+    subject: 'Liên kết đăng nhập — Hệ thống kế hoạch tuyên truyền',
+    intro:
+      'Có yêu cầu đăng nhập Hệ thống kế hoạch tuyên truyền bằng địa chỉ e-mail này. Mở liên kết dưới đây để đăng nhập:',
+    action: 'Đăng nhập',
+    validity: (minutes: number) =>
+      `Liên kết có hiệu lực ${minutes} phút, chỉ dùng được một lần và phải mở trên trình duyệt đã yêu cầu gửi liên kết.`,
+    ignore: 'Nếu bạn không yêu cầu đăng nhập, vui lòng bỏ qua thư này: không mở liên kết thì không ai đăng nhập được.',
+    footer: 'Thư gửi tự động từ hệ thống theo dõi kế hoạch; vui lòng không trả lời thư này.',
   },
   /** What an office action did, shown on the page it redirects to (`?ok=<key>`). */
   notices: {
@@ -327,6 +414,55 @@ export const vi = {
     answered: 'Đã trả lời kiến nghị; đơn vị xem câu trả lời trên trang nộp báo cáo của mình.',
     /** Shown with the incident's number when the redirect names it (`&su-co=N`). */
     retried: 'Đã cho thử lại sự cố.',
+  },
+  /** Sign-in through the province's SSO (OpenID Connect, portal/auth/oidc-routes.ts). */
+  sso: {
+    backToLogin: 'Quay lại trang đăng nhập',
+  },
+  /** Who may see and do what (portal/access/): the ways on from a refusal, the person's own page. */
+  access: {
+    myPlans: 'Về danh sách kế hoạch của tôi',
+    myDuties: 'Xem việc của đơn vị tôi',
+  },
+  /** Who did what and when on a plan-year (the audit trail). */
+  audit: {
+    heading: (org: string, year: number) => `Nhật ký thao tác: kế hoạch ${org} năm ${year}`,
+    back: 'Về trang kế hoạch',
+    link: 'Nhật ký thao tác',
+    none: 'Chưa có thao tác nào.',
+    plan: 'Kế hoạch',
+    colAt: 'Thời điểm',
+    colOn: 'Nhiệm vụ / báo cáo',
+    colAction: 'Thao tác',
+    colBy: 'Người thực hiện',
+    actions: {
+      amendPlan: 'Điều chỉnh kế hoạch',
+      answerDifficulty: 'Trả lời kiến nghị',
+      submitReport: 'Đơn vị nộp báo cáo',
+      reviewSubmission: 'Duyệt hoặc trả lại báo cáo',
+      extendDeadline: 'Gia hạn',
+      reassignItem: 'Giao lại cho đơn vị khác',
+      retryIncident: 'Thử lại bước bị sự cố',
+      pauseReminders: 'Tạm dừng nhắc hạn',
+      resumeReminders: 'Tiếp tục nhắc hạn',
+      closeItem: 'Đóng nhiệm vụ',
+      itemAmended: 'Áp dụng điều chỉnh kế hoạch',
+      calendarChanged: 'Cập nhật lịch nghỉ chính thức',
+    } as Record<string, string>,
+  },
+  /** A unit head's own page: every open duty of their units across plans and years. */
+  myDuties: {
+    heading: 'Việc của đơn vị tôi',
+    units: (list: string) => `Đơn vị bạn phụ trách: ${list}.`,
+    noUnits: 'Bạn không phụ trách đơn vị nào trong các kế hoạch đang thực hiện.',
+    none: 'Không có nhiệm vụ hay báo cáo nào đang chờ đơn vị của bạn.',
+    colPlan: 'Kế hoạch',
+    colUnit: 'Đơn vị',
+    colItem: 'Nhiệm vụ / báo cáo',
+    colDue: 'Hạn',
+    colState: 'Tình trạng',
+    submit: 'Nộp báo cáo',
+    resubmit: 'Xem, nộp lại',
   },
   /** Every page that says why a request was refused: a title and a sentence (`refuse` in refusals.ts). */
   refusals: {
@@ -374,9 +510,73 @@ export const vi = {
       title: 'Không tìm thấy trang',
       text: 'Địa chỉ này không có trên hệ thống.',
     },
+    forbidden: {
+      title: 'Không có quyền',
+      text: 'Tài khoản của bạn không có quyền với trang hoặc thao tác này.',
+    },
     planClosed: {
       title: 'Kế hoạch đã kết thúc',
       text: 'Kế hoạch đã kết thúc nên không nhận kiến nghị qua trang này nữa. Vui lòng liên hệ trực tiếp Văn phòng.',
+    },
+    ssoUnavailable: {
+      title: 'Chưa đăng nhập được qua SSO',
+      text:
+        'Hệ thống đăng nhập một lần (SSO) của tỉnh tạm thời không kết nối được. Vui lòng thử lại sau ít phút, ' +
+        'hoặc nhận liên kết đăng nhập qua e-mail tại trang đăng nhập.',
+    },
+    ssoExpired: {
+      title: 'Lượt đăng nhập đã hết hạn',
+      text:
+        'Lượt đăng nhập qua SSO này đã hết hạn, đã được dùng, hoặc được bắt đầu trên một trình duyệt khác. ' +
+        'Vui lòng đăng nhập lại từ đầu.',
+    },
+    ssoStateMismatch: {
+      title: 'Phản hồi đăng nhập không khớp',
+      text:
+        'Phản hồi từ hệ thống SSO không khớp với lượt đăng nhập của trình duyệt này nên đã bị từ chối. ' +
+        'Vui lòng đăng nhập lại từ đầu.',
+    },
+    ssoDenied: {
+      title: 'Chưa đăng nhập',
+      text:
+        'Bạn đã hủy đăng nhập hoặc hệ thống SSO không cho phép đăng nhập. Bạn có thể đăng nhập lại, ' +
+        'hoặc nhận liên kết đăng nhập qua e-mail.',
+    },
+    ssoFailed: {
+      title: 'Đăng nhập qua SSO không thành công',
+      text: 'Hệ thống SSO không xác nhận được lượt đăng nhập này. Vui lòng đăng nhập lại từ đầu.',
+    },
+    ssoNoEmail: {
+      title: 'Tài khoản chưa có địa chỉ e-mail',
+      text:
+        'Tài khoản SSO này không cung cấp địa chỉ e-mail nên hệ thống không xác định được người đăng nhập. ' +
+        'Vui lòng đề nghị quản trị viên SSO bổ sung e-mail cho tài khoản, hoặc nhận liên kết đăng nhập qua e-mail.',
+    },
+    ssoEmailUnverified: {
+      title: 'Địa chỉ e-mail chưa được xác minh',
+      text:
+        'Hệ thống SSO cho biết địa chỉ e-mail của tài khoản này chưa được xác minh. ' +
+        'Vui lòng xác minh e-mail với quản trị viên SSO rồi đăng nhập lại.',
+    },
+    signInLinkSpent: {
+      title: 'Liên kết đăng nhập không còn hiệu lực',
+      text:
+        'Liên kết đăng nhập này đã được dùng hoặc đã hết hạn: mỗi liên kết chỉ dùng được một lần, trong ít phút. ' +
+        'Vui lòng yêu cầu liên kết mới tại trang đăng nhập.',
+    },
+    signInLinkOtherBrowser: {
+      title: 'Mở liên kết trên trình duyệt đã yêu cầu',
+      text:
+        'Liên kết đăng nhập chỉ mở được trên trình duyệt đã yêu cầu gửi liên kết. Vui lòng mở liên kết trên ' +
+        'trình duyệt đó, hoặc yêu cầu liên kết mới từ trình duyệt này.',
+    },
+    signInThrottled: {
+      title: 'Quá nhiều yêu cầu',
+      text: 'Đã có quá nhiều yêu cầu gửi liên kết đăng nhập.',
+    },
+    badListQuery: {
+      title: 'Bộ lọc không hợp lệ',
+      text: 'Bộ lọc hoặc liên kết trang của danh sách không hợp lệ hoặc đã cũ. Vui lòng mở lại danh sách từ trang đầu.',
     },
     systemError: {
       title: 'Lỗi hệ thống',
@@ -385,11 +585,19 @@ export const vi = {
   },
   /** A sentence a refusal adds about the request itself. */
   refusalDetails: {
+    /** What a refused person may do instead, by what they asked for. */
+    forbiddenRead: (org: string) => `Trang này thuộc ${org}; bạn chỉ xem được kế hoạch của cơ quan, đơn vị mình.`,
+    forbiddenSteer: (org: string) =>
+      `Chỉ Văn phòng của ${org} (hoặc quản trị viên) mới thực hiện được thao tác này; bạn vẫn xem được những gì vai trò của mình cho phép.`,
+    forbiddenAdmin: 'Chỉ quản trị viên của hệ thống mới mở được trang này.',
+    noRole: 'Địa chỉ e-mail này hiện không giữ vai trò nào trong kế hoạch nào.',
     fieldTwice: (name: string) => `Trường "${name}" được gửi nhiều lần; mỗi trường này chỉ nhận một giá trị.`,
     reminderAction: 'Thao tác phải là tạm dừng hoặc tiếp tục.',
     uploadLimits: (files: number) => `Tối đa ${files} tệp, mỗi tệp 5 MB.`,
     difficultyId: 'Số kiến nghị không hợp lệ.',
     incidentId: 'Số sự cố không hợp lệ.',
+    retryIn: (minutes: number) => `Vui lòng thử lại sau ${minutes} phút.`,
+    ssoError: (code: string) => `Mã lỗi từ hệ thống SSO: ${code}.`,
   },
 };
 

@@ -34,6 +34,7 @@ describe('docker-compose.yml', () => {
   it('has the deployment services, with the schema set up by a one-shot job instead of auto-setup', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
       [
+        'keycloak',
         'mailcatcher',
         'portal',
         'postgresql',
@@ -59,7 +60,13 @@ describe('docker-compose.yml', () => {
 
   it("publishes every port on the host's loopback only", () => {
     const published = Object.entries(compose.services).flatMap(([name, s]) => (s.ports ?? []).map((p) => [name, p]));
-    expect(published.map(([name]) => name).sort()).toEqual(['mailcatcher', 'portal', 'temporal', 'temporal-ui']);
+    expect(published.map(([name]) => name).sort()).toEqual([
+      'keycloak',
+      'mailcatcher',
+      'portal',
+      'temporal',
+      'temporal-ui',
+    ]);
     for (const [name, port] of published) expect(port, name).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
   });
 
@@ -67,6 +74,16 @@ describe('docker-compose.yml', () => {
     expect(compose.services.mailcatcher?.profiles).toEqual(['staging']);
     for (const [name, s] of Object.entries(compose.services))
       expect(JSON.stringify(s.depends_on ?? {}), name).not.toContain('mailcatcher');
+  });
+
+  it('runs the example OpenID provider (Keycloak, start-dev) only in the sso profile, with the portal not needing it', () => {
+    const keycloak = compose.services.keycloak as Service & { command?: string[] };
+    expect(keycloak.profiles).toEqual(['sso']);
+    expect(keycloak.command?.[0]).toBe('start-dev');
+    for (const [name, s] of Object.entries(compose.services))
+      expect(JSON.stringify(s.depends_on ?? {}), name).not.toContain('keycloak');
+    const portal = compose.services.portal!.environment!;
+    expect(resolve(portal.OIDC_ISSUER!, 'OIDC_ISSUER')).toBe('');
   });
 
   it('keeps the Web UI read-only and ready for the OpenID provider (TEMPORAL_AUTH_*)', () => {

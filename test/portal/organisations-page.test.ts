@@ -52,7 +52,13 @@ describe('the organisations page, in Chromium', () => {
     expect(await page.title()).toBe('Các cơ quan, đơn vị');
     await expect(page.locator('main h1').textContent()).resolves.toBe('Các cơ quan, đơn vị');
     expect(await treeShape(page.locator('main nav > ul'))).toEqual([
-      ['UBND-HCM', [['SGDDT-HCM', ['THPT-HOA-HUNG']], ['DEMO-SGDDT', ['DEMO-THPT']]]],
+      [
+        'UBND-HCM',
+        [
+          ['SGDDT-HCM', ['THPT-HOA-HUNG']],
+          ['DEMO-SGDDT', ['DEMO-THPT']],
+        ],
+      ],
       ['UBND-ST', ['SGDDT-ST']],
       ['UBND-TP-TN', [['PGDDT-TP-TN', ['MNDL']]]],
     ]);
