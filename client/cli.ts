@@ -2,11 +2,16 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Locale } from '../domain/format-date.js';
 import { loadConfig } from '../worker/config.js';
 import { temporalTls } from '../worker/temporal-tls.js';
+import { createBlobStore } from '../storage/config.js';
+import { archiveCommand } from './archive-command.js';
+import { registerDraftCommand } from './draft-command.js';
 import { initCommand } from './init-command.js';
+import { registerOrgCommands } from './org-commands.js';
 import { connectClient, RequestRejectedError, type PlanRef } from './plan-client.js';
 import { previewCommand, validateCommand } from './plan-commands.js';
 import { recordIssuedNumber } from './register-client.js';
 import { reportCheckCommand } from './report-commands.js';
+import { registerXlsxCommands } from './xlsx-commands.js';
 import {
   adHocCommand,
   amendCommand,
@@ -85,6 +90,8 @@ async function main(): Promise<void> {
       finish(await initCommand(file, opts)),
     );
 
+  registerDraftCommand(plan, finish);
+
   plan
     .command('start')
     .description('start the plan (or find it already running)')
@@ -100,6 +107,15 @@ async function main(): Promise<void> {
           opts.speed || opts.planStart ? { speed: opts.speed, planStart: opts.planStart } : undefined,
         ),
       ),
+    );
+
+  plan
+    .command('archive')
+    .description("write a closed plan-year's record to the blob store again, after its archive at close failed")
+    .argument('<org>')
+    .argument('<year>')
+    .action(async (org: string, year: string) =>
+      withClient((c) => archiveCommand(c, createBlobStore(loadConfig()), planRef(org, year))),
     );
 
   plan
@@ -204,6 +220,9 @@ async function main(): Promise<void> {
           return `${org} ${year}: đã ghi số ${o.number}; số tiếp theo ${next} / recorded ${o.number}; next ${next}`;
         }),
     );
+
+  registerXlsxCommands(plan, finish);
+  registerOrgCommands(program, finish);
 
   const item = program.command('item').description('one task or report of a running plan');
   item

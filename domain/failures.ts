@@ -23,6 +23,13 @@ export const FAILURES = {
    * blob store takes, or a store refusing this worker (`BlobStoreConfigError`). Retrying would fail the same way.
    */
   archiveInvalid: 'ArchiveInvalid',
+  /**
+   * A list's filter or page token that no visibility query may carry (a code outside its pattern, a year out of
+   * range, a page token the server does not take): refused before or instead of a search.
+   */
+  listQueryInvalid: 'ListQueryInvalid',
+  /** A signed plan given to `kehoach plan draft` is not a DOCX or PDF, is damaged, or no pdftotext is installed. */
+  documentUnreadable: 'DocumentUnreadable',
 } as const;
 
 export type FailureType = (typeof FAILURES)[keyof typeof FAILURES];

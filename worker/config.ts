@@ -30,6 +30,23 @@ const linkSecret = z
     'is a value published in the kehoach repository: generate your own (openssl rand -base64 32)',
   );
 
+/** Loopback and `*.localhost` issuers may be plain http (tests, the compose example); any other needs https. */
+const LOCAL_HOST = /^(localhost|.+\.localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/** OIDC_ISSUER needs OIDC_CLIENT_ID, and https unless it is on this machine. */
+function checkOidc(c: { OIDC_ISSUER?: string; OIDC_CLIENT_ID?: string }, ctx: z.RefinementCtx): void {
+  if (!c.OIDC_ISSUER) return;
+  if (!c.OIDC_CLIENT_ID)
+    ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'is not set: OIDC_ISSUER needs the client id' });
+  const url = new URL(c.OIDC_ISSUER);
+  if (url.protocol !== 'https:' && !LOCAL_HOST.test(url.hostname))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_ISSUER'],
+      message: 'is not https: only an issuer on localhost or 127.0.0.1 may use plain http',
+    });
+}
+
 /**
  * Every environment variable the app reads, with its default: read once at start-up. `.env.example` and the
  * `docker-compose.yml` environment are checked against this schema by a test.
@@ -81,12 +98,31 @@ export const configSchema = z
         error: 'is not redis://[:password@]host[:port][/db] or rediss://… (percent-encode / + = in a password)',
       })
       .optional(),
+    /**
+     * Sign-in through the province's SSO (OpenID Connect, code flow with PKCE): the issuer's address; unset = off.
+     * Needs OIDC_CLIENT_ID; no OIDC_CLIENT_SECRET = a public client. Redirect URI: `<PORTAL_BASE_URL>/dang-nhap/oidc/callback`.
+     */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'is not an http(s) URL' }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The ID token or userinfo claim that holds the person's e-mail address. */
+    OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+    OIDC_SCOPES: z
+      .string()
+      .refine((s) => s.split(/\s+/).includes('openid'), 'must include openid (e.g. "openid email profile")')
+      .default('openid email profile'),
+    /**
+     * The organisations directory (organisations/directory-file.ts): the bodies this deployment serves and who reports
+     * to whom. Relative to the working directory, like the folders below; `npm start` resolves it in the project.
+     */
+    ORGANISATIONS_FILE: z.string().min(1).default('plans/organisations.yaml'),
     REPORTS_DIR: z.string().default('.data/reports'),
     UPLOADS_DIR: z.string().default('.data/uploads'),
     /** Reports and evidence, shared by every worker and portal: a folder (default) or S3 (storage/config.ts). */
     ...blobStoreFields,
   })
-  .superRefine(checkBlobStore);
+  .superRefine(checkBlobStore)
+  .superRefine(checkOidc);
 
 export type AppConfig = z.output<typeof configSchema>;
 /** The configuration of a process that signs or checks links and sessions (the worker and the portal). */
