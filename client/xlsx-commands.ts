@@ -41,24 +41,22 @@ async function write(
   }
 }
 
+/** The problems under their count, as `plan validate` prints them (exit 1). */
+function problemsResult(file: string, count: number, listed: string, lang: Locale): CommandResult {
+  const head = lang === 'vi' ? `${count} lỗi trong ${file}:` : `${count} problem(s) in ${file}:`;
+  return { exitCode: 1, output: `${head}\n${listed}` };
+}
+
 /** `kehoach plan export-xlsx FILE.yaml [-o OUT.xlsx]`: the plan as a workbook, or the plan file's problems (exit 1). */
 export async function exportXlsxCommand(
   file: string,
   opts: { out?: string; force?: boolean; lang?: Locale } = {},
 ): Promise<CommandResult> {
   const lang = opts.lang ?? 'vi';
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    return cannotRead(file, err, lang);
-  }
+  const bytes = await readFile(file).catch((err: unknown) => cannotRead(file, err, lang));
+  if (!(bytes instanceof Uint8Array)) return bytes;
   const r = parsePlanText(bytes, file, lang);
-  if (!r.ok) {
-    const head =
-      lang === 'vi' ? `${r.problems.length} lỗi trong ${file}:` : `${r.problems.length} problem(s) in ${file}:`;
-    return { exitCode: 1, output: `${head}\n${formatProblems(r.problems)}` };
-  }
+  if (!r.ok) return problemsResult(file, r.problems.length, formatProblems(r.problems), lang);
   const out = opts.out ?? beside(file, '.xlsx');
   const failed = await write(out, await planToWorkbook(r.plan), opts.force ?? false, lang);
   if (failed) return failed;
@@ -78,18 +76,10 @@ export async function importXlsxCommand(
   opts: { out?: string; force?: boolean; lang?: Locale } = {},
 ): Promise<CommandResult> {
   const lang = opts.lang ?? 'vi';
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    return cannotRead(file, err, lang);
-  }
+  const bytes = await readFile(file).catch((err: unknown) => cannotRead(file, err, lang));
+  if (!(bytes instanceof Uint8Array)) return bytes;
   const r = await workbookToPlan(bytes, file, lang);
-  if (!r.ok) {
-    const head =
-      lang === 'vi' ? `${r.problems.length} lỗi trong ${file}:` : `${r.problems.length} problem(s) in ${file}:`;
-    return { exitCode: 1, output: `${head}\n${formatXlsxProblems(r.problems)}` };
-  }
+  if (!r.ok) return problemsResult(file, r.problems.length, formatXlsxProblems(r.problems), lang);
   const out = opts.out ?? beside(file, '.yaml');
   const header =
     `# yaml-language-server: $schema=${schemaReference(dirname(resolve(out)))}\n` +

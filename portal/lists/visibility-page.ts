@@ -60,11 +60,34 @@ async function listOrdered(client: Client, q: VisibilityQuery, pageSize: number,
   return { res: await listRaw(client, q.where, pageSize, token), serverSorted: false };
 }
 
-const countOf = (client: Client, where: string) =>
-  client.workflow.count(where).then(
+/**
+ * How long a total is reused for the same search. Counting scans every matching workflow (SQLite visibility: ~12 ms
+ * for 5,000 plans, the largest part of an administrator's page, docs/benchmark.md P8), and a province's total moves
+ * slowly; the rows of each page are always fresh.
+ */
+export const COUNT_TTL_MS = 30_000;
+const counts = new WeakMap<Client, Map<string, { at: number; total: Promise<number | undefined> }>>();
+
+/** Forgets every cached total (a test that needs the next count to reach the server). */
+export function forgetCounts(client: Client): void {
+  counts.delete(client);
+}
+
+function countOf(client: Client, where: string): Promise<number | undefined> {
+  const mine = counts.get(client) ?? new Map<string, { at: number; total: Promise<number | undefined> }>();
+  counts.set(client, mine);
+  const hit = mine.get(where);
+  if (hit && Date.now() - hit.at < COUNT_TTL_MS) return hit.total;
+  const total = client.workflow.count(where).then(
     (c) => c.count,
     () => undefined,
   );
+  mine.set(where, { at: Date.now(), total });
+  // A failed count is not kept; and the cache stays small (one entry per distinct filter).
+  void total.then((t) => t === undefined && mine.delete(where));
+  if (mine.size > 1_000) mine.delete(mine.keys().next().value!);
+  return total;
+}
 
 /**
  * One page of `q` and its total. Servers allow few visibility calls a second (10 by default), so `count` is asked

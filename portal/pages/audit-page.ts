@@ -4,6 +4,7 @@ import { formatDateTime } from '../../domain/format-date.js';
 import type { AuditEntry } from '../audit-trail.js';
 import { withLang } from '../i18n.js';
 import { texts } from '../texts/index.js';
+import { listTable } from './components.js';
 import type { Html } from './layout.js';
 import { officePage, type OfficeView } from './office-shell.js';
 
@@ -22,22 +23,6 @@ export function auditPage(v: OfficeView, m: { ref: PlanRef; zone: string; entrie
   );
   const body = html`<h1>${t.heading(m.ref.org, m.ref.year)}</h1>
     <p><a href="${withLang(base, v.lang)}">${t.back}</a></p>
-    ${
-      m.entries.length
-        ? html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${t.colAt}</th>
-                <th scope="col">${t.colOn}</th>
-                <th scope="col">${t.colAction}</th>
-                <th scope="col">${t.colBy}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-        : html`<p>${t.none}</p>`
-    }`;
+    ${listTable([t.colAt, t.colOn, t.colAction, t.colBy], rows, t.none)}`;
   return officePage(v, { path: `${base}/nhat-ky`, title: t.heading(m.ref.org, m.ref.year), org: m.ref.org, body });
 }

@@ -62,3 +62,20 @@ export function submissionFields(
     ${linesEntry(t.evidence, s.evidence.map(o.evidence))}
   </dl>`;
 }
+
+/** A table with one header row (each cell a column heading), or `empty` as a paragraph when there are no rows. */
+export function listTable(headings: (string | Html)[], rows: Html[], empty: string): Html {
+  if (!rows.length) return html`<p>${empty}</p>`;
+  return html`<div class="table-wrap">
+    <table>
+      <thead>
+        <tr>
+          ${headings.map((h) => html`<th scope="col">${h}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}

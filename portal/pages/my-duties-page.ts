@@ -3,7 +3,7 @@ import { formatShortDate } from '../../domain/format-date.js';
 import { withLang } from '../i18n.js';
 import type { MyDuty } from '../my-duties.js';
 import { texts } from '../texts/index.js';
-import { stateBadge } from './components.js';
+import { listTable, stateBadge } from './components.js';
 import type { Html } from './layout.js';
 import { officePage, type OfficeView } from './office-shell.js';
 
@@ -29,27 +29,10 @@ export function myDutiesPage(v: OfficeView, m: { duties: MyDuty[]; units: { org:
   );
   const body = html`<h1>${t.heading}</h1>
     <p class="hint">${m.units.length ? t.units(m.units.map((u) => `${u.unit} (${u.org})`).join(', ')) : t.noUnits}</p>
-    ${
-      m.duties.length
-        ? html`<table>
-            <caption class="sr-only">
-              ${t.heading}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${t.colPlan}</th>
-                <th scope="col">${t.colUnit}</th>
-                <th scope="col">${t.colItem}</th>
-                <th scope="col">${t.colDue}</th>
-                <th scope="col">${t.colState}</th>
-                <th scope="col"><span class="sr-only">${t.submit}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-        : html`<p>${t.none}</p>`
-    }`;
+    ${listTable(
+      [t.colPlan, t.colUnit, t.colItem, t.colDue, t.colState, html`<span class="sr-only">${t.submit}</span>`],
+      rows,
+      t.none,
+    )}`;
   return officePage(v, { path: '/van-phong/cua-toi', title: t.heading, body });
 }

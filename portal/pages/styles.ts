@@ -26,4 +26,5 @@ th,td{border:1px solid #d8dce1;padding:.4rem .5rem;text-align:left;vertical-alig
 th{background:#eef0f3}td.cell a{color:#fff;text-decoration:none;display:block}
 blockquote{margin:.4rem 0;padding:.4rem .8rem;border-left:4px solid #d9730d;background:#fff8f0}
 .pre{white-space:pre-wrap}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

@@ -99,6 +99,15 @@ describe('docker-compose.yml', () => {
       expect(env).toHaveProperty(`TEMPORAL_TLS_${k}`);
   });
 
+  it('gives the server the dynamic config of deploy/temporal, which lets the portal search more than 10 times a second', () => {
+    const temporal = compose.services.temporal! as { environment?: Record<string, string>; volumes?: string[] };
+    const path = temporal.environment!.DYNAMIC_CONFIG_FILE_PATH!;
+    const mount = temporal.volumes?.find((v) => v.split(':')[1] === path);
+    expect(mount).toMatch(/^\.\/deploy\/temporal\/dynamic-config\.yaml:.*:ro$/);
+    const settings = parse(readFileSync(mount!.split(':')[0]!, 'utf8')) as Record<string, { value: number }[]>;
+    expect(settings['frontend.namespaceRPS.visibility']?.[0]?.value).toBeGreaterThanOrEqual(100);
+  });
+
   it("keeps the portals' shared store (Redis) unpublished, behind a password, and points the portal at it", () => {
     const redis = compose.services.redis!;
     expect(redis.ports).toBeUndefined();

@@ -9,7 +9,7 @@ import { itemPage } from '../../../portal/lists/item-page.js';
 import { planPage } from '../../../portal/lists/plan-page.js';
 import { planQuery, type PlanFilter } from '../../../portal/lists/plan-query.js';
 import { ListQueryError } from '../../../portal/lists/query-values.js';
-import { visibilityPage } from '../../../portal/lists/visibility-page.js';
+import { forgetCounts, visibilityPage } from '../../../portal/lists/visibility-page.js';
 import { startDevServer, type DevServerProcess } from '../../helpers/dev-server-process.js';
 import { freePort } from '../../helpers/free-port.js';
 import {
@@ -192,5 +192,20 @@ describe('item pages from visibility', () => {
     );
     expect(new Set([...open.rows, ...rest.rows].map((r) => r.itemId)).size).toBe(5);
     expect((await itemPage(client, { orgs: ['LA'], year: 2025, show: 'open' }, { pageSize: 10 })).total).toBe(0);
+  });
+
+  it('reuses a total for the same search for a while (counting scans); the next count after it sees the change', async () => {
+    const filter: PlanFilter = { orgs: ['LB'] };
+    const before = await planPage(client, filter, { pageSize: 5 });
+    expect(before.total).toBe(10);
+    await startListedPlan(
+      client,
+      { org: 'LB', year: 2016, number: '16/KH-LB', title: 'Kế hoạch năm 2016', orgName: 'Cơ quan LB', units: ['VP'] },
+      QUEUE,
+    );
+    await untilCounted(client, planQuery(filter).where, 11);
+    expect((await planPage(client, filter, { pageSize: 5 })).total).toBe(10);
+    forgetCounts(client);
+    expect((await planPage(client, filter, { pageSize: 5 })).total).toBe(11);
   });
 });
