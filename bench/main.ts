@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       p2 = await timed('P2', () =>
         runP2(server, sink, bundles, {
           plans: env('BENCH_P2_PLANS', 3),
-          yearSeconds: env('BENCH_P2_YEAR_S', 40),
+          yearSeconds: env('BENCH_P2_YEAR_S', 32),
           order: order('BENCH_P2_ORDER', 'A,B,A,B,B0'),
         }),
       );
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       p3 = await timed('P3', () =>
         runP3(server, sink, bundles, {
           plans: env('BENCH_P3_PLANS', 120),
-          order: order('BENCH_P3_ORDER', 'A,B,A,B,A,B'),
+          order: order('BENCH_P3_ORDER', 'A,B,A,B'),
           rate: env('BENCH_P3_RATE', 100),
           startRate: env('BENCH_P3_START_RATE', 16),
         }),
