@@ -5,6 +5,19 @@ import { z } from 'zod';
  * A function, not a module constant: zod schemas are heavy (this one is ~270 objects with lazy getters), and every
  * workflow instantiates its own copy of each module, so workflows build it only when they validate and then drop it.
  */
+/** Every report period code (M01–M12, Q1–Q4, H1, H2, M9, Y): the schema's enum, and the workbook's list. */
+export const PERIOD_CODES = [
+  ...(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const).map((m) => `M${m}` as const),
+  'Q1',
+  'Q2',
+  'Q3',
+  'Q4',
+  'H1',
+  'H2',
+  'M9',
+  'Y',
+] as const;
+
 export function buildPlanSchema() {
   /** A calendar date as written in the plan, `yyyy-MM-dd`, read in the organisation's time zone. */
   const isoDate = z.iso.date();
@@ -110,28 +123,7 @@ export function buildPlanSchema() {
   });
 
   /** Periodic reports of Nghị định 09/2019 Điều 12 (cut-off 15th → 14th); Q4/H2 exist but CCHC uses the annual report instead. */
-  const periodCode = z.enum([
-    'M01',
-    'M02',
-    'M03',
-    'M04',
-    'M05',
-    'M06',
-    'M07',
-    'M08',
-    'M09',
-    'M10',
-    'M11',
-    'M12',
-    'Q1',
-    'Q2',
-    'Q3',
-    'Q4',
-    'H1',
-    'H2',
-    'M9',
-    'Y',
-  ]);
+  const periodCode = z.enum(PERIOD_CODES);
 
   const reporting = z.strictObject({
     periods: z.array(periodCode).min(1),

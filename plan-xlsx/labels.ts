@@ -63,18 +63,7 @@ export const BOOLEAN_LABELS: LabelTable<boolean> = [
   [false, 'không'],
 ];
 
-/** Every report period code, in the schema's order (M01–M12, Q1–Q4, H1, H2, M9, Y). */
-export const PERIOD_CODES = [
-  ...Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`),
-  'Q1',
-  'Q2',
-  'Q3',
-  'Q4',
-  'H1',
-  'H2',
-  'M9',
-  'Y',
-] as const;
+export { PERIOD_CODES } from '../domain/plan-schema.js';
 
 /** The label of `code`. */
 export function labelOf<Code extends string | boolean>(table: LabelTable<Code>, code: Code): string {
