@@ -325,6 +325,23 @@ export function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[]
   escalationCheck(['reporting', 'escalation'], get(get(raw, 'reporting'), 'escalation'));
   escalationCheck(['defaults', 'escalation'], get(get(raw, 'defaults'), 'escalation'));
 
+  const ownCode = get(get(raw, 'organisation'), 'code');
+  for (const path of [
+    ['organisation', 'reportsTo'],
+    ['plan', 'carriesOut', 'org'],
+  ] as const) {
+    const value = path.reduce<unknown>((o, k) => get(o, k), raw);
+    if (typeof value === 'string' && value === ownCode)
+      out.push(
+        at(
+          [...path],
+          vi
+            ? `"${value}" là mã của chính cơ quan này; ghi mã cơ quan cấp trên`
+            : `"${value}" is this body's own code; name the body above`,
+        ),
+      );
+  }
+
   const zone = get(get(raw, 'organisation'), 'timeZone');
   if (typeof zone === 'string' && !DateTime.fromISO('2026-01-01T00:00', { zone }).isValid) {
     out.push(

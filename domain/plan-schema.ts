@@ -144,6 +144,16 @@ export function buildPlanSchema() {
     escalation: escalation.optional(),
   });
 
+  /** As the sentence says it, plus where that plan runs here (`org`, `year`) when its body uses this deployment. */
+  const carriedOut = z.strictObject({
+    kind: z.string().min(1).max(40).default('Kế hoạch'),
+    number: z.string().min(1),
+    signedOn: isoDate.optional(),
+    issuer: z.string().min(1).optional(),
+    org: code.optional(),
+    year: z.int().min(2000).max(2100).optional(),
+  });
+
   const calendarOverride = z.strictObject({
     date: isoDate,
     kind: z.enum(['off', 'working']),
@@ -155,6 +165,8 @@ export function buildPlanSchema() {
       code,
       name: z.string().min(1),
       parentBody: z.string().min(1).optional(),
+      /** The code of the body this one reports to, when that body runs its plans in this deployment. */
+      reportsTo: code.optional(),
       placeName: z.string().min(1),
       /** Abbreviation used in document numbers: `Số: 05/BC-SGDĐT`. */
       symbol: z.string().min(1).max(20),
@@ -166,6 +178,8 @@ export function buildPlanSchema() {
       title: z.string().min(1).max(200),
       signedOn: isoDate,
       year: z.int().min(2000).max(2100),
+      /** The document this plan carries out: "Thực hiện Kế hoạch số 216/KH-UBND ngày 28/02/2026 của …". */
+      carriesOut: carriedOut.optional(),
     }),
     office: person.extend({ unit: code }),
     director: person,
@@ -240,3 +254,4 @@ export type PlanUnit = Plan['units'][number];
 export type DeadlinePolicy = Plan['defaults']['deadlinePolicy'];
 export type PeriodCode = NonNullable<Plan['reporting']>['periods'][number];
 export type Escalation = Plan['defaults']['escalation'];
+export type CarriedOutPlan = NonNullable<Plan['plan']['carriesOut']>;

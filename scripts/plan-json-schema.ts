@@ -138,6 +138,10 @@ export const DESCRIPTIONS: Record<string, Described> = {
     vi: 'Cơ quan chủ quản (dòng trên tên cơ quan ở đầu văn bản, NĐ 30/2020). Không bắt buộc.',
     en: "Parent body (the line above the organisation's name in a document header, Decree 30/2020). Optional.",
   },
+  'organisation.reportsTo': {
+    vi: 'Mã cơ quan cấp trên mà cơ quan này báo cáo, khi cơ quan đó cũng dùng hệ thống này. Không bắt buộc.',
+    en: 'Code of the body this one reports to, when that body uses this deployment too. Optional.',
+  },
   'organisation.placeName': {
     vi: 'Địa danh ghi trên văn bản: "<địa danh>, ngày … tháng … năm …".',
     en: 'Place name written on documents: "<place>, ngày … tháng … năm …".',
@@ -159,6 +163,28 @@ export const DESCRIPTIONS: Record<string, Described> = {
   'plan.title': { vi: 'Trích yếu (tối đa 200 ký tự).', en: 'Summary line (at most 200 characters).' },
   'plan.signedOn': { vi: 'Ngày ký, yyyy-MM-dd.', en: 'Date signed, yyyy-MM-dd.' },
   'plan.year': { vi: 'Năm của kế hoạch (2000–2100).', en: 'The plan year (2000–2100).' },
+  'plan.carriesOut': {
+    vi: 'Văn bản cấp trên mà kế hoạch thực hiện ("Thực hiện Kế hoạch số … ngày … của …"). Không bắt buộc.',
+    en: 'The document above that this plan carries out ("Thực hiện Kế hoạch số … ngày … của …"). Optional.',
+  },
+  'plan.carriesOut.kind': {
+    vi: 'Loại văn bản: Kế hoạch, Quyết định, Công văn…; mặc định Kế hoạch.',
+    en: 'Kind of document: Kế hoạch (plan), Quyết định (decision), Công văn (letter)…; default Kế hoạch.',
+  },
+  'plan.carriesOut.number': {
+    vi: 'Số, ký hiệu văn bản, ví dụ 216/KH-UBND.',
+    en: 'Its number and symbol, e.g. 216/KH-UBND.',
+  },
+  'plan.carriesOut.signedOn': { vi: 'Ngày ký văn bản, yyyy-MM-dd.', en: 'The date it was signed, yyyy-MM-dd.' },
+  'plan.carriesOut.issuer': { vi: 'Cơ quan ban hành văn bản.', en: 'The body that issued it.' },
+  'plan.carriesOut.org': {
+    vi: 'Mã cơ quan ban hành trong hệ thống này, khi kế hoạch đó cũng chạy ở đây (để tổng hợp báo cáo lên cấp trên).',
+    en: "The issuer's code in this deployment, when that plan runs here too (so reports roll up to it).",
+  },
+  'plan.carriesOut.year': {
+    vi: 'Năm của kế hoạch cấp trên trong hệ thống; mặc định bằng năm kế hoạch này.',
+    en: "The year of the parent's plan in this deployment; defaults to this plan's year.",
+  },
   ...person('office', {
     vi: 'Văn phòng: đầu mối theo dõi, tổng hợp; nhận báo cáo quá hạn.',
     en: 'The office (Văn phòng): follows up and consolidates; told when units are overdue.',

@@ -90,6 +90,27 @@ describe('parsePlanText', () => {
     );
   });
 
+  it('the plan it carries out and the body it reports to: read, defaulted, and never the body itself', () => {
+    const linked = edit(
+      '  year: 2026\n',
+      '  year: 2026\n  carriesOut: { number: 216/KH-UBND, signedOn: "2026-01-02", org: UBND-TEST }\n',
+    );
+    const r = parsePlanText(
+      edit('  symbol: SGDĐT\n', '  symbol: SGDĐT\n  reportsTo: UBND-TEST\n', linked),
+      'plan.yaml',
+    );
+    expect(r.ok && r.plan.plan.carriesOut).toEqual({
+      kind: 'Kế hoạch',
+      number: '216/KH-UBND',
+      signedOn: '2026-01-02',
+      org: 'UBND-TEST',
+    });
+    expect(r.ok && r.plan.organisation.reportsTo).toBe('UBND-TEST');
+    expect(problems(edit('org: UBND-TEST', 'org: SGDDT-TEST', linked)).map((p) => [p.path, p.line])).toEqual([
+      ['plan.carriesOut.org', 11],
+    ]);
+  });
+
   it('wrong type: at the value', () => {
     expect(problems(edit('  year: 2026', '  year: "hai nghìn"'))).toEqual([
       {
