@@ -39,9 +39,12 @@ export function createPortalApp(deps: PortalDeps): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
-      // No scripts at all; the one inline <style> is ours.
+      // Scripts only from the portal's own files (the editor's checks as one types), never inline; the one inline
+      // <style> is ours; the editor's live checks call back to the portal.
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
         styleSrc: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],

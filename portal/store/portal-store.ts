@@ -37,4 +37,6 @@ export const storeKeys = {
   signInClient: (address: string) => `kehoach:sign-in-client:${address}`,
   /** An SSO sign-in under way (state, nonce, PKCE verifier), by the random id in the browser's `kh_oidc` cookie. */
   oidc: (id: string) => `kehoach:oidc:${id}`,
+  /** The plan an organisation's office is writing in the editor (portal/editor/draft-store.ts). */
+  planDraft: (org: string) => `kehoach:plan-draft:${org}`,
 } as const;
