@@ -7,6 +7,7 @@ import type { PlanRow } from './lists/plan-row.js';
 import { ListQueryError } from './lists/query-values.js';
 import type { OrgScope } from './lists/scope.js';
 import type { ResolvedDeps } from './deps.js';
+import { reused } from './lists/reused.js';
 
 /** Plans per dashboard page: the dev server's visibility spends ~0.5 ms of CPU per row listed (bench P8). */
 export const PLANS_PER_PAGE = 25;
@@ -44,12 +45,23 @@ export async function listPlans(deps: ResolvedDeps, filter: PlanFilter, trail: r
   return { page, searchFailed: page === undefined, archived };
 }
 
-/** The overdue items and those with an incident, of the organisations in scope; none when the server cannot search. */
+/**
+ * How long one scope's attention block is shown to everyone who asks: like a total, it summarises (the plan's own
+ * page and the item lists are always fresh), and an administrator's block searches every item of the province,
+ * the dashboard's dearest call after the count (bench P8).
+ */
+export const ATTENTION_TTL_MS = 30_000;
+
+/**
+ * The overdue items and those with an incident, of the organisations in scope; none when the server cannot search.
+ * Everyone with the same scope and year within ATTENTION_TTL_MS shares one search.
+ */
 export async function listAttention(
   deps: ResolvedDeps,
   filter: { orgs: OrgScope; year?: number },
 ): Promise<ItemPage | undefined> {
   // No count: one visibility call fewer per dashboard (servers allow 10 a second by default: docs/benchmark.md, P8).
   const o = { pageSize: ATTENTION_ROWS, count: false };
-  return itemPage(deps.client, { ...filter, show: 'attention' }, o).catch(() => undefined);
+  const key = `attention:${JSON.stringify(filter.orgs)}:${filter.year ?? ''}`;
+  return reused(deps.client, key, ATTENTION_TTL_MS, () => itemPage(deps.client, { ...filter, show: 'attention' }, o));
 }

@@ -6,6 +6,7 @@
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers.js';
 import { ListQueryError } from './query-values.js';
+import { forgetReused, reused } from './reused.js';
 import { tokenBytes, tokenText } from './page-token.js';
 import type { VisibilityQuery } from './visibility-query.js';
 
@@ -66,27 +67,13 @@ async function listOrdered(client: Client, q: VisibilityQuery, pageSize: number,
  * slowly; the rows of each page are always fresh.
  */
 export const COUNT_TTL_MS = 30_000;
-const counts = new WeakMap<Client, Map<string, { at: number; total: Promise<number | undefined> }>>();
-
 /** Forgets every cached total (a test that needs the next count to reach the server). */
 export function forgetCounts(client: Client): void {
-  counts.delete(client);
+  forgetReused(client);
 }
 
 function countOf(client: Client, where: string): Promise<number | undefined> {
-  const mine = counts.get(client) ?? new Map<string, { at: number; total: Promise<number | undefined> }>();
-  counts.set(client, mine);
-  const hit = mine.get(where);
-  if (hit && Date.now() - hit.at < COUNT_TTL_MS) return hit.total;
-  const total = client.workflow.count(where).then(
-    (c) => c.count,
-    () => undefined,
-  );
-  mine.set(where, { at: Date.now(), total });
-  // A failed count is not kept; and the cache stays small (one entry per distinct filter).
-  void total.then((t) => t === undefined && mine.delete(where));
-  if (mine.size > 1_000) mine.delete(mine.keys().next().value!);
-  return total;
+  return reused(client, `count:${where}`, COUNT_TTL_MS, () => client.workflow.count(where).then((c) => c.count));
 }
 
 /**
