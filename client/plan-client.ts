@@ -30,10 +30,14 @@ import {
   raiseDifficultyUpdate,
   answerDifficultyUpdate,
   resumeRemindersSignal,
+  recompileReportUpdate,
+  reviewReportUpdate,
   reviewSubmissionUpdate,
   submitReportUpdate,
   updateCalendarUpdate,
   type AdHocInput,
+  type RecompileInput,
+  type ReportReviewInput,
   type AmendInput,
   type ExtendInput,
   type ReassignInput,
@@ -182,6 +186,16 @@ export async function submitReport(client: Client, ref: PlanRef, itemId: string,
 
 export async function reviewSubmission(client: Client, ref: PlanRef, itemId: string, review: ReviewInput) {
   return explained(itemHandle(client, ref, itemId).executeUpdate(reviewSubmissionUpdate, { args: [review] }));
+}
+
+/** The director accepts the consolidated report of a report item, or returns it to the office with a comment. */
+export async function reviewReport(client: Client, ref: PlanRef, itemId: string, review: ReportReviewInput) {
+  return explained(itemHandle(client, ref, itemId).executeUpdate(reviewReportUpdate, { args: [review] }));
+}
+
+/** After the director returned it, the office has the consolidated report compiled again. */
+export async function recompileReport(client: Client, ref: PlanRef, itemId: string, req: RecompileInput) {
+  return explained(itemHandle(client, ref, itemId).executeUpdate(recompileReportUpdate, { args: [req] }));
 }
 
 export async function extendDeadline(client: Client, ref: PlanRef, itemId: string, req: ExtendInput) {

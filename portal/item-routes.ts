@@ -2,8 +2,10 @@ import { Hono, type Context } from 'hono';
 import {
   extendDeadline,
   getItemDetail,
+  recompileReport,
   RequestRejectedError,
   retryIncident,
+  reviewReport,
   reviewSubmission,
   type PlanRef,
 } from '../client/plan-client.js';
@@ -33,12 +35,14 @@ export function itemRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     const detail = await getItemDetail(deps.client, ref, itemId);
     const workflowId = itemWorkflowId(planWorkflowId(ref.org, ref.year), itemId);
     const view = officeView(c, deps, typeof errors === 'function' ? errors(detail) : errors);
-    view.readOnly = !may(c.get('roles'), { do: 'steer-plan', org: ref.org });
+    const roles = c.get('roles');
+    view.readOnly = !may(roles, { do: 'steer-plan', org: ref.org });
+    const reportRights = { review: may(roles, { do: 'review-report', org: ref.org }), steer: !view.readOnly };
     // After a retry the notice names the incident (`?ok=retried&su-co=N`).
     const retried = Number(c.req.query(INCIDENT_ANCHOR));
     if (c.req.query('ok') === 'retried' && Number.isInteger(retried) && retried > 0)
       view.notice = texts(view.lang).incidents.retriedNotice(retried);
-    return c.html(itemPage(view, { ref, detail, workflowId }), status);
+    return c.html(itemPage(view, { ref, detail, workflowId, reportRights }), status);
   };
   /** After a refused review or extension: the item page again, with the workflow validator's reason. */
   const refused = (c: Context<OfficeEnv>, ref: PlanRef, itemId: string, err: unknown) => {
@@ -63,6 +67,37 @@ export function itemRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
         by: c.get('session').user,
       });
       return done(c, `/van-phong/${ref.org}/${ref.year}/${itemId}`, decision === 'accept' ? 'accepted' : 'returned');
+    } catch (err) {
+      return refused(c, ref, itemId, err);
+    }
+  });
+
+  // The director's decision on the consolidated report (the access middleware lets only the director through).
+  app.post('/:org/:year/:item/duyet-tong-hop', itemParam, async (c) => {
+    const { ref, itemId } = c.req.valid('param');
+    const form = c.get('form');
+    const decision = field(form, 'decision') === 'accept' ? 'accept' : 'return';
+    try {
+      await reviewReport(deps.client, ref, itemId, {
+        decision,
+        comment: field(form, 'comment').trim(),
+        by: c.get('session').user,
+      });
+      const notice = decision === 'accept' ? 'reportAccepted' : 'reportReturned';
+      return done(c, `/van-phong/${ref.org}/${ref.year}/${itemId}`, notice);
+    } catch (err) {
+      return refused(c, ref, itemId, err);
+    }
+  });
+
+  app.post('/:org/:year/:item/tong-hop-lai', itemParam, async (c) => {
+    const { ref, itemId } = c.req.valid('param');
+    try {
+      await recompileReport(deps.client, ref, itemId, {
+        by: c.get('session').user,
+        note: field(c.get('form'), 'note').trim() || undefined,
+      });
+      return done(c, `/van-phong/${ref.org}/${ref.year}/${itemId}`, 'recompiled');
     } catch (err) {
       return refused(c, ref, itemId, err);
     }

@@ -32,10 +32,12 @@ import {
   pauseReminders,
   raiseDifficulty,
   reassignItem,
+  recompileReport,
   RequestRejectedError,
   requestAdHocReport,
   resumeReminders,
   retryIncident,
+  reviewReport,
   reviewSubmission,
   startPlan,
   submitReport,
@@ -260,13 +262,50 @@ const scenarios: Scenario[] = [
         issuedOn: '2026-03-23',
         by,
       });
+      // From v9: the director accepts the ad hoc report; returns Q1 (a refused return without comment leaves no
+      // trace), the office sends TCCB's accepted report back, TCCB resubmits, the office accepts and compiles Q1
+      // again; the director accepts the second draft.
+      const director = 'giamdoc@example.org';
+      await reviewReport(env.client, ref, 'report-adhoc-1', { decision: 'accept', by: director });
+      await expectRejected(
+        reviewReport(env.client, ref, 'report-Q1', { decision: 'return', comment: ' ', by: director }),
+      );
+      await reviewReport(env.client, ref, 'report-Q1', {
+        decision: 'return',
+        comment: 'Số liệu của Phòng Tổ chức cán bộ chưa đầy đủ.',
+        by: director,
+      });
+      await reviewSubmission(env.client, ref, 'report-Q1', {
+        unit: 'TCCB',
+        decision: 'return',
+        comment: 'Bổ sung.',
+        by,
+      });
+      await at('2026-03-24T10:00:00+07:00');
+      await submitReport(env.client, ref, 'report-Q1', {
+        unit: 'TCCB',
+        submittedBy: 'Lê Văn Tổ',
+        results: 'Quý I: 5 tin.',
+        figures: { WEBSITE: 5 },
+      });
+      await reviewSubmission(env.client, ref, 'report-Q1', { unit: 'TCCB', decision: 'accept', by });
+      await recompileReport(env.client, ref, 'report-Q1', { by, note: 'Đã bổ sung số liệu.' });
+      await at('2026-03-24T12:00:00+07:00');
+      await reviewReport(env.client, ref, 'report-Q1', { decision: 'accept', by: director });
+      await at('2026-03-24T13:00:00+07:00');
     },
     expect(recorded, mails) {
       const k = kinds(mails);
       const all = json(recorded);
       return [
-        ...need(count(k, 'report-delivered') === 2, 'two reports (Q1, ad hoc) delivered to the director'),
-        ...need(count(k, 'returned') === 1 && count(k, 'accepted') === 4, 'one return, four acceptances'),
+        ...need(count(k, 'report-delivered') === 3, 'three drafts (Q1 twice, ad hoc) delivered to the director'),
+        ...need(count(k, 'report-returned') === 1, 'the director returned Q1 once'),
+        ...need(count(k, 'report-accepted') === 2, 'the director accepted Q1 and the ad hoc report'),
+        ...need(
+          all.includes('"reviewReport"') && all.includes('"recompileReport"'),
+          "the director's review and the office's recompile",
+        ),
+        ...need(count(k, 'returned') === 2 && count(k, 'accepted') === 5, 'two returns, five acceptances'),
         ...need(all.includes('"EmailRejected"'), 'an EmailRejected activity failure'),
         ...need(
           mails.some((m) => String(m.headers.get('x-kehoach-key')).endsWith('/undeliverable')),

@@ -20,6 +20,10 @@ export const EMAIL_KINDS = [
   'office-reminder',
   /** A step that failed for good (after `patched('incidents')`): the office is told once and can retry it. */
   'incident',
+  /** The director accepted the consolidated report (since `kh-2026-12b`): the office is told. */
+  'report-accepted',
+  /** The director returned the consolidated report with a comment: the office corrects and compiles it again. */
+  'report-returned',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -23,6 +23,8 @@ const KIND_LABEL: Record<EmailRequest['kind'], string> = {
   'catch-up': 'Thông báo bù',
   'office-reminder': 'Nhắc Văn phòng tổng hợp',
   incident: 'Báo sự cố cho Văn phòng',
+  'report-accepted': 'Báo Giám đốc đã duyệt báo cáo',
+  'report-returned': 'Báo Giám đốc trả lại báo cáo',
 };
 
 /** `Nhắc hạn – Phòng Kế hoạch tài chính`: the label on the activity in the Temporal UI timeline. */

@@ -28,7 +28,14 @@ import {
 } from './item-state.js';
 import type { ItemDetail, ItemState, ItemStatus, ItemWorkflowInput, UnitState } from './item-types.js';
 import * as lazySchemas from './lazy-schemas.js';
-import type { ExtendInput, ReassignInput, ReviewInput, SubmitReceipt } from './messages.js';
+import type {
+  ExtendInput,
+  ReassignInput,
+  RecompileInput,
+  ReportReviewInput,
+  ReviewInput,
+  SubmitReceipt,
+} from './messages.js';
 import { checkRetry, incidentStep, openIncidents, type Incident, type RetryInput } from './incidents.js';
 import { refuse } from './refuse.js';
 
@@ -55,6 +62,11 @@ export interface ItemModelOptions {
    * director, and the office's own unit is never escalated to the office about itself.
    */
   officeChain?: boolean;
+  /**
+   * Whether a new item has the director accept or return its consolidated report (since `kh-2026-12b`); asked only
+   * when the item starts (its state remembers the answer across continue-as-new).
+   */
+  directorReview?: () => boolean;
   rules?: SubmissionRules;
 }
 
@@ -69,6 +81,7 @@ export class ItemModel {
   ) {
     this.rules = options.rules ?? lazySchemas;
     this.officeChain = options.officeChain ?? false;
+    if (this.isReport && input.state === undefined && options.directorReview?.()) state.directorReview = true;
   }
 
   get zone(): string {
@@ -152,7 +165,10 @@ export class ItemModel {
 
   checkReview(review: ReviewInput): void {
     const unit = this.assigned(review.unit);
-    if (unit.phase !== 'submitted') refuse(`${unit.unit} has no submission awaiting review (phase: ${unit.phase})`);
+    // After the director returned the consolidated report, the office may reopen a unit's accepted report.
+    const reopening = unit.phase === 'accepted' && review.decision === 'return' && this.reportReturned;
+    if (unit.phase !== 'submitted' && !reopening)
+      refuse(`${unit.unit} has no submission awaiting review (phase: ${unit.phase})`);
     if (review.decision !== 'accept' && review.decision !== 'return') refuse(`decision must be accept or return`);
     if (review.decision === 'return' && !review.comment?.trim()) refuse('a returned submission needs a comment');
     if (!review.by?.trim()) refuse('by: who reviews must be named');
@@ -278,7 +294,18 @@ export class ItemModel {
   /** Closed by the plan, or every unit done (and a report item's report filed). */
   get finished(): boolean {
     const { state } = this;
-    return Boolean(state.closeReason) || (state.units.every(isClosed) && (!this.isReport || Boolean(state.report)));
+    return Boolean(state.closeReason) || (state.units.every(isClosed) && (!this.isReport || this.reportSettled));
+  }
+
+  /** A report item's report is done with: filed, and accepted by the director where the director reviews it. */
+  private get reportSettled(): boolean {
+    const { report, directorReview } = this.state;
+    return Boolean(report) && (!directorReview || report?.review?.decision === 'accept');
+  }
+
+  /** The director returned the latest draft: the office may return units' accepted reports and compile again. */
+  get reportReturned(): boolean {
+    return this.state.report?.review?.decision === 'return';
   }
 
   /**
@@ -412,18 +439,76 @@ export class ItemModel {
   filed(compiled: CompiledReport, itemWorkflowId: string, atIso: string): void {
     const { input, state } = this;
     if (input.item.kind !== 'report') return;
-    state.report = { number: compiled.number, files: compiled.files, at: atIso };
+    const draft = (state.returnedReports?.length ?? 0) + 1;
+    state.report = { number: compiled.number, files: compiled.files, at: atIso, ...(draft > 1 ? { draft } : {}) };
     const { office, director } = input.ctx;
     const lead = state.units[0];
     if (!lead) return;
     const email = unitEmail(input, lead, 'report-delivered', 'report-delivered');
-    email.key = `${itemWorkflowId}/office/report-delivered`;
+    email.key = `${itemWorkflowId}/office/report-delivered${draft > 1 ? `-d${draft}` : ''}`;
     email.to = [{ name: director.name, email: director.email }];
     email.cc = [{ name: office.name, email: office.email }];
     email.submitLink = undefined;
     email.deadline = input.item.period.officeDue;
     email.files = Object.entries(compiled.files).map(([name, path]) => ({ name, path }));
     email.comment = `Số: ${compiled.number}`;
+    state.outbox.push(email);
+  }
+
+  // ── The director's review of the consolidated report (since `kh-2026-12b`) ────────────────────────────────
+
+  checkReportReview(req: ReportReviewInput): void {
+    const { state } = this;
+    if (!this.isReport) refuse(`${this.input.item.itemId} is a task: only a consolidated report is reviewed`);
+    if (!state.directorReview) refuse(`${this.input.item.itemId} started before directors reviewed reports`);
+    if (state.closeReason) refuse(`${this.input.item.itemId} is closed (${state.closeReason})`);
+    if (!state.report) refuse('the consolidated report has not been compiled yet');
+    if (state.report.review?.decision === 'accept') refuse('the consolidated report was already accepted');
+    if (state.report.review?.decision === 'return')
+      refuse('the consolidated report was returned; the office has not compiled it again yet');
+    if (req.decision !== 'accept' && req.decision !== 'return') refuse('decision must be accept or return');
+    if (req.decision === 'return' && !req.comment?.trim()) refuse('a returned report needs a comment');
+    if (!req.by?.trim()) refuse('by: who reviews must be named');
+  }
+
+  /** The director's decision on the latest draft; the office hears it (with the comment) by e-mail. */
+  reviewReport(req: ReportReviewInput, now: PlanNow, itemWorkflowId: string) {
+    const report = this.state.report!;
+    const draft = report.draft ?? 1;
+    report.review = { decision: req.decision, comment: req.comment?.trim() ?? '', by: req.by, at: now.iso };
+    this.queueOfficeNotice(
+      req.decision === 'accept' ? 'report-accepted' : 'report-returned',
+      `${itemWorkflowId}/office/report-${req.decision}-d${draft}`,
+      report.review.comment,
+    );
+    return { decision: req.decision, draft };
+  }
+
+  checkRecompile(req: RecompileInput): void {
+    if (!this.reportReturned) refuse('only a consolidated report the director returned is compiled again');
+    if (this.state.closeReason) refuse(`${this.input.item.itemId} is closed (${this.state.closeReason})`);
+    if (!req.by?.trim()) refuse('by: who asks must be named');
+  }
+
+  /** The returned draft is kept; the report is compiled again at once (same number: it was never issued). */
+  recompile(): { draft: number } {
+    const { state } = this;
+    (state.returnedReports ??= []).push(state.report!);
+    state.report = undefined;
+    return { draft: state.returnedReports.length + 1 };
+  }
+
+  private queueOfficeNotice(kind: 'report-accepted' | 'report-returned', key: string, comment: string): void {
+    const { input, state } = this;
+    const lead = state.units[0];
+    if (!lead || input.item.kind !== 'report') return;
+    const email = unitEmail(input, lead, kind, kind);
+    email.key = key;
+    email.to = [{ name: input.ctx.office.name, email: input.ctx.office.email }];
+    email.cc = [{ name: input.ctx.director.name, email: input.ctx.director.email }];
+    email.submitLink = undefined;
+    email.deadline = input.item.period.officeDue;
+    email.comment = comment || undefined;
     state.outbox.push(email);
   }
 
@@ -440,7 +525,8 @@ export class ItemModel {
     const overdue = overdueUnits(state, nowMs, this.zone);
     const open = state.units.filter((u) => !isClosed(u));
     const nextDue = open.map((u) => u.due.at).sort()[0];
-    const phase = state.closeReason || open.length === 0 ? 'done' : overdue.length ? 'overdue' : 'open';
+    const settled = open.length === 0 && (!this.isReport || !state.directorReview || this.reportSettled);
+    const phase = state.closeReason || settled ? 'done' : overdue.length ? 'overdue' : 'open';
     return { phase, overdue, nextDue, incident };
   }
 

@@ -292,6 +292,8 @@ export function itemStatus(input: ItemWorkflowInput, state: ItemState, nowMs: nu
     closeReason: state.closeReason,
     units: state.units.filter((u) => u.phase !== 'dropped').map((u) => unitOutcome(u, nowMs, input.ctx.timeZone)),
     report: state.report,
+    ...(state.directorReview ? { directorReview: true as const } : {}),
+    ...(state.returnedReports?.length ? { returnedReports: state.returnedReports } : {}),
     ...(state.incidents?.length ? { incidents: state.incidents.map(incidentSummary) } : {}),
   };
 }

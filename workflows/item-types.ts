@@ -35,13 +35,39 @@ export interface UnitState {
   undeliverable: string[];
 }
 
+/** The director's word on a consolidated report (since `kh-2026-12b`). */
+export interface ReportReview {
+  decision: 'accept' | 'return';
+  comment: string;
+  by: string;
+  /** Plan time (ISO). */
+  at: string;
+}
+
+/** A consolidated report as filed: its number, its files by format, when, and the director's review once given. */
+export interface FiledReport {
+  number: string;
+  files: Record<string, string>;
+  at: string;
+  /** 1 for the first compilation; one more each time the office compiles it again after a return. */
+  draft?: number;
+  review?: ReportReview;
+}
+
 /** Everything an item workflow carries, so continue-as-new loses nothing. */
 export interface ItemState {
   units: UnitState[];
   outbox: EmailRequest[];
   paused: boolean;
   closeReason?: string;
-  report?: { number: string; files: Record<string, string>; at: string };
+  report?: FiledReport;
+  /** Drafts the director returned, oldest first; the one in `report` is the latest. */
+  returnedReports?: FiledReport[];
+  /**
+   * Set when the item started on a version where the director accepts or returns the consolidated report
+   * (`kh-2026-12b`): the item then finishes only on acceptance. Kept in state so it holds across continue-as-new.
+   */
+  directorReview?: true;
   /** The office's own reminder steps already sent on a report item (`office-reminder-3@2026-03-20`). */
   officeDone?: string[];
   /** Steps that failed for good (since `patched('incidents')`); absent until the first. */
@@ -95,6 +121,10 @@ export interface ItemStatus {
   closeReason?: string;
   units: UnitOutcome[];
   report?: ItemState['report'];
+  /** The director accepts or returns this report (since `kh-2026-12b`); `report.review` holds the decision. */
+  directorReview?: true;
+  /** Drafts the director returned before the one in `report`. */
+  returnedReports?: FiledReport[];
   /** Steps that failed for good, open or retried (absent when none ever did). */
   incidents?: IncidentSummary[];
 }

@@ -23,14 +23,16 @@ import {
   itemStatusQuery,
   pauseRemindersSignal,
   reassignItemUpdate,
+  recompileReportUpdate,
   reportBackSignal,
   resumeRemindersSignal,
   retryIncidentUpdate,
+  reviewReportUpdate,
   reviewSubmissionUpdate,
   submitReportUpdate,
 } from './messages.js';
 import { visibilityPublisher } from './item-visibility.js';
-import { since } from './patches.js';
+import { current, since } from './patches.js';
 import { StepTimer } from './step-timer.js';
 
 /**
@@ -41,7 +43,11 @@ import { StepTimer } from './step-timer.js';
 export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus> {
   // New in a later version (the reporting chain): the office's own reminders, and no escalation to the office
   // about its own unit. Runs recorded before keep their command sequence on replay.
-  const model = new ItemModel(input, input.state ?? initialItemState(input), { officeChain: since('office-chain') });
+  // Since `kh-2026-12b` the director accepts or returns a report item's consolidated report (asked at the start only).
+  const model = new ItemModel(input, input.state ?? initialItemState(input), {
+    officeChain: since('office-chain'),
+    directorReview: current,
+  });
   const { state } = model;
   const wfId = workflowInfo().workflowId;
   let dirty = false;
@@ -76,6 +82,22 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     {
       validator: (review) => model.checkReview(review),
       description: 'Văn phòng duyệt hoặc trả lại báo cáo (kèm ý kiến)',
+    },
+  );
+  setHandler(
+    reviewReportUpdate,
+    changes((req) => model.reviewReport(req, now(), wfId)),
+    {
+      validator: (req) => model.checkReportReview(req),
+      description: 'Giám đốc duyệt hoặc trả lại báo cáo tổng hợp (kèm ý kiến)',
+    },
+  );
+  setHandler(
+    recompileReportUpdate,
+    changes(() => model.recompile()),
+    {
+      validator: (req) => model.checkRecompile(req),
+      description: 'Văn phòng tổng hợp lại báo cáo sau khi Giám đốc trả lại',
     },
   );
   setHandler(

@@ -28,6 +28,25 @@ export interface ReviewInput {
 }
 
 /** Moves one unit's deadline, with a reason; reminders and escalations follow the new date. */
+/** The director accepts the consolidated report, or returns it to the office with a comment (since `kh-2026-12b`). */
+export const reviewReportUpdate = defineUpdate<{ decision: 'accept' | 'return'; draft: number }, [ReportReviewInput]>(
+  'reviewReport',
+);
+export interface ReportReviewInput {
+  decision: 'accept' | 'return';
+  /** Required to return: what the office must change. */
+  comment?: string;
+  /** Who decides (the portal: the signed-in director's address). */
+  by: string;
+}
+
+/** After the director returned it, the office compiles the consolidated report again (same number, next draft). */
+export const recompileReportUpdate = defineUpdate<{ draft: number }, [RecompileInput]>('recompileReport');
+export interface RecompileInput {
+  by: string;
+  note?: string;
+}
+
 export const extendDeadlineUpdate = defineUpdate<{ unit: string; due: string }, [ExtendInput]>('extendDeadline');
 export interface ExtendInput {
   unit: string;

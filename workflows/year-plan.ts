@@ -14,7 +14,7 @@ import {
   type ChildWorkflowHandle,
   type SignalDefinition,
 } from '@temporalio/workflow';
-import { current, since } from './patches.js';
+import { since } from './patches.js';
 import { DateTime } from 'luxon';
 import { planTimeAt, realDelayUntil } from '../domain/plan-clock.js';
 import { itemWorkflow } from './item.js';
@@ -121,7 +121,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
           : handle.signal(closeItemSignal, { reason: notice.reason });
       });
       // Since `kh-2026-12` the people and memo set at start follow the amended plan (roles change without a restart).
-      if (current()) {
+      if (since('kh-2026-12')) {
         const after = visibleOf(state.plan);
         if (after.people !== before.people) upsertSearchAttributes([{ key: KhPeople, value: planPeople(state.plan) }]);
         if (after.memo !== before.memo) upsertMemo({ ...planMemo(state.plan) });
@@ -156,7 +156,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     // Since `fewer-upserts` the item starts with its opening status complete, and does not upsert it again.
     const nextDue = since('fewer-upserts') ? item.spec.units.map((u) => u.due.at).sort()[0] : undefined;
     // Since `kh-2026-12` the plan hears an item's end through its completion instead of an `itemClosed` signal.
-    const byCompletion = current();
+    const byCompletion = since('kh-2026-12');
     const child = await startChild(itemWorkflow, {
       ...itemChildOptions(state, item, nextDue),
       args: [

@@ -117,7 +117,7 @@ const vi: Record<EmailKind, KindCopy> = {
     label: 'Báo cáo tổng hợp',
     subjectTail: () => 'đã ban hành',
     intro: ({ req }) =>
-      `Văn phòng gửi báo cáo tổng hợp "${req.item.title}" thuộc Kế hoạch số ${req.plan.number}. Tệp báo cáo đính kèm thư này.`,
+      `Văn phòng gửi báo cáo tổng hợp "${req.item.title}" thuộc Kế hoạch số ${req.plan.number}. Tệp báo cáo đính kèm thư này. Đề nghị Giám đốc xem xét, duyệt hoặc trả lại (kèm ý kiến) tại trang của báo cáo trên cổng Văn phòng.`,
     deadlineLabel: 'Hạn báo cáo',
     commentLabel: 'Ghi chú',
   },
@@ -144,6 +144,22 @@ const vi: Record<EmailKind, KindCopy> = {
       `Hệ thống không thực hiện được một bước của "${req.item.title}" (${req.unit.name}) sau nhiều lần thử. Các bước khác vẫn tiếp tục. Khi đã khắc phục nguyên nhân, đề nghị Văn phòng bấm "Thử lại" tại trang của nội dung này trên cổng Văn phòng.`,
     deadlineLabel: 'Hạn liên quan',
     commentLabel: 'Bước và lỗi',
+  },
+  'report-accepted': {
+    label: 'Giám đốc đã duyệt báo cáo',
+    subjectTail: () => 'đã duyệt',
+    intro: ({ req }) =>
+      `Giám đốc đã duyệt báo cáo tổng hợp "${req.item.title}" thuộc Kế hoạch số ${req.plan.number}. Văn phòng hoàn thiện thủ tục ban hành và gửi báo cáo theo quy định.`,
+    deadlineLabel: 'Hạn báo cáo',
+    commentLabel: 'Ý kiến của Giám đốc',
+  },
+  'report-returned': {
+    label: 'Giám đốc trả lại báo cáo',
+    subjectTail: () => 'cần chỉnh sửa',
+    intro: ({ req }) =>
+      `Giám đốc trả lại dự thảo báo cáo tổng hợp "${req.item.title}" thuộc Kế hoạch số ${req.plan.number} theo ý kiến dưới đây. Văn phòng chỉnh sửa (có thể trả lại báo cáo của đơn vị để bổ sung), rồi bấm "Tổng hợp lại" tại trang của báo cáo trên cổng Văn phòng.`,
+    deadlineLabel: 'Hạn báo cáo',
+    commentLabel: 'Ý kiến của Giám đốc',
   },
 };
 
@@ -240,7 +256,7 @@ const en: Record<EmailKind, KindCopy> = {
     label: 'Consolidated report',
     subjectTail: () => 'issued',
     intro: ({ req }) =>
-      `The office sends the consolidated report "${req.item.title}" of plan No. ${req.plan.number}. The files are attached.`,
+      `The office sends the consolidated report "${req.item.title}" of plan No. ${req.plan.number}. The files are attached. Please accept it, or return it with comments, on the report's page in the office portal.`,
     deadlineLabel: 'Report due',
     commentLabel: 'Note',
   },
@@ -267,6 +283,22 @@ const en: Record<EmailKind, KindCopy> = {
       `A step of "${req.item.title}" (${req.unit.name}) failed after repeated attempts. The other steps go on. Once the cause is fixed, please press "Retry" on this item's page in the office portal.`,
     deadlineLabel: 'Related deadline',
     commentLabel: 'Step and error',
+  },
+  'report-accepted': {
+    label: 'Report accepted by the director',
+    subjectTail: () => 'accepted',
+    intro: ({ req }) =>
+      `The director has accepted the consolidated report "${req.item.title}" of plan No. ${req.plan.number}. The office completes its issuing and sends it on as required.`,
+    deadlineLabel: 'Report due',
+    commentLabel: "Director's comments",
+  },
+  'report-returned': {
+    label: 'Report returned by the director',
+    subjectTail: () => 'needs changes',
+    intro: ({ req }) =>
+      `The director has returned the draft consolidated report "${req.item.title}" of plan No. ${req.plan.number} with the comments below. Please correct it (a unit's report can be returned for changes), then press "Compile again" on the report's page in the office portal.`,
+    deadlineLabel: 'Report due',
+    commentLabel: "Director's comments",
   },
 };
 

@@ -22,6 +22,7 @@ export function forbidden(c: Context<OfficeEnv>, action: Action): Response | Pro
     const d = t.refusalDetails;
     if (action.do === 'administer') return d.forbiddenAdmin;
     if (c.get('roles').length === 0) return d.noRole;
+    if (action.do === 'review-report') return d.forbiddenReviewReport(action.org);
     return action.do === 'steer-plan' ? d.forbiddenSteer(action.org) : d.forbiddenRead(action.org);
   };
   return refuse(c, 403, 'forbidden', detail, wayOn(c));

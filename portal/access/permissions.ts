@@ -7,13 +7,15 @@ import type { Role } from './roles.js';
 export type Action =
   | { do: 'read-plan'; org: string }
   | { do: 'steer-plan'; org: string }
+  /** The director's decision on a consolidated report: accept it, or return it to the office. */
+  | { do: 'review-report'; org: string }
   /** An item's page: `units` are the item's units, which a unit head of one of them may read. */
   | { do: 'read-item'; org: string; units: readonly string[] }
   | { do: 'administer' };
 
 /**
  * The rules, in one place: an administrator may do everything; an organisation's office reads and steers its plans;
- * its director reads them (and will accept consolidated reports); a unit head reads the items of their unit; the
+ * its director reads them and accepts or returns their consolidated reports; a unit head reads the items of their unit; the
  * office of a body above reads its subordinates' plans. Nobody else may do anything.
  */
 export function may(roles: readonly Role[], action: Action): boolean {
@@ -23,6 +25,8 @@ export function may(roles: readonly Role[], action: Action): boolean {
       return false;
     case 'steer-plan':
       return roles.some((r) => r.kind === 'office' && r.org === action.org);
+    case 'review-report':
+      return roles.some((r) => r.kind === 'director' && r.org === action.org);
     case 'read-plan':
       return roles.some(
         (r) => (r.kind === 'office' || r.kind === 'director' || r.kind === 'parent-office') && r.org === action.org,

@@ -10,6 +10,8 @@ import { may } from './permissions.js';
 const EDITOR = 'soan-thao';
 /** Pages of a plan-year that are not items: its archive, its audit trail, its year calendar. */
 const PLAN_PAGES = new Set(['luu-tru', 'nhat-ky', 'lich-nam', 'sua']);
+/** An item's form for the director's review of its consolidated report: `…/:item/duyet-tong-hop`. */
+export const DIRECTOR_REVIEW = 'duyet-tong-hop';
 /** GET pages that change something: opening a running plan in the editor copies it into the office's draft. */
 const STEERING_PAGES = new Set(['sua']);
 
@@ -26,6 +28,9 @@ export function planAccess(deps: ResolvedDeps): MiddlewareHandler<OfficeEnv> {
     // The plan editor (`/:org/soan-thao/…`) is the office's, even to look at: a draft is not yet anyone else's.
     if (year === EDITOR) return forbidden(c, { do: 'steer-plan', org }) ?? next();
     if (!year || !/^\d{4}$/.test(year)) return next();
+    // The director's decision on a consolidated report is the director's, not the office's.
+    if (c.req.method === 'POST' && more === DIRECTOR_REVIEW)
+      return forbidden(c, { do: 'review-report', org }) ?? next();
     if (c.req.method !== 'GET' || (item !== undefined && STEERING_PAGES.has(item)))
       return forbidden(c, { do: 'steer-plan', org }) ?? next();
     const isItemPage = item !== undefined && !PLAN_PAGES.has(item) && more === undefined;

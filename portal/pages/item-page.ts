@@ -8,6 +8,7 @@ import { storedNameOf } from '../submission-form.js';
 import { texts, type Texts } from '../texts/index.js';
 import { csrfField, stateBadge, submissionFields } from './components.js';
 import { incidentSection } from './incident-section.js';
+import { reportReviewSection, type ReportReviewRights } from './report-review-section.js';
 import type { Html } from './layout.js';
 import { officePage, temporalLink, type OfficeView } from './office-shell.js';
 
@@ -15,6 +16,8 @@ export interface ItemPageModel {
   ref: PlanRef;
   detail: ItemDetail;
   workflowId: string;
+  /** What the viewer may do with the consolidated report (the director reviews, the office compiles again). */
+  reportRights?: ReportReviewRights;
 }
 
 /** Stored files through the office's own download route; web links only if http(s); anything else as text. */
@@ -57,6 +60,16 @@ function reviewForm(v: OfficeView, base: string, unit: UnitState, t: Texts['item
   </form>`;
 }
 
+/** After the director returned the consolidated report: the office sends a unit's accepted report back for changes. */
+function reopenForm(v: OfficeView, base: string, unit: UnitState, t: Texts): Html {
+  return html`<form method="post" action="${withLang(`${base}/duyet`, v.lang)}">
+    ${csrfField(v.csrf)}<input type="hidden" name="unit" value="${unit.unit}" />
+    <label for="reopen-${unit.unit}">${t.item.comment}</label
+    ><textarea id="reopen-${unit.unit}" name="comment" required></textarea>
+    <button type="submit" name="decision" value="return" class="secondary">${t.reportReview.reopen}</button>
+  </form>`;
+}
+
 /** A new deadline for one unit, with the reason (the unit is told by e-mail). */
 function extendForm(v: OfficeView, base: string, unit: UnitState, t: Texts['item']): Html {
   return html`<details>
@@ -87,6 +100,14 @@ function unitCard(v: OfficeView, base: string, detail: ItemDetail, unit: UnitSta
     <p>${t.phases[unit.phase]} · ${t.item.due} ${formatDate(unit.due.date, lang)}${extensions}</p>
     ${[...unit.versions].reverse().map((ver) => versionDetails(ver, ver === last, detail, v, t))}
     ${unit.phase === 'submitted' && !v.readOnly ? reviewForm(v, base, unit, t.item) : ''}
+    ${
+      unit.phase === 'accepted' &&
+      detail.status.report?.review?.decision === 'return' &&
+      !v.readOnly &&
+      !detail.status.closed
+        ? reopenForm(v, base, unit, t)
+        : ''
+    }
     ${unit.phase !== 'accepted' && !detail.status.closed && !v.readOnly ? extendForm(v, base, unit, t.item) : ''}
   </div>`;
 }
@@ -123,6 +144,7 @@ export function itemPage(v: OfficeView, m: ItemPageModel): Html {
         ${reportEntry(v, detail, t.item)}
       </dl>
     </div>
+    ${reportReviewSection(v, base, detail, m.reportRights ?? { review: false, steer: false })}
     ${incidentSection(v, base, detail, t.incidents)} ${detail.units.map((unit) => unitCard(v, base, detail, unit, t))}`;
   return officePage(v, {
     path: base,

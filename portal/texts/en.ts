@@ -238,6 +238,8 @@ export const en: Texts = {
       'catch-up': 'catch-up',
       'office-reminder': 'office reminder',
       incident: 'incident',
+      'report-accepted': 'director accepted',
+      'report-returned': 'director returned',
     },
     retry: 'Retry',
     retriedBy: (by, at) => `Retried by ${by} at ${at}`,
@@ -376,6 +378,25 @@ export const en: Texts = {
       'The approved calendar was applied: items not yet open are rescheduled, running ones use it for their remaining steps.',
     answered: 'The answer was given; the unit sees it on its submission page.',
     retried: 'The incident is being retried.',
+    reportAccepted: 'The consolidated report was accepted; the office is told by e-mail.',
+    reportReturned: 'The draft consolidated report was returned with the comment; the office is told by e-mail.',
+    recompiled: 'The report will be compiled again; the new draft goes to the director.',
+  },
+  reportReview: {
+    heading: "Director's review of the consolidated report",
+    draft: (n: number) => `Draft ${n}`,
+    awaiting: 'Awaiting the director.',
+    accepted: (by: string, at: string) => `Accepted by the director – ${by}, ${at}.`,
+    returned: (by: string, at: string) => `Returned by the director – ${by}, ${at}.`,
+    returnedHint:
+      "The office corrects it as the comment asks (a unit's report can be returned for changes), then compiles it again: the new draft goes to the director.",
+    comment: "Director's comment (required to return)",
+    accept: 'Accept the report',
+    return: 'Return to the office',
+    recompileNote: "Office's note (optional)",
+    recompile: 'Compile again',
+    reopen: 'Return to the unit for changes',
+    earlier: 'Drafts returned',
   },
   sso: {
     backToLogin: 'Back to the sign-in page',
@@ -545,6 +566,8 @@ export const en: Texts = {
     forbiddenSteer: (org: string) =>
       `Only the office of ${org} (or an administrator) may do this; you can still see what your role allows.`,
     forbiddenAdmin: 'Only the deployment administrators may open this page.',
+    forbiddenReviewReport: (org: string) =>
+      `Only the director (head) of ${org} accepts or returns the consolidated report; you can still read it if your role allows.`,
     noRole: 'This e-mail address holds no role in any plan at the moment.',
     fieldTwice: (name) => `The field "${name}" was sent more than once; it takes one value only.`,
     reminderAction: 'The action must be pause or resume.',

@@ -259,6 +259,8 @@ export const vi = {
       'catch-up': 'nhắc bù',
       'office-reminder': 'nhắc Văn phòng',
       incident: 'báo sự cố',
+      'report-accepted': 'báo Giám đốc đã duyệt',
+      'report-returned': 'báo Giám đốc trả lại',
     } satisfies Record<EmailKind, string>,
     retry: 'Thử lại',
     retriedBy: (by: string, at: string) => `Đã thử lại bởi ${by} lúc ${at}`,
@@ -414,6 +416,26 @@ export const vi = {
     answered: 'Đã trả lời kiến nghị; đơn vị xem câu trả lời trên trang nộp báo cáo của mình.',
     /** Shown with the incident's number when the redirect names it (`&su-co=N`). */
     retried: 'Đã cho thử lại sự cố.',
+    reportAccepted: 'Đã duyệt báo cáo tổng hợp; Văn phòng đã được báo qua e-mail.',
+    reportReturned: 'Đã trả lại dự thảo báo cáo tổng hợp kèm ý kiến; Văn phòng đã được báo qua e-mail.',
+    recompiled: 'Đã yêu cầu tổng hợp lại báo cáo; dự thảo mới sẽ được gửi Giám đốc.',
+  },
+  /** The director's review of a consolidated report (portal/pages/report-review-section.ts). */
+  reportReview: {
+    heading: 'Giám đốc duyệt báo cáo tổng hợp',
+    draft: (n: number) => `Dự thảo lần ${n}`,
+    awaiting: 'Đang chờ Giám đốc duyệt.',
+    accepted: (by: string, at: string) => `Giám đốc đã duyệt – ${by}, ${at}.`,
+    returned: (by: string, at: string) => `Giám đốc trả lại – ${by}, ${at}.`,
+    returnedHint:
+      'Văn phòng chỉnh sửa theo ý kiến (có thể trả lại báo cáo của đơn vị để bổ sung), rồi tổng hợp lại: dự thảo mới được gửi Giám đốc.',
+    comment: 'Ý kiến của Giám đốc (bắt buộc khi trả lại)',
+    accept: 'Duyệt báo cáo',
+    return: 'Trả lại Văn phòng',
+    recompileNote: 'Ghi chú của Văn phòng (không bắt buộc)',
+    recompile: 'Tổng hợp lại',
+    reopen: 'Trả lại đơn vị để bổ sung',
+    earlier: 'Các dự thảo đã trả lại',
   },
   /** Sign-in through the province's SSO (OpenID Connect, portal/auth/oidc-routes.ts). */
   sso: {
@@ -590,6 +612,8 @@ export const vi = {
     forbiddenSteer: (org: string) =>
       `Chỉ Văn phòng của ${org} (hoặc quản trị viên) mới thực hiện được thao tác này; bạn vẫn xem được những gì vai trò của mình cho phép.`,
     forbiddenAdmin: 'Chỉ quản trị viên của hệ thống mới mở được trang này.',
+    forbiddenReviewReport: (org: string) =>
+      `Chỉ Giám đốc (Thủ trưởng) của ${org} mới duyệt hoặc trả lại báo cáo tổng hợp; bạn vẫn xem được báo cáo nếu vai trò của mình cho phép.`,
     noRole: 'Địa chỉ e-mail này hiện không giữ vai trò nào trong kế hoạch nào.',
     fieldTwice: (name: string) => `Trường "${name}" được gửi nhiều lần; mỗi trường này chỉ nhận một giá trị.`,
     reminderAction: 'Thao tác phải là tạm dừng hoặc tiếp tục.',

@@ -35,7 +35,7 @@ const ROLES: Record<Exclude<Who, 'admin'>, Role[]> = {
 const emailOf = (who: string) => `${who}@own.example.org`;
 
 /** What a route asks of its organisation: read the plan, read one item (task-03: KHTC, TCCB), or steer. */
-type Need = 'read' | 'read-item' | 'steer' | 'signed-in' | 'any-role';
+type Need = 'read' | 'read-item' | 'steer' | 'review' | 'signed-in' | 'any-role';
 interface Route {
   method: 'GET' | 'POST';
   path: (org: string) => string;
@@ -57,6 +57,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (o) => `/van-phong/${o}/2026/task-03/duyet`, need: 'steer', body: () => ({ unit: 'NONE' }) },
   { method: 'POST', path: (o) => `/van-phong/${o}/2026/task-03/gia-han`, need: 'steer' },
   { method: 'POST', path: (o) => `/van-phong/${o}/2026/task-03/thu-lai`, need: 'steer', body: () => ({ id: '99' }) },
+  { method: 'POST', path: (o) => `/van-phong/${o}/2026/report-Q1/duyet-tong-hop`, need: 'review' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/2026/report-Q1/tong-hop-lai`, need: 'steer' },
   { method: 'POST', path: () => '/van-phong/ke-hoach', need: 'steer', body: (o) => ({ planText: planJson(o) }) },
   { method: 'GET', path: () => '/van-phong', need: 'signed-in' },
   { method: 'GET', path: () => '/van-phong/cua-toi', need: 'signed-in' },
@@ -74,6 +76,8 @@ function allowed(who: Who, need: Need, org: string): boolean {
   switch (need) {
     case 'steer':
       return who === 'office';
+    case 'review':
+      return who === 'director';
     case 'read':
       return who === 'office' || who === 'director' || who === 'parent-office';
     case 'read-item':
