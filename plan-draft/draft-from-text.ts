@@ -5,6 +5,7 @@ import type { Section } from './paragraphs.js';
 import { reportingOf, sentencesOf } from './reporting-sentence.js';
 import type { ReportingSaid } from './reporting-sentence.js';
 import { WRITTEN_DATE, ddMMyyyy, impossibleDateReason, readWrittenDate } from './vietnamese-date.js';
+import type { WrittenDate } from './vietnamese-date.js';
 
 /** A field the clerk must fill in or confirm, with why, in Vietnamese then English. */
 export interface MarkedField {
@@ -36,6 +37,8 @@ export interface CarriedOut {
   number: string;
   /** `yyyy-MM-dd`, when the date exists. */
   date?: string;
+  /** The date as written, also when it does not exist (`ngày 30/02/2022`). */
+  written?: WrittenDate;
   issuer?: string;
   /** The whole sentence, as written. */
   sentence: string;
@@ -142,6 +145,16 @@ export function draftFromText(text: string): PlanDraft {
   }
 
   const carriesOut = carriedOutOf(paragraphs);
+  if (carriesOut) {
+    plan.carriesOut = {
+      kind: carriesOut.kind,
+      number: carriesOut.number,
+      ...(carriesOut.date ? { signedOn: carriesOut.date } : {}),
+      ...(carriesOut.issuer ? { issuer: carriesOut.issuer } : {}),
+    };
+    if (carriesOut.written && !carriesOut.date)
+      mark('plan.carriesOut.signedOn', impossibleDateReason(carriesOut.written));
+  }
   if (carriesOut?.issuer && fold(carriesOut.issuer) !== fold(organisation.name ?? ''))
     organisation.parentBody = carriesOut.issuer;
   else
@@ -253,6 +266,7 @@ function carriedOutOf(paragraphs: string[]): CarriedOut | undefined {
       kind: m[1],
       number: m[2].replace(/\s+/g, ''),
       ...(date?.iso ? { date: date.iso } : {}),
+      ...(date ? { written: date } : {}),
       ...(issuer ? { issuer } : {}),
       sentence: p,
     };

@@ -260,6 +260,8 @@ const row = (group: string, label: string, path: string, kind: CellKind, list?: 
 
 const ORG = 'Cơ quan';
 const PLAN = 'Kế hoạch';
+/** "Thực hiện Kế hoạch số … ngày … của …": the document above that the plan carries out. */
+const CARRIES_OUT = 'Thực hiện văn bản cấp trên';
 const OFFICE = 'Văn phòng';
 const DIRECTOR = 'Giám đốc';
 const REPORTING = 'Chế độ báo cáo';
@@ -269,6 +271,7 @@ export const GENERAL_ROWS: readonly GeneralRow[] = [
   row(ORG, 'Mã cơ quan', 'organisation.code', code),
   row(ORG, 'Tên cơ quan', 'organisation.name', text),
   row(ORG, 'Cơ quan chủ quản', 'organisation.parentBody', text),
+  row(ORG, 'Mã cơ quan cấp trên nhận báo cáo (nếu dùng hệ thống này)', 'organisation.reportsTo', code),
   row(ORG, 'Địa danh', 'organisation.placeName', text),
   row(ORG, 'Ký hiệu viết tắt', 'organisation.symbol', text),
   row(ORG, 'Múi giờ', 'organisation.timeZone', text),
@@ -277,6 +280,12 @@ export const GENERAL_ROWS: readonly GeneralRow[] = [
   row(PLAN, 'Tên kế hoạch', 'plan.title', text),
   row(PLAN, 'Ngày ký', 'plan.signedOn', date),
   row(PLAN, 'Năm kế hoạch', 'plan.year', number),
+  row(CARRIES_OUT, 'Loại văn bản (Kế hoạch, Quyết định, Công văn…)', 'plan.carriesOut.kind', text),
+  row(CARRIES_OUT, 'Số, ký hiệu', 'plan.carriesOut.number', text),
+  row(CARRIES_OUT, 'Ngày ký', 'plan.carriesOut.signedOn', date),
+  row(CARRIES_OUT, 'Cơ quan ban hành', 'plan.carriesOut.issuer', text),
+  row(CARRIES_OUT, 'Mã cơ quan ban hành (nếu dùng hệ thống này)', 'plan.carriesOut.org', code),
+  row(CARRIES_OUT, 'Năm của kế hoạch đó (nếu dùng hệ thống này)', 'plan.carriesOut.year', number),
   row(OFFICE, 'Tên', 'office.name', text),
   row(OFFICE, 'Chức vụ', 'office.title', text),
   row(OFFICE, 'E-mail', 'office.email', text),

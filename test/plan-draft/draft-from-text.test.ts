@@ -22,6 +22,7 @@ describe('the header', () => {
       signedOn: '2024-02-05',
       title: 'Tuyên truyền cải cách hành chính năm 2024',
       year: 2024,
+      carriesOut: { kind: 'Kế hoạch', number: '5/KH-UBND', signedOn: '2024-01-10', issuer: 'Ủy ban nhân dân tỉnh Mẫu' },
     });
     expect(draft.organisation).toEqual({
       symbol: 'UBND',
@@ -41,6 +42,18 @@ describe('the header', () => {
     const reason = marked.find((m) => m.field === 'plan.signedOn')?.reason;
     expect(reason).toContain('29/02/2022 không có thật (tháng 02/2022 có 28 ngày)');
     expect(reason).toContain('does not exist');
+  });
+
+  it('keeps the plan it carries out without a date that does not exist, and marks that date', () => {
+    const text = header('Mẫu Sơn, ngày 05 tháng 02 năm 2024').replace('ngày 10/01/2024', 'ngày 30/02/2024');
+    const { draft, marked } = draftFromText(text);
+    expect(draft.plan?.carriesOut).toEqual({
+      kind: 'Kế hoạch',
+      number: '5/KH-UBND',
+      issuer: 'Ủy ban nhân dân tỉnh Mẫu',
+    });
+    const reason = marked.find((m) => m.field === 'plan.carriesOut.signedOn')?.reason;
+    expect(reason).toContain('30/02/2024 không có thật (tháng 02/2024 có 29 ngày)');
   });
 
   it('takes 29/02 of a leap year as the date it is', () => {

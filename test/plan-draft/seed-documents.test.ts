@@ -50,6 +50,12 @@ describe.each(['docx', 'pdf'] as const)('from the %s', (kind) => {
       signedOn: '2022-03-04',
       title: 'Tuyên truyền cải cách hành chính năm 2022',
       year: 2022,
+      carriesOut: {
+        kind: 'Kế hoạch',
+        number: '172/KH-SGDĐT',
+        signedOn: '2022-01-21',
+        issuer: 'Sở Giáo dục và Đào tạo',
+      },
     });
     expect(draft.organisation).toMatchObject({
       name: 'Sở Giáo dục và Đào tạo',
@@ -128,6 +134,12 @@ describe.each(['docx', 'pdf'] as const)('from the %s', (kind) => {
       signedOn: '2021-01-22',
       title: 'Thực hiện công tác cải cách hành chính trong lĩnh vực giáo dục và đào tạo năm 2021',
       year: 2021,
+      carriesOut: {
+        kind: 'Quyết định',
+        number: '4832/QĐ-UBND',
+        signedOn: '2020-12-31',
+        issuer: 'Ủy ban nhân dân Thành phố',
+      },
     });
     expect(draft.organisation).toMatchObject({
       placeName: 'Thành phố Hồ Chí Minh',
@@ -157,6 +169,12 @@ describe.each(['docx', 'pdf'] as const)('from the %s', (kind) => {
       number: '76/KH-TrMN',
       title: 'Tuyên truyền cải cách hành chính năm 2022',
       year: 2022,
+      carriesOut: {
+        kind: 'Kế hoạch',
+        number: '216/KH-GD&ĐT',
+        signedOn: '2022-02-28',
+        issuer: 'Phòng GD&ĐT thành phố Thái Nguyên',
+      },
     });
     const signedOn = d.marked.find((m) => m.field === 'plan.signedOn');
     expect(signedOn?.reason).toContain('29/02/2022 không có thật');
@@ -194,6 +212,10 @@ describe('kehoach plan draft', () => {
     expect(yaml.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*docs\/plan\.schema\.json$/);
     expect(yaml).toContain('#   - plan.signedOn: văn bản ghi "ngày 29 tháng 02 năm 2022"');
     expect(yaml).toContain('#   - units[1].head:');
+    // The plan it carries out, with its date quoted as the sample plans write dates.
+    expect(yaml).toMatch(
+      / {2}carriesOut:\n {4}kind: Kế hoạch\n {4}number: 216\/KH-GD&ĐT\n {4}signedOn: '2022-02-28'\n/,
+    );
     const parsed = parse(yaml) as { plan: unknown; reporting: unknown };
     expect(parsed.plan).toEqual(draftOf(SEEDS.mamNon76, 'pdf').draft.plan);
     expect(parsed.reporting).toEqual({ periods: ['Q1', 'H1', 'Q3', 'Q4'], adHocAllowed: true });

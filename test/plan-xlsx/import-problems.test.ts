@@ -74,9 +74,26 @@ describe('a plan workbook with mistakes', () => {
       general.getCell(year, 4).value = 'hai nghìn';
     });
     expect(r.ok ? [] : located(r.problems)).toEqual([
-      ['Thông tin chung!D12', 'plan.year', '"hai nghìn" không phải là số'],
+      ['Thông tin chung!D13', 'plan.year', '"hai nghìn" không phải là số'],
       ['Nhiệm vụ!A3', '', '"hàng ngày" không có trong danh sách (cần một trong: có hạn, định kỳ, thường xuyên)'],
       ['Phân công!A5', '', 'không có nhiệm vụ số 7 ở trang "Nhiệm vụ" (các số hiện có: 1)'],
+    ]);
+  });
+
+  it('names the row of the plan carried out that a filled-in row needs, and refuses its own code above it', async () => {
+    const r = await importEdited((wb) => {
+      const general = sheet(wb, 'Thông tin chung');
+      const rowOf = (key: string) => general.getColumn(3).values.indexOf(key);
+      general.getCell(rowOf('plan.carriesOut.issuer'), 4).value = 'Ủy ban nhân dân tỉnh';
+      general.getCell(rowOf('organisation.reportsTo'), 4).value = 'DEMO-SGDDT';
+    });
+    expect(r.ok ? [] : located(r.problems)).toEqual([
+      [
+        'Thông tin chung!D5',
+        'organisation.reportsTo',
+        '"DEMO-SGDDT" là mã của chính cơ quan này; ghi mã cơ quan cấp trên',
+      ],
+      ['Thông tin chung!D15', 'plan.carriesOut.number', 'thiếu trường bắt buộc "number" (cần chuỗi ký tự)'],
     ]);
   });
 

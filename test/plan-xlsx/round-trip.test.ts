@@ -35,10 +35,22 @@ describe('a plan exported to Excel and imported back', () => {
     expect(back.plan).toStrictEqual(plan);
   });
 
-  it('keeps what the samples leave out: themes, form targets, share targets, calendar days, demo clock', async () => {
+  it('keeps what the samples leave out: themes, form targets, share targets, calendar days, demo clock, the plan carried out and the body above', async () => {
     const plan = samplePlan('demo.yaml');
     const richer: Plan = {
       ...plan,
+      organisation: { ...plan.organisation, reportsTo: 'UBND-DEMO' },
+      plan: {
+        ...plan.plan,
+        carriesOut: {
+          kind: 'Quyết định',
+          number: '4832/QĐ-UBND',
+          signedOn: '2025-12-31',
+          issuer: 'Ủy ban nhân dân Thành phố',
+          org: 'UBND-DEMO',
+          year: 2026,
+        },
+      },
       themes: [{ code: 'CCHC', title: 'Cải cách hành chính' }],
       forms: plan.forms.map((f, i) => (i === 0 ? { ...f, target: { count: 4, per: 'month' } } : f)),
       tasks: plan.tasks.map((t, i) =>
@@ -94,5 +106,7 @@ describe('a plan exported to Excel and imported back', () => {
     if (!back.ok) throw new Error(formatXlsxProblems(back.problems));
     expect(back.plan).toStrictEqual(valid.plan);
     expect(back.plan.recurringTasks[0]?.units.map((u) => u.unit)).toEqual(['TCCB', 'KHTC']);
+    expect(back.plan.plan.carriesOut?.signedOn).toBe('2025-12-31');
+    expect(back.plan.organisation.reportsTo).toBe('UBND-DEMO');
   });
 });
