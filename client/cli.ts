@@ -4,6 +4,7 @@ import { loadConfig } from '../worker/config.js';
 import { temporalTls } from '../worker/temporal-tls.js';
 import { createBlobStore } from '../storage/config.js';
 import { archiveCommand } from './archive-command.js';
+import { leadDaysOption, registerDeriveCommand, validateAgainstParentCommand } from './derive-command.js';
 import { registerDraftCommand } from './draft-command.js';
 import { initCommand } from './init-command.js';
 import { registerOrgCommands } from './org-commands.js';
@@ -68,8 +69,16 @@ async function main(): Promise<void> {
   plan
     .command('validate')
     .argument('<file>', 'plan file (YAML or JSON)')
+    .option('--parent <file>', 'the plan it carries out: warn where its report deadlines do not leave the parent time')
+    .option('--lead-days <n>', "with --parent: working days before the parent's deadline (default 2)", leadDaysOption)
     .addOption(lang())
-    .action(async (file: string, opts: { lang: Locale }) => finish(await validateCommand(file, opts.lang)));
+    .action(async (file: string, opts: { lang: Locale; parent?: string; leadDays?: number }) =>
+      finish(
+        opts.parent
+          ? await validateAgainstParentCommand(file, opts.parent, opts.lang, opts.leadDays)
+          : await validateCommand(file, opts.lang),
+      ),
+    );
 
   plan
     .command('preview')
@@ -91,6 +100,7 @@ async function main(): Promise<void> {
     );
 
   registerDraftCommand(plan, finish);
+  registerDeriveCommand(plan, finish);
 
   plan
     .command('start')

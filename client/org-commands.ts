@@ -8,7 +8,7 @@ import { loadConfig } from '../worker/config.js';
 import type { CommandResult } from './plan-commands.js';
 
 /** Reads and validates a directory file; the directory, or the result to print when it cannot be read or is invalid. */
-async function readDirectory(
+export async function readDirectory(
   file: string,
   lang: Locale,
 ): Promise<{ directory: OrganisationDirectory } | { failed: CommandResult }> {

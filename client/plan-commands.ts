@@ -19,7 +19,7 @@ export interface CommandResult {
 export type PreviewFormat = 'table' | 'json' | 'ics';
 
 /** Reads and validates a plan file; the plan, or the result to print when the file cannot be read or is invalid. */
-async function readPlan(file: string, lang: Locale): Promise<{ plan: Plan } | { failed: CommandResult }> {
+export async function readPlan(file: string, lang: Locale): Promise<{ plan: Plan } | { failed: CommandResult }> {
   let bytes: Uint8Array;
   try {
     // Bytes, not text: parsePlanText names a Word, PDF or image file by its first bytes.
