@@ -7,6 +7,7 @@ import { createArchiveActivities } from './archive.js';
 import { createEmailActivities, type EmailLogger } from './email.js';
 import type { MailConfig, Mailer } from './mailer.js';
 import { createReportCycleActivities } from './report-cycle.js';
+import { createRollUpActivities } from './roll-up.js';
 import { createReportRenderer } from './report-render.js';
 import { temporalRegister } from './reports/temporal-register.js';
 
@@ -47,7 +48,8 @@ export function createActivities(deps: ActivityDeps): WorkflowActivities {
     }),
   });
   const archive = createArchiveActivities({ client: deps.client, blobs });
-  return { ...email, ...reports, ...archive } satisfies WorkflowActivities;
+  const rollUp = createRollUpActivities({ client: deps.client, portalBaseUrl: deps.mailConfig.portalBaseUrl });
+  return { ...email, ...reports, ...archive, ...rollUp } satisfies WorkflowActivities;
 }
 
 export type { MailConfig, Mailer } from './mailer.js';

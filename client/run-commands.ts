@@ -47,7 +47,11 @@ export async function startCommand(
 /** An incident as a status line: `⚠ sự cố 1 (tổng hợp báo cáo): Error: ENOTDIR …`, or who retried it and when. */
 function incidentLine(i: IncidentSummary): string {
   const step =
-    i.step.kind === 'report' ? 'tổng hợp báo cáo' : `gửi e-mail ${i.step.emailKind}${i.unit ? ` cho ${i.unit}` : ''}`;
+    i.step.kind === 'report'
+      ? 'tổng hợp báo cáo'
+      : i.step.kind === 'roll-up'
+        ? 'gửi báo cáo lên cấp trên'
+        : `gửi e-mail ${i.step.emailKind}${i.unit ? ` cho ${i.unit}` : ''}`;
   const said = `sự cố ${i.id} (${step}) lúc ${i.at}: ${i.type}: ${i.error.replace(/\s+/g, ' ')}`;
   return i.retried ? `đã thử lại / retried: ${said} — ${i.retried.by}, ${i.retried.at}` : `⚠ ${said}`;
 }

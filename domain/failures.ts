@@ -30,6 +30,13 @@ export const FAILURES = {
   listQueryInvalid: 'ListQueryInvalid',
   /** A signed plan given to `kehoach plan draft` is not a DOCX or PDF, is damaged, or no pdftotext is installed. */
   documentUnreadable: 'DocumentUnreadable',
+  /**
+   * The parent body's report item refused a subordinate's report (it does not list this body, or is closed): the
+   * parent's plan must name the body in `subordinates`, then the office retries.
+   */
+  rollUpRefused: 'RollUpRefused',
+  /** The parent body's report item of the period does not run (no such plan or period there). */
+  rollUpTargetMissing: 'RollUpTargetMissing',
 } as const;
 
 export type FailureType = (typeof FAILURES)[keyof typeof FAILURES];

@@ -108,8 +108,8 @@ function isPeriodCode(code: unknown): code is PeriodCode {
   );
 }
 
-/** `quý II (Q2)` / `Q2`, `6 tháng đầu năm (H1)` / `first half-year (H1)`, `năm (Y)` / `annual (Y)`. */
-function periodLabel(code: PeriodCode, lang: Locale): string {
+/** A period as messages name it: `Q2 (quý II)` / `Q2`, `H1 (6 tháng đầu năm)` / `H1 (first half-year)`, `Y (năm)` / `Y (annual)`. */
+export function periodLabel(code: PeriodCode, lang: Locale): string {
   const name = code === 'Y' && lang === 'en' ? 'annual' : periodName(code, lang);
   return name === code ? code : `${code} (${name})`;
 }
@@ -200,6 +200,39 @@ export function crossProblems(raw: unknown, at: At, lang: Locale): PlanProblem[]
       else seen.set(c, i);
     });
   }
+
+  // A subordinate is a unit of the periodic reports: its code must not be a unit's, nor the body's own.
+  const subordinateSeen = new Map<string, number>();
+  list(get(raw, 'subordinates')).forEach((x, i) => {
+    const c = get(x, 'code');
+    if (typeof c !== 'string') return;
+    const first = subordinateSeen.get(c);
+    const message =
+      first !== undefined
+        ? vi
+          ? `mã "${c}" trùng với subordinates[${first}]`
+          : `code "${c}" repeats subordinates[${first}]`
+        : units.includes(c)
+          ? vi
+            ? `mã "${c}" đã là mã một đơn vị trong units; cơ quan cấp dưới cần mã riêng`
+            : `code "${c}" is already a unit's in units; a subordinate needs a code of its own`
+          : c === get(get(raw, 'organisation'), 'code')
+            ? vi
+              ? `"${c}" là mã của chính cơ quan này`
+              : `"${c}" is this body's own code`
+            : undefined;
+    if (message) out.push(at(['subordinates', i, 'code'], message));
+    if (first === undefined) subordinateSeen.set(c, i);
+  });
+  if (subordinateSeen.size > 0 && get(raw, 'reporting') === undefined)
+    out.push(
+      at(
+        ['subordinates'],
+        vi
+          ? 'cơ quan cấp dưới báo cáo theo các kỳ báo cáo định kỳ: thêm mục reporting (periods, officeDeadlineDay, …)'
+          : 'subordinates report in the periodic reports: add reporting (periods, officeDeadlineDay, …)',
+      ),
+    );
 
   const officeUnit = get(get(raw, 'office'), 'unit');
   if (typeof officeUnit === 'string' && units.length > 0 && !units.includes(officeUnit))

@@ -193,6 +193,21 @@ export function buildPlanSchema() {
         }),
       )
       .min(1),
+    /**
+     * The bodies that report to this one (a department's schools): each is asked for every periodic report like a
+     * unit, through its office, and its accepted consolidated report arrives here by itself when it runs here too.
+     */
+    subordinates: z
+      .array(
+        z.strictObject({
+          code,
+          name: z.string().min(1),
+          office: person,
+          director: person.optional(),
+        }),
+      )
+      .max(500)
+      .default([]),
     themes: z.array(z.strictObject({ code, title: z.string().min(1) })).default([]),
     forms: z
       .array(
@@ -251,6 +266,7 @@ export type OngoingDuty = Plan['ongoingDuties'][number];
 export type PlanTarget = NonNullable<OngoingDuty['target']>;
 export type CountTarget = Extract<PlanTarget, { count: number }>;
 export type PlanUnit = Plan['units'][number];
+export type Subordinate = Plan['subordinates'][number];
 export type DeadlinePolicy = Plan['defaults']['deadlinePolicy'];
 export type PeriodCode = NonNullable<Plan['reporting']>['periods'][number];
 export type Escalation = Plan['defaults']['escalation'];

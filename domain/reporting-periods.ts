@@ -169,7 +169,11 @@ export function reportItems(plan: Plan, cal: WorkCalendar): PeriodicReportSpec[]
         ongoingDutiesAsked(plan),
       forms: plan.forms.map((f) => f.code),
       opens,
-      units: reportingUnits(plan).map((unit) => ({ unit, role: 'lead' as const, due: unitDue })),
+      units: [...reportingUnits(plan), ...plan.subordinates.map((s) => s.code)].map((unit) => ({
+        unit,
+        role: 'lead' as const,
+        due: unitDue,
+      })),
       reminders: reporting.reminders ?? plan.defaults.reminders,
       escalation: reporting.escalation ?? plan.defaults.escalation,
       deadlinePolicy: reporting.deadlinePolicy,

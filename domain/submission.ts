@@ -58,6 +58,11 @@ export function buildSubmissionSchema() {
       )
       .max(SUBMISSION_LIMITS.evidence)
       .default([]),
+    /**
+     * Where a submission made by the system comes from: a subordinate body's accepted consolidated report, keyed by
+     * that report's workflow id. The same key twice is the same submission (a retry, a second worker): taken once.
+     */
+    source: z.strictObject({ kind: z.literal('roll-up'), key: z.string().min(1).max(300) }).optional(),
   });
 }
 

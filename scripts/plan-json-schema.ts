@@ -211,6 +211,23 @@ export const DESCRIPTIONS: Record<string, Described> = {
     vi: 'Nhiệm vụ của đơn vị theo mục Tổ chức thực hiện của kế hoạch (không bắt buộc).',
     en: "The unit's responsibilities as the plan's implementation section states them (optional).",
   },
+  subordinates: {
+    vi: 'Các cơ quan, đơn vị cấp dưới báo cáo cơ quan này (các trường của Sở): mỗi cơ quan được đề nghị báo cáo định kỳ như một đơn vị, qua Văn phòng của mình; báo cáo tổng hợp đã được thủ trưởng duyệt tự gửi lên khi cơ quan đó cũng dùng hệ thống này.',
+    en: "The bodies that report to this one (a department's schools): each is asked for every periodic report like a unit, through its office; its director-accepted consolidated report arrives by itself when it uses this deployment too.",
+  },
+  'subordinates[].code': {
+    vi: 'Mã cơ quan cấp dưới (như organisation.code trong kế hoạch của cơ quan đó); không trùng mã đơn vị.',
+    en: "The subordinate's code (its plan's organisation.code); not a unit's code.",
+  },
+  'subordinates[].name': { vi: 'Tên cơ quan cấp dưới.', en: 'Name of the subordinate body.' },
+  ...person('subordinates[].office', {
+    vi: 'Văn phòng của cơ quan cấp dưới: nhận đề nghị báo cáo, nhắc hạn và đường dẫn nộp.',
+    en: "The subordinate's office: receives the report requests, reminders and the link to submit.",
+  }),
+  ...person('subordinates[].director', {
+    vi: 'Thủ trưởng cơ quan cấp dưới: được báo khi cơ quan mình chậm báo cáo (không bắt buộc).',
+    en: "The subordinate's head: told when the body is late to report (optional).",
+  }),
   themes: {
     vi: 'Nội dung (chủ đề) tuyên truyền.',
     en: 'Themes of the communication.',

@@ -19,6 +19,25 @@ export interface CompiledReport {
   files: Record<string, string>;
 }
 
+/** A subordinate's accepted consolidated report, sent up as its submission to the parent's report of the period. */
+export interface RollUpInput {
+  /** The subordinate's report item workflow id: the submission's source key and the update's id (taken once). */
+  key: string;
+  planWorkflowId: string;
+  itemWorkflowId: string;
+  /** The parent body's report item of the same period. */
+  parentItemWorkflowId: string;
+  /** The subordinate's organisation code: its unit code in the parent's plan. */
+  unit: string;
+  /** Who accepted it (the subordinate's director). */
+  acceptedBy: string;
+}
+
+export interface RollUpReceipt {
+  version: number;
+  at: string;
+}
+
 /** Asked once when a plan-year closes: its record is copied out of Temporal (storage/plan-archive.ts). */
 export interface ArchivePlanInput {
   planWorkflowId: string;
@@ -41,4 +60,5 @@ export interface WorkflowActivities {
   sendEmail(req: EmailRequest): Promise<EmailReceipt>;
   compileReport(req: CompileReportInput): Promise<CompiledReport>;
   archivePlanYear(req: ArchivePlanInput): Promise<ArchivedPlan>;
+  rollUpReport(req: RollUpInput): Promise<RollUpReceipt>;
 }

@@ -10,7 +10,7 @@ export interface Incident {
   /** 1, 2, … within the item. */
   id: number;
   /** What failed: an e-mail (with the request, to send it again) or the consolidated report. */
-  step: { kind: 'email'; email: EmailRequest } | { kind: 'report' };
+  step: { kind: 'email'; email: EmailRequest } | { kind: 'report' } | { kind: 'roll-up' };
   /** Unit concerned (the e-mail's), absent for the report. */
   unit?: string;
   /** The failure type from the catalogue (domain/failures.ts) and its message. */
@@ -22,7 +22,7 @@ export interface Incident {
 
 /** An incident as the status shows it: the step named, without the e-mail it would send again. */
 export interface IncidentSummary extends Omit<Incident, 'step'> {
-  step: { kind: 'email'; emailKind: string; emailKey: string } | { kind: 'report' };
+  step: { kind: 'email'; emailKind: string; emailKey: string } | { kind: 'report' } | { kind: 'roll-up' };
 }
 
 export function incidentSummary({ step, ...rest }: Incident): IncidentSummary {
@@ -52,5 +52,7 @@ export function openIncidents(incidents: readonly Incident[] | undefined): Incid
 
 /** `e-mail Nhắc hạn (KHTC)` / `báo cáo tổng hợp`: the step in the office's words, for the notice and the UI. */
 export function incidentStep(i: Incident): string {
-  return i.step.kind === 'report' ? 'tổng hợp báo cáo' : `gửi e-mail "${i.step.email.kind}" cho ${i.unit ?? ''}`.trim();
+  if (i.step.kind === 'report') return 'tổng hợp báo cáo';
+  if (i.step.kind === 'roll-up') return 'gửi báo cáo lên cơ quan cấp trên';
+  return `gửi e-mail "${i.step.email.kind}" cho ${i.unit ?? ''}`.trim();
 }

@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import { since } from './patches.js';
 import { FAILURES } from '../domain/failures.js';
-import type { CompileReportInput, WorkflowActivities } from './activities-api.js';
+import type { CompileReportInput, RollUpInput, WorkflowActivities } from './activities-api.js';
 import type { EmailRequest } from './email-request.js';
 import { failureOf } from './failure-of.js';
 import { emailSummary } from './item-labels.js';
@@ -26,6 +26,19 @@ const { compileReport } = proxyActivities<WorkflowActivities>({
   startToCloseTimeout: '5 minutes',
   heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '10 seconds', maximumAttempts: 10 },
+});
+
+const { rollUpReport } = proxyActivities<WorkflowActivities>({
+  // One query and one Update on the parent's report item. The parent may be briefly unreachable (a deploy, a
+  // worker restart): retry for about an hour; a refusal (the parent does not list this body) is final at once.
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 12,
+    nonRetryableErrorTypes: [FAILURES.rollUpRefused, FAILURES.rollUpTargetMissing],
+  },
 });
 
 /**
@@ -68,5 +81,17 @@ export function itemActivities(model: ItemModel, now: () => PlanNow) {
       model.failed({ kind: 'report' }, failure, now());
     }
   };
-  return { deliver, deliverStep, compile };
+  /** Sends the accepted report up to the parent body; a final failure is an incident the office can retry. */
+  const rollUp = async (req: RollUpInput) => {
+    try {
+      model.rolledUp(
+        await rollUpReport.executeWithOptions({ summary: `Gửi báo cáo lên ${req.parentItemWorkflowId}` }, [req]),
+      );
+    } catch (err) {
+      const failure = incidentOf(err);
+      if (!failure) throw err;
+      model.failed({ kind: 'roll-up' }, failure, now());
+    }
+  };
+  return { deliver, deliverStep, compile, rollUp };
 }

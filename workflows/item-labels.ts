@@ -74,7 +74,7 @@ export function statusMarkdown(status: ItemStatus, unitNames: Record<string, { n
     .filter((i) => !i.retried)
     .map(
       (i) =>
-        `- ⚠ Sự cố ${i.id} (${i.step.kind === 'report' ? 'tổng hợp báo cáo' : `e-mail ${i.step.emailKey}`}): ${i.type}: ${i.error}`,
+        `- ⚠ Sự cố ${i.id} (${i.step.kind === 'email' ? `e-mail ${i.step.emailKey}` : i.step.kind === 'report' ? 'tổng hợp báo cáo' : 'gửi báo cáo lên cấp trên'}): ${i.type}: ${i.error}`,
     );
   return [
     head,

@@ -10,7 +10,8 @@ import { ISO_DATE } from '../domain/local-date.js';
 import { extendedDue } from '../domain/schedule.js';
 import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
 import type { SubmissionInput } from '../domain/submission.js';
-import type { CompiledReport, CompileReportInput } from './activities-api.js';
+import type { CompiledReport, CompileReportInput, RollUpInput, RollUpReceipt } from './activities-api.js';
+import { planWorkflowId } from '../domain/ids.js';
 import {
   deadlineEndMs,
   dueSends,
@@ -126,6 +127,8 @@ export class ItemModel {
     const problems = this.rules.submissionProblems(parsed.data);
     if (problems.length) refuse(problems.join('; '));
     const unit = this.assigned(parsed.data.unit);
+    // A roll-up sent again (an activity retry, a second worker) is the submission already taken: nothing to refuse.
+    if (this.sameSource(unit, parsed.data.source)) return;
     const { item } = this.input;
     const asked = (item.kind === 'report' && 'duties' in item ? (item.duties ?? []) : [])
       .filter((d) => d.units.includes(unit.unit))
@@ -139,10 +142,24 @@ export class ItemModel {
     if (this.state.closeReason) refuse(`${this.input.item.itemId} is closed (${this.state.closeReason})`);
   }
 
-  /** A new version of the unit's report; the unit gets a receipt. */
+  /** The version that came from the same source (a subordinate's report), if this one repeats it. */
+  private sameSource(unit: UnitState, source: { key: string } | undefined) {
+    return source && unit.versions.find((v) => v.submission.source?.key === source.key);
+  }
+
+  /** A new version of the unit's report; the unit gets a receipt. The same roll-up twice is one version. */
   submit(raw: SubmissionInput, now: PlanNow): SubmitReceipt {
     const submission = this.rules.submissionSchema().parse(raw);
     const unit = this.unit(submission.unit)!;
+    const taken = this.sameSource(unit, submission.source);
+    if (taken)
+      return {
+        itemId: this.input.item.itemId,
+        unit: unit.unit,
+        version: taken.version,
+        at: taken.at,
+        onTime: taken.onTime,
+      };
     const version = {
       version: unit.versions.length + 1,
       at: now.iso,
@@ -299,8 +316,10 @@ export class ItemModel {
 
   /** A report item's report is done with: filed, and accepted by the director where the director reviews it. */
   private get reportSettled(): boolean {
-    const { report, directorReview } = this.state;
-    return Boolean(report) && (!directorReview || report?.review?.decision === 'accept');
+    const { report, directorReview, rollUp } = this.state;
+    return (
+      Boolean(report) && (!directorReview || report?.review?.decision === 'accept') && rollUp?.status !== 'pending'
+    );
   }
 
   /** The director returned the latest draft: the office may return units' accepted reports and compile again. */
@@ -379,6 +398,7 @@ export class ItemModel {
       at: now.iso,
     };
     list.push(incident);
+    if (step.kind === 'roll-up' && state.rollUp) state.rollUp.status = 'failed';
     const about = (unit && this.unit(unit)) || state.units[0];
     if (!about) return incident;
     const notice = unitEmail(input, about, 'incident', 'incident');
@@ -402,6 +422,7 @@ export class ItemModel {
     if (!incident) return { id: req.id, at: now.iso };
     incident.retried = { by: req.by, at: now.iso };
     if (incident.step.kind === 'email') this.state.outbox.push(incident.step.email);
+    if (incident.step.kind === 'roll-up' && this.state.rollUp) this.state.rollUp.status = 'pending';
     return { id: req.id, at: now.iso };
   }
 
@@ -476,12 +497,45 @@ export class ItemModel {
     const report = this.state.report!;
     const draft = report.draft ?? 1;
     report.review = { decision: req.decision, comment: req.comment?.trim() ?? '', by: req.by, at: now.iso };
+    const to = this.rollUpTarget;
+    if (req.decision === 'accept' && to) this.state.rollUp = { status: 'pending', to };
     this.queueOfficeNotice(
       req.decision === 'accept' ? 'report-accepted' : 'report-returned',
       `${itemWorkflowId}/office/report-${req.decision}-d${draft}`,
       report.review.comment,
     );
     return { decision: req.decision, draft };
+  }
+
+  // ── The roll-up: an accepted periodic report goes up to the parent body's report of the period ─────────────
+
+  /** The parent's report item of this period, when the plan carries out a plan here; none for ad hoc reports. */
+  get rollUpTarget(): string | undefined {
+    const { item, ctx } = this.input;
+    if (item.kind !== 'report' || item.period.code === 'adhoc' || !ctx.rollUpTo) return undefined;
+    return itemWorkflowId(planWorkflowId(ctx.rollUpTo.org, ctx.rollUpTo.year), item.itemId);
+  }
+
+  /** The accepted report waits to be sent up. */
+  get rollUpDue(): boolean {
+    return this.state.rollUp?.status === 'pending' && !this.state.closeReason;
+  }
+
+  rollUpRequest(itemWorkflowId: string): RollUpInput {
+    const rollUp = this.state.rollUp!;
+    return {
+      key: itemWorkflowId,
+      planWorkflowId: this.input.planWorkflowId,
+      itemWorkflowId,
+      parentItemWorkflowId: rollUp.to,
+      unit: this.input.ctx.organisation.code,
+      acceptedBy: this.state.report?.review?.by ?? '',
+    };
+  }
+
+  /** The parent took it (once, whatever the retries): the version it became there. */
+  rolledUp(receipt: RollUpReceipt): void {
+    this.state.rollUp = { ...this.state.rollUp!, status: 'sent', version: receipt.version, at: receipt.at };
   }
 
   checkRecompile(req: RecompileInput): void {

@@ -160,6 +160,9 @@ function escalationSend(input: ItemWorkflowInput, unit: UnitState, step: UnitSte
     ? [{ name: director.name, email: director.email }]
     : [{ name: office.name, email: office.email }];
   if (toDirector) email.cc = [{ name: office.name, email: office.email }];
+  // A subordinate body late to report: its own director hears it too, at each step (through its office and director).
+  const own = input.ctx.units[unit.unit]?.director;
+  if (own) email.cc = [...(email.cc ?? []), { name: own.name, email: own.email }];
   return {
     unit: unit.unit,
     settles: [stepInstanceKey(step, unit)],
@@ -294,6 +297,7 @@ export function itemStatus(input: ItemWorkflowInput, state: ItemState, nowMs: nu
     report: state.report,
     ...(state.directorReview ? { directorReview: true as const } : {}),
     ...(state.returnedReports?.length ? { returnedReports: state.returnedReports } : {}),
+    ...(state.rollUp ? { rollUp: state.rollUp } : {}),
     ...(state.incidents?.length ? { incidents: state.incidents.map(incidentSummary) } : {}),
   };
 }

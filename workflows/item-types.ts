@@ -68,6 +68,11 @@ export interface ItemState {
    * (`kh-2026-12b`): the item then finishes only on acceptance. Kept in state so it holds across continue-as-new.
    */
   directorReview?: true;
+  /**
+   * The accepted report sent up to the parent body's report item of the same period (`ctx.rollUpTo`): pending until
+   * the parent took it, failed (an incident the office retries) or sent, with the version it became there.
+   */
+  rollUp?: { status: 'pending' | 'sent' | 'failed'; to: string; version?: number; at?: string };
   /** The office's own reminder steps already sent on a report item (`office-reminder-3@2026-03-20`). */
   officeDone?: string[];
   /** Steps that failed for good (since `patched('incidents')`); absent until the first. */
@@ -125,6 +130,8 @@ export interface ItemStatus {
   directorReview?: true;
   /** Drafts the director returned before the one in `report`. */
   returnedReports?: FiledReport[];
+  /** The accepted report sent up to the parent body (since `kh-2026-12b`, when the plan carries out one here). */
+  rollUp?: ItemState['rollUp'];
   /** Steps that failed for good, open or retried (absent when none ever did). */
   incidents?: IncidentSummary[];
 }

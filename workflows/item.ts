@@ -140,7 +140,7 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
   );
 
   const publish = visibilityPublisher(model, input, () => now().ms);
-  const { deliver, deliverStep, compile } = itemActivities(model, now);
+  const { deliver, deliverStep, compile, rollUp } = itemActivities(model, now);
 
   const stepTimer = new StepTimer();
   while (true) {
@@ -159,6 +159,11 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
     const report = model.reportDue(at.ms) ? model.reportRequest(wfId, at) : undefined;
     if (report) {
       await compile(report, wfId, at.iso, input.item.title);
+      continue;
+    }
+    // Only reports accepted since `kh-2026-12b` of a plan that carries out one here are ever due to roll up.
+    if (model.rollUpDue) {
+      await rollUp(model.rollUpRequest(wfId));
       continue;
     }
     if (workflowInfo().continueAsNewSuggested) {

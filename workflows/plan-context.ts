@@ -9,8 +9,11 @@ export interface PlanContext {
   timeZone: string;
   office: Recipient & { unit: string };
   director: Recipient & { title?: string };
-  units: Record<string, { name: string; head: Recipient }>;
+  /** The plan's units and its subordinate bodies (`director` only for those: their escalations reach it too). */
+  units: Record<string, { name: string; head: Recipient; director?: Recipient }>;
   forms: Record<string, string>;
+  /** The plan this one carries out, when it runs in this deployment: accepted reports are sent up to it. */
+  rollUpTo?: { org: string; year: number };
 }
 
 /** Extracts the addressing data from a validated plan (kept small: it travels in every child's input). */
@@ -22,9 +25,23 @@ export function planContext(plan: Plan): PlanContext {
     timeZone: plan.organisation.timeZone,
     office: { name: plan.office.name, email: plan.office.email, unit: plan.office.unit },
     director: { name: plan.director.name, email: plan.director.email, title: plan.director.title },
-    units: Object.fromEntries(
-      plan.units.map((u) => [u.code, { name: u.name, head: { name: u.head.name, email: u.head.email } }]),
-    ),
+    units: Object.fromEntries([
+      ...plan.units.map((u) => [u.code, { name: u.name, head: { name: u.head.name, email: u.head.email } }] as const),
+      ...plan.subordinates.map(
+        (s) =>
+          [
+            s.code,
+            {
+              name: s.name,
+              head: { name: s.office.name, email: s.office.email },
+              ...(s.director ? { director: { name: s.director.name, email: s.director.email } } : {}),
+            },
+          ] as const,
+      ),
+    ]),
     forms: Object.fromEntries(plan.forms.map((f) => [f.code, f.title])),
+    ...(plan.plan.carriesOut?.org
+      ? { rollUpTo: { org: plan.plan.carriesOut.org, year: plan.plan.carriesOut.year ?? plan.plan.year } }
+      : {}),
   };
 }

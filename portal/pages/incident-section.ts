@@ -19,6 +19,7 @@ export function timeOf(iso: string, zone: string): string {
 /** The step that failed, in words: `Tổng hợp báo cáo`, `Gửi e-mail nhắc hạn cho Phòng Kế hoạch - Tài chính`. */
 export function incidentStepText(i: IncidentSummary, units: ItemDetail['ctx']['units'], t: Texts['incidents']): string {
   if (i.step.kind === 'report') return t.report;
+  if (i.step.kind === 'roll-up') return t.rollUp;
   const kinds: Record<string, string | undefined> = t.emailKinds;
   const kind = kinds[i.step.emailKind] ?? i.step.emailKind;
   return t.email(kind, i.unit ? (units[i.unit]?.name ?? i.unit) : '');

@@ -221,6 +221,7 @@ export const en: Texts = {
     error: 'Error',
     action: 'Action',
     report: 'Compile the report',
+    rollUp: 'Send the report up to the parent body',
     email: (kind, unit) => (unit ? `Send the ${kind} e-mail to ${unit}` : `Send the ${kind} e-mail`),
     emailKinds: {
       assignment: 'assignment',

@@ -241,6 +241,7 @@ export const vi = {
     error: 'Lỗi',
     action: 'Xử lý',
     report: 'Tổng hợp báo cáo',
+    rollUp: 'Gửi báo cáo lên cơ quan cấp trên',
     email: (kind: string, unit: string) => (unit ? `Gửi e-mail ${kind} cho ${unit}` : `Gửi e-mail ${kind}`),
     /** The e-mail kinds, as the step names them ("Gửi e-mail nhắc hạn cho …"). */
     emailKinds: {
