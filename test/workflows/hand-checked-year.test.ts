@@ -17,6 +17,8 @@ import { withFreshStack, type TestStack } from '../helpers/test-stack.js';
  * Reports (Q1, H1, Q3, Y; every unit): request on the first working day of the period's last month; office deadline
  * the 20th of that month; units 2 working days before the office. The office itself is reminded 3 and 1 working days
  * before its own deadline, and is never told about its own unit (VP): VP's late share goes to the director only.
+ * The school below (DEMO-THPT, `subordinates`) is asked for every report like a unit, through its office, and its
+ * head teacher is copied on each of its escalations.
  * A change to plans/demo.yaml means redoing this.
  */
 const plan = loadPlan(readFileSync(new URL('../../plans/demo.yaml', import.meta.url), 'utf8'), 'demo.yaml');
@@ -61,7 +63,7 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
   },
   {
     item: 'report-Q1',
-    units: ['VP', 'KHTC', 'TCCB'],
+    units: ['VP', 'KHTC', 'TCCB', 'DEMO-THPT'],
     steps: [
       ['02/03/2026', 'open'], // 01/03 is a Sunday: first working day of March is Mon 02/03
       ['13/03/2026', 'reminder'], // office Fri 20/03; units 2 working days before: Wed 18/03; 3 before that: Fri 13/03
@@ -77,7 +79,7 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
   },
   {
     item: 'report-H1',
-    units: ['VP', 'KHTC', 'TCCB'],
+    units: ['VP', 'KHTC', 'TCCB', 'DEMO-THPT'],
     steps: [
       ['01/06/2026', 'open'], // Mon 01/06
       ['15/06/2026', 'reminder'], // 20/06 is a Saturday: office Mon 22/06; units Thu 18/06; 3 before: Mon 15/06
@@ -93,7 +95,7 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
   },
   {
     item: 'report-Q3',
-    units: ['VP', 'KHTC', 'TCCB'],
+    units: ['VP', 'KHTC', 'TCCB', 'DEMO-THPT'],
     steps: [
       ['03/09/2026', 'open'], // 01/09 and 02/09 are days off (Quốc khánh and the day next to it): Thu 03/09
       ['14/09/2026', 'reminder'], // 20/09 is a Sunday: office Mon 21/09; units Thu 17/09; 3 before: Mon 14/09
@@ -109,7 +111,7 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
   },
   {
     item: 'report-Y',
-    units: ['VP', 'KHTC', 'TCCB'],
+    units: ['VP', 'KHTC', 'TCCB', 'DEMO-THPT'],
     steps: [
       ['01/12/2026', 'open'], // Tue 01/12
       ['14/12/2026', 'reminder'], // 20/12 is a Sunday: office Mon 21/12; units Thu 17/12; 3 before: Mon 14/12
@@ -125,7 +127,14 @@ const YEAR: { item: string; units: string[]; steps: [date: string, kind: Kind][]
   },
 ];
 
-const HEAD: Record<string, string> = { VP: 'vanphong@example.org', KHTC: 'khtc@example.org', TCCB: 'tccb@example.org' };
+const HEAD: Record<string, string> = {
+  VP: 'vanphong@example.org',
+  KHTC: 'khtc@example.org',
+  TCCB: 'tccb@example.org',
+  'DEMO-THPT': 'vanphong.thpt@example.org',
+};
+/** A subordinate body's own head, copied on its escalations. */
+const OWN_DIRECTOR: Record<string, string[]> = { 'DEMO-THPT': ['hieutruong.thpt@example.org'] };
 const OFFICE = 'vanphong@example.org';
 const DIRECTOR = 'giamdoc@example.org';
 
@@ -139,8 +148,9 @@ function expectedEmails(): string[] {
       if (kind === 'office-reminder') return [line('office', kind, [OFFICE])];
       // The office is not told about VP, its own unit.
       return units.flatMap((u) => {
-        if (kind === 'escalation-office') return u === 'VP' ? [] : [line(u, kind, [OFFICE])];
-        if (kind === 'escalation-director') return line(u, kind, [DIRECTOR, OFFICE]);
+        const own = OWN_DIRECTOR[u] ?? [];
+        if (kind === 'escalation-office') return u === 'VP' ? [] : [line(u, kind, [OFFICE, ...own])];
+        if (kind === 'escalation-director') return line(u, kind, [DIRECTOR, OFFICE, ...own]);
         if (kind === 'open') return line(u, item.startsWith('report') ? 'report-request' : 'assignment', [HEAD[u]!]);
         return line(u, kind, [HEAD[u]!]);
       });
