@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { computeFigures } from './reports/figures.js';
 import type { Difficulty } from '../domain/difficulties.js';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURES } from '../domain/failures.js';
@@ -84,6 +85,9 @@ export function toReportRequest(collected: CollectedReport): ReportRequest {
     },
     issuedOn: collected.issuedOn,
     units: plan.units.map((u) => ({ code: u.code, name: u.name })),
+    ...(plan.subordinates.length
+      ? { subordinates: plan.subordinates.map((s) => ({ code: s.code, name: s.name })) }
+      : {}),
     forms: plan.forms.map((f) => ({ code: f.code, title: f.title, ...(f.target ? { target: f.target } : {}) })),
     ...(plan.ongoingDuties.length
       ? {
@@ -119,7 +123,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export function createReportRenderer(deps: { reportsDir: string; register?: NumberRegister; blobs: BlobStore }) {
   const { generateReport } = createReportActivities(deps);
   return async (collected: CollectedReport): Promise<CompiledReport> => {
-    const result = await generateReport(toReportRequest(collected));
+    const request = toReportRequest(collected);
+    const result = await generateReport(request);
     // Filed side by side: to an object store each put is a round trip, and the documents do not depend on each other.
     const filed = await Promise.all(
       Object.entries(result.files).flatMap(([kind, path]) => {
@@ -140,6 +145,8 @@ export function createReportRenderer(deps: { reportsDir: string; register?: Numb
         return [put()];
       }),
     );
-    return { number: result.number, files: Object.fromEntries(filed) };
+    // The output per form as the report states it: what a subordinate's report sends up when accepted.
+    const totals = Object.fromEntries(computeFigures(request).perForm.map((f) => [f.code, f.total]));
+    return { number: result.number, files: Object.fromEntries(filed), totals };
   };
 }

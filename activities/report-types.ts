@@ -19,6 +19,8 @@ export interface ReportRequest {
   /** Signing date, `yyyy-MM-dd`; also picks the year of the number register. */
   issuedOn: string;
   units: { code: string; name: string }[];
+  /** The bodies below that report to this one: units of `periodReport`, counted and listed apart from `units`. */
+  subordinates?: { code: string; name: string }[];
   forms: { code: string; title: string; target?: CountTarget }[];
   /** The plan's ongoing duties (thường xuyên), reported on by the units in their reports for the period. */
   duties?: { number: number; title: string; target?: PlanTarget }[];

@@ -25,7 +25,7 @@ function section(
   plan: Plan,
   pick: (s: NonNullable<ItemStatus['units'][number]['lastSubmission']>) => string,
 ) {
-  const names = new Map(plan.units.map((u) => [u.code, u.name]));
+  const names = new Map([...plan.units, ...plan.subordinates].map((u) => [u.code, u.name]));
   const text = status.units
     .filter((u) => u.phase === 'accepted' && u.lastSubmission && pick(u.lastSubmission).trim())
     .map((u) => `${names.get(u.unit) ?? u.unit}: ${pick(u.lastSubmission!).trim()}`)
@@ -33,7 +33,7 @@ function section(
   return text.slice(0, SUBMISSION_LIMITS.textChars);
 }
 
-/** The subordinate's report as a submission to the parent: figures summed per form the parent counts, texts by section. */
+/** The subordinate's report as a submission to the parent: its report's figures per form the parent counts, texts by section. */
 export function rollUpSubmission(
   req: RollUpInput,
   child: { plan: Plan; status: ItemStatus },
@@ -41,12 +41,12 @@ export function rollUpSubmission(
   portalBaseUrl: string,
 ): SubmissionInput {
   const { plan, status } = child;
-  const figures: Record<string, number> = {};
-  for (const u of status.units)
-    if (u.phase === 'accepted')
-      for (const [form, n] of Object.entries(u.lastSubmission?.figures ?? {}))
-        if (parentForms.has(form)) figures[form] = Math.min((figures[form] ?? 0) + n, SUBMISSION_LIMITS.figureMax);
   const report = status.report;
+  // The figures the subordinate's director accepted: its report's output per form (its duties and the bodies below
+  // it), for the forms the parent counts.
+  const figures: Record<string, number> = {};
+  for (const [form, n] of Object.entries(report?.totals ?? {}))
+    if (parentForms.has(form) && n > 0) figures[form] = Math.min(n, SUBMISSION_LIMITS.figureMax);
   const evidence = Object.entries(report?.files ?? {}).map(([kind, key]) => ({
     title: `Báo cáo số ${report!.number} – ${plan.organisation.name} (${kind.toUpperCase()})`.slice(
       0,

@@ -1,3 +1,4 @@
+import type { SubmissionInput } from '../domain/submission.js';
 import type { EmailReceipt, EmailRequest } from './email-request.js';
 
 /** What the report item asks for when its office deadline comes: the consolidated report of its period. */
@@ -17,6 +18,8 @@ export interface CompileReportInput {
 export interface CompiledReport {
   number: string;
   files: Record<string, string>;
+  /** Output per form code as the report states it (absent from reports compiled before roll-ups). */
+  totals?: Record<string, number>;
 }
 
 /** A subordinate's accepted consolidated report, sent up as its submission to the parent's report of the period. */
@@ -36,6 +39,23 @@ export interface RollUpInput {
 export interface RollUpReceipt {
   version: number;
   at: string;
+}
+
+/** A roll-up to a parent whose plan runs in another Temporal namespace (`ctx.rollUpTo.namespace`). */
+export interface RollUpAcrossInput extends RollUpInput {
+  namespace: string;
+}
+
+/** The subordinate's report as it travels to the parent's namespace (nexus/roll-up-service.ts). */
+export interface SubordinateReport extends RollUpInput {
+  /** Read in the subordinate's namespace; the parent keeps the figures of its own forms. */
+  submission: SubmissionInput;
+}
+
+/** The report read in this namespace, and the Nexus endpoint (NEXUS_ENDPOINTS) that leads to the parent's. */
+export interface PreparedRollUp {
+  endpoint: string;
+  report: SubordinateReport;
 }
 
 /** Asked once when a plan-year closes: its record is copied out of Temporal (storage/plan-archive.ts). */
@@ -61,4 +81,5 @@ export interface WorkflowActivities {
   compileReport(req: CompileReportInput): Promise<CompiledReport>;
   archivePlanYear(req: ArchivePlanInput): Promise<ArchivedPlan>;
   rollUpReport(req: RollUpInput): Promise<RollUpReceipt>;
+  buildRollUpSubmission(req: RollUpAcrossInput): Promise<PreparedRollUp>;
 }

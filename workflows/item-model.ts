@@ -461,7 +461,13 @@ export class ItemModel {
     const { input, state } = this;
     if (input.item.kind !== 'report') return;
     const draft = (state.returnedReports?.length ?? 0) + 1;
-    state.report = { number: compiled.number, files: compiled.files, at: atIso, ...(draft > 1 ? { draft } : {}) };
+    state.report = {
+      number: compiled.number,
+      files: compiled.files,
+      at: atIso,
+      ...(draft > 1 ? { draft } : {}),
+      ...(compiled.totals ? { totals: compiled.totals } : {}),
+    };
     const { office, director } = input.ctx;
     const lead = state.units[0];
     if (!lead) return;

@@ -51,6 +51,8 @@ export interface FiledReport {
   at: string;
   /** 1 for the first compilation; one more each time the office compiles it again after a return. */
   draft?: number;
+  /** Output per form code as the report states it: what rolls up to the parent once accepted. */
+  totals?: Record<string, number>;
   review?: ReportReview;
 }
 

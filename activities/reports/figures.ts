@@ -32,7 +32,10 @@ export function computeFigures(req: ReportRequest): ReportFigures {
   );
   const perItem = req.items.map((i) => rateRow(i.itemId, i.title, i.units));
   const totalsByForm = new Map<string, number>();
-  for (const e of all)
+  // The subordinates' outputs come only through their reports for the period (they hold none of the plan's duties).
+  const below = new Set((req.subordinates ?? []).map((s) => s.code));
+  const fromBelow = (req.periodReport?.units ?? []).filter((e) => below.has(e.code));
+  for (const e of [...all, ...fromBelow])
     for (const [form, n] of Object.entries(e.submission?.figures ?? {}))
       totalsByForm.set(form, (totalsByForm.get(form) ?? 0) + n);
   const perForm = req.forms.map((f) => ({ code: f.code, title: f.title, total: totalsByForm.get(f.code) ?? 0 }));

@@ -41,6 +41,8 @@ const L = {
     reports: '4. Kết quả cụ thể của các đơn vị',
     sent: '5. Tình hình gửi báo cáo của các đơn vị',
     duties: '6. Kết quả thực hiện nhiệm vụ thường xuyên và chỉ tiêu',
+    below: 'Kết quả của các cơ quan, đơn vị cấp dưới',
+    belowHead: (forms: string[]) => ['Cơ quan, đơn vị', 'Tình trạng', 'Ngày gửi', ...forms],
     dutyHead: ['Nhiệm vụ, hình thức', 'Chỉ tiêu', 'Chỉ tiêu của kỳ', 'Đạt được', 'Còn thiếu'],
     dutyNotReported: 'chưa báo cáo',
     dutyResults: (title: string) => `Nhiệm vụ thường xuyên “${title}”:`,
@@ -77,6 +79,8 @@ const L = {
     reports: '4. What the units reported',
     sent: "5. The units' reports for the period",
     duties: '6. Ongoing duties and targets',
+    below: 'What the subordinate bodies reported',
+    belowHead: (forms: string[]) => ['Body', 'Status', 'Sent', ...forms],
     dutyHead: ['Duty or form', 'Target', "This period's target", 'Achieved', 'Gap'],
     dutyNotReported: 'not reported',
     dutyResults: (title: string) => `Ongoing duty “${title}”:`,
@@ -170,7 +174,7 @@ export function buildReportContent(
   withChart: boolean,
 ): ReportContent {
   const l = L[req.locale];
-  const unitName = new Map(req.units.map((u) => [u.code, u.name]));
+  const unitName = new Map([...req.units, ...(req.subordinates ?? [])].map((u) => [u.code, u.name]));
   const rate = (r: number | null) => formatRate(r, req.locale);
   const rateRows = (rows: ReportFigures['perUnit']) =>
     rows.map((r) => [
@@ -247,6 +251,27 @@ export function buildReportContent(
       ]
     : [];
 
+  // The bodies below, one row each: whether and when their report came, and its figures per form (issue #18).
+  const belowBlocks: Block[] =
+    req.subordinates?.length && req.periodReport
+      ? [
+          { kind: 'subheading', text: l.below },
+          {
+            kind: 'table',
+            head: l.belowHead(req.forms.map((f) => f.title)),
+            rows: req.subordinates.map((s) => {
+              const u = req.periodReport!.units.find((e) => e.code === s.code);
+              return [
+                s.name,
+                u ? status[u.status] : '—',
+                u?.submittedAt ? dmy(u.submittedAt.slice(0, 10)) : '—',
+                ...req.forms.map((f) => (u?.submission ? String(u.submission.figures[f.code] ?? 0) : '—')),
+              ];
+            }),
+          },
+        ]
+      : [];
+
   // Ongoing duties and targets: what the units reported in their reports for the period, against each target.
   const reported = (req.periodReport?.units ?? []).flatMap((u) => (u.submission ? [u.submission] : []));
   const targetRow = (name: string, target: PlanTarget | undefined, achieved: number | undefined): string[] => {
@@ -319,6 +344,7 @@ export function buildReportContent(
           { kind: 'subheading', text: l.reports },
           ...orNone(byUnit('results')),
           ...sentBlocks,
+          ...belowBlocks,
           ...dutyBlocks,
         ],
       },

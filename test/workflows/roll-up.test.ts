@@ -64,7 +64,18 @@ const school = (code: string): Plan =>
         head: { name: 'Tổ trưởng', email: `tovan.${code.toLowerCase()}@example.org` },
       },
     ],
-    tasks: [],
+    // Its output is counted on its duties: one dated task of its teaching team.
+    tasks: [
+      {
+        number: 1,
+        title: 'Đăng tin về cải cách hành chính',
+        content: 'Đăng tin trên trang thông tin điện tử của trường.',
+        forms: ['WEBSITE'],
+        units: [{ unit: 'TO-VAN', role: 'lead' }],
+        opensOn: '2026-03-02',
+        due: { on: '2026-03-10' },
+      },
+    ],
     reporting: { periods: ['Q1'], officeDeadlineDay: 18, unitWorkingDaysBeforeOffice: 1 },
   });
 
@@ -95,6 +106,13 @@ describe('roll-up: schools’ accepted reports arrive once in the department’s
   });
 
   const schoolUnits = async (code: string, results: string, website: number) => {
+    await submitReport(env.client, ref(code), 'task-01', {
+      unit: 'TO-VAN',
+      submittedBy: 'Tổ trưởng',
+      results,
+      figures: { WEBSITE: website },
+    });
+    await reviewSubmission(env.client, ref(code), 'task-01', { unit: 'TO-VAN', decision: 'accept', by: office(code) });
     for (const [unit, n] of [
       ['VP', 1],
       ['TO-VAN', website],
@@ -152,9 +170,11 @@ describe('roll-up: schools’ accepted reports arrive once in the department’s
     await reviewReport(env.client, ref('TRUONG-C'), 'report-Q1', { decision: 'accept', by: head('TRUONG-C') });
     await expect.poll(() => versionsOf('TRUONG-C')).toBe(1);
 
-    // What arrived is the school's report: figures summed over its accepted units, texts by unit, files as evidence.
+    // What arrived is the school's report: its figures as its report states them (its duties' output), texts by
+    // unit, files as evidence.
     const a = (await parentQ1()).units.find((u) => u.unit === 'TRUONG-A')!;
-    expect(a.lastSubmission?.figures).toEqual({ WEBSITE: 5 });
+    expect((await getItemStatus(env.client, ref('TRUONG-A'), 'report-Q1')).report?.totals).toEqual({ WEBSITE: 4 });
+    expect(a.lastSubmission?.figures).toEqual({ WEBSITE: 4 });
     expect(a.lastSubmission?.results).toContain('Tổ Ngữ văn: Đăng 4 tin (TO-VAN)');
     expect(a.lastSubmission?.proposals).toContain('Đề xuất của TRUONG-A');
     expect(a.lastSubmission?.evidence.map((e) => e.url)).toContain(
@@ -220,10 +240,7 @@ describe('roll-up: schools’ accepted reports arrive once in the department’s
     await clock.sleepUntil('2026-03-25T12:00:00+07:00');
     const parent = await parentQ1();
     expect(parent.report?.number).toBeTruthy();
-    const total = parent.units
-      .filter((u) => u.phase === 'accepted')
-      .reduce((sum, u) => sum + (u.lastSubmission?.figures.WEBSITE ?? 0), 0);
-    // 3 units × 10 + A (1 + 4) + B (1 + 2) + C (1 + 7).
-    expect(total).toBe(30 + 5 + 3 + 8);
+    // The department's own units hold no duties this quarter: its output is what the schools reported, A + B + C.
+    expect(parent.report?.totals).toEqual({ WEBSITE: 4 + 2 + 7 });
   }, 240_000);
 });
