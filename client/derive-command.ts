@@ -107,7 +107,18 @@ export async function deriveCommand(parentFile: string, options: DeriveCommandOp
   }
   const derived = derivePlan(
     parent,
-    { code: child.code, name: child.name, office: child.office, director: child.director },
+    {
+      code: child.code,
+      name: child.name,
+      office: child.office,
+      director: child.director,
+      below: childrenOf(dir.directory, child.code).map(({ code, name, office, director }) => ({
+        code,
+        name,
+        office,
+        director,
+      })),
+    },
     { leadWorkingDays: options.leadDays ?? DEFAULT_LEAD_WORKING_DAYS },
   );
   if (options.output === undefined)

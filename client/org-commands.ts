@@ -3,7 +3,8 @@ import type { Locale } from '../domain/format-date.js';
 import { formatProblems } from '../domain/plan-problem.js';
 import { readDirectoryFile, type DirectoryResult } from '../organisations/directory-file.js';
 import type { OrganisationDirectory } from '../organisations/directory-schema.js';
-import { organisationTree, roots, type OrganisationNode } from '../organisations/tree.js';
+import { subordinatesYaml } from '../organisations/subordinates-yaml.js';
+import { childrenOf, findOrganisation, organisationTree, roots, type OrganisationNode } from '../organisations/tree.js';
 import { loadConfig } from '../worker/config.js';
 import type { CommandResult } from './plan-commands.js';
 
@@ -66,7 +67,26 @@ export async function orgTreeCommand(file: string, lang: Locale = 'vi'): Promise
 }
 
 /**
- * Adds `kehoach org validate|tree [FILE]` to the CLI; without FILE, the configured `ORGANISATIONS_FILE`. `finish`
+ * `kehoach org subordinates CODE [--directory FILE]`: the `subordinates:` block of CODE's plan, from the bodies directly
+ * below it in the directory (e-mails from it, names to fill in marked), exit 0; a code not in the directory, exit 1.
+ */
+export async function orgSubordinatesCommand(code: string, file: string, lang: Locale = 'vi'): Promise<CommandResult> {
+  const r = await readDirectory(file, lang);
+  if ('failed' in r) return r.failed;
+  const body = findOrganisation(r.directory, code);
+  if (!body)
+    return {
+      exitCode: 1,
+      output:
+        lang === 'vi'
+          ? `${code} không có trong danh sách cơ quan ${file}; xem các mã bằng "kehoach org tree ${file}"`
+          : `${code} is not in the organisations file ${file}; see its codes with "kehoach org tree ${file}"`,
+    };
+  return { exitCode: 0, output: subordinatesYaml(body, childrenOf(r.directory, code), file) };
+}
+
+/**
+ * Adds `kehoach org validate|tree [FILE]` and `kehoach org subordinates CODE` to the CLI; without FILE, the configured `ORGANISATIONS_FILE`. `finish`
  * prints a command's result and sets the exit code, as for every other command.
  */
 export function registerOrgCommands(program: Command, finish: (result: CommandResult) => void): void {
@@ -88,5 +108,14 @@ export function registerOrgCommands(program: Command, finish: (result: CommandRe
     .addOption(lang())
     .action(async (file: string | undefined, opts: { lang: Locale }) =>
       finish(await orgTreeCommand(file ?? loadConfig().ORGANISATIONS_FILE, opts.lang)),
+    );
+  org
+    .command('subordinates')
+    .description("print the subordinates: block of a body's plan, from the bodies directly below it")
+    .argument('<code>', 'code of the body whose plan it is for')
+    .option('--directory <file>', 'organisations file (default: ORGANISATIONS_FILE)')
+    .addOption(lang())
+    .action(async (code: string, opts: { directory?: string; lang: Locale }) =>
+      finish(await orgSubordinatesCommand(code, opts.directory ?? loadConfig().ORGANISATIONS_FILE, opts.lang)),
     );
 }

@@ -2,13 +2,14 @@
  * A subordinate body's draft plan derived from the plan it carries out ("Thực hiện Kế hoạch số … của …"): it cites the
  * parent, inherits its themes, forms, duties and targets, and sets its reporting regime so that its office is due at
  * least `leadWorkingDays` working days before the parent's deadline for its units, in every period. What only the
- * subordinate knows (its number, title, signing date, units, people) is left for its clerk and marked. Pure.
+ * subordinate knows (its number, title, signing date, units, people) is left for its clerk and marked. The parent's own
+ * subordinates are not the child's: the child's are the bodies below it in the directory, if any. Pure.
  */
 import type { MarkedField } from '../plan-draft/draft-from-text.js';
 import { formatShortDate } from './format-date.js';
 import { officeDeadlines, parentNeeds, type ParentNeed } from './parent-deadlines.js';
 import { periodLabel } from './plan-checks.js';
-import type { Plan, PlanInput } from './plan-schema.js';
+import type { Plan, PlanInput, Subordinate } from './plan-schema.js';
 import { checkReportingRegime } from './reporting-periods.js';
 import { buildWorkCalendar } from './work-calendar.js';
 
@@ -22,6 +23,26 @@ export interface SubordinateBody {
   office?: string;
   /** The director's e-mail. */
   director?: string;
+  /** The bodies directly below it in the directory, which report to it in turn: its plan's `subordinates`. */
+  below?: readonly DirectoryBody[];
+}
+
+/** A body of the organisations directory as a derived plan's subordinate starts from it. */
+export interface DirectoryBody {
+  code: string;
+  name: string;
+  /** The office's e-mail. */
+  office: string;
+  /** The director's e-mail. */
+  director?: string;
+}
+
+/** A subordinate as the draft holds it: the directory gives the addresses, the clerk the names. */
+export interface DerivedSubordinate {
+  code: string;
+  name: string;
+  office: Partial<Subordinate['office']>;
+  director?: Partial<NonNullable<Subordinate['director']>>;
 }
 
 export interface DeriveOptions {
@@ -42,6 +63,8 @@ export type DerivedPlanFile = {
   recurringTasks: NonNullable<PlanInput['recurringTasks']>;
   ongoingDuties: NonNullable<PlanInput['ongoingDuties']>;
   reporting?: NonNullable<PlanInput['reporting']>;
+  /** Only when the directory lists bodies below the child. */
+  subordinates?: DerivedSubordinate[];
 };
 
 /** One period as derived: what the parent needs, and the office deadline the draft sets for it. */
@@ -177,6 +200,8 @@ export function derivePlan(parent: Plan, child: SubordinateBody, opts: DeriveOpt
     };
   };
 
+  const subordinates = (child.below ?? []).map((b, i) => subordinateOf(b, i, mark));
+
   const { reporting, deadlines } = reportingFor(parent, opts.leadWorkingDays, mark);
   return {
     raw: {
@@ -191,9 +216,39 @@ export function derivePlan(parent: Plan, child: SubordinateBody, opts: DeriveOpt
       recurringTasks: parent.recurringTasks.map(duty),
       ongoingDuties: parent.ongoingDuties.map(duty),
       ...(reporting ? { reporting } : {}),
+      ...(subordinates.length ? { subordinates } : {}),
     },
     marked,
     deadlines,
+  };
+}
+
+/**
+ * One body below the child, as its subordinate: code, name and the addresses from the directory; the names of its
+ * office and director (the directory has none) marked for the clerk.
+ */
+function subordinateOf(
+  body: DirectoryBody,
+  i: number,
+  mark: (field: string, vi: string, en: string) => void,
+): DerivedSubordinate {
+  const who = `${body.name} (${body.code})`;
+  mark(
+    `subordinates[${i}].office.name`,
+    `tên Văn phòng (hoặc người phụ trách) của ${who}, nơi nhận đề nghị báo cáo; danh sách cơ quan chỉ ghi e-mail`,
+    `the name of the office (or the person in charge) of ${who}, who gets the report requests; the directory gives only the e-mail`,
+  );
+  if (body.director !== undefined)
+    mark(
+      `subordinates[${i}].director.name`,
+      `họ tên thủ trưởng của ${who}, được đồng gửi thư báo quá hạn; danh sách cơ quan chỉ ghi e-mail`,
+      `the name of the director of ${who}, copied on its escalations; the directory gives only the e-mail`,
+    );
+  return {
+    code: body.code,
+    name: body.name,
+    office: { email: body.office },
+    ...(body.director === undefined ? {} : { director: { email: body.director } }),
   };
 }
 

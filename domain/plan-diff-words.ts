@@ -1,6 +1,6 @@
 /**
  * A plan diff in the office's words, Vietnamese or English: one section per part of the plan, one line per thing
- * added, dropped or changed, naming the unit, its head and the duty by number, dates as dd/MM/yyyy. Pure.
+ * added, dropped or changed, naming the unit, its head, the subordinate body, its office and the duty by number, dates as dd/MM/yyyy. Pure.
  */
 import { formatShortDate, type Locale } from './format-date.js';
 import type {
@@ -16,7 +16,7 @@ import type {
   PlanValue,
   ReportingChange,
 } from './plan-diff.js';
-import type { PeriodCode, Plan, PlanTarget, PlanUnit } from './plan-schema.js';
+import type { PeriodCode, Plan, PlanTarget, PlanUnit, Subordinate } from './plan-schema.js';
 import { periodName } from './reporting-periods.js';
 
 /** What a line says happened; the page shows it as a word (Thêm / Bỏ / Sửa), never by colour alone. */
@@ -30,7 +30,7 @@ export interface DiffLine {
 }
 
 export type DiffSectionId =
-  'header' | 'units' | 'catalogue' | 'duties' | 'reporting' | 'defaults' | 'calendar' | 'order';
+  'header' | 'units' | 'subordinates' | 'catalogue' | 'duties' | 'reporting' | 'defaults' | 'calendar' | 'order';
 
 export interface DiffSection {
   id: DiffSectionId;
@@ -42,6 +42,7 @@ const vi = {
   sections: {
     header: 'Thông tin chung',
     units: 'Đơn vị',
+    subordinates: 'Cơ quan cấp dưới',
     catalogue: 'Chủ đề và hình thức tuyên truyền',
     duties: 'Nhiệm vụ',
     reporting: 'Chế độ báo cáo',
@@ -69,6 +70,7 @@ const vi = {
     'plan.carriesOut.issuer': 'Văn bản cấp trên: cơ quan ban hành',
     'plan.carriesOut.org': 'Văn bản cấp trên: mã cơ quan trên hệ thống',
     'plan.carriesOut.year': 'Văn bản cấp trên: năm',
+    'plan.carriesOut.namespace': 'Văn bản cấp trên: không gian tên Temporal',
     'office.name': 'Văn phòng: tên',
     'office.title': 'Văn phòng: chức vụ người phụ trách',
     'office.email': 'Văn phòng: e-mail',
@@ -97,6 +99,15 @@ const vi = {
     'head.title': 'Chức vụ trưởng đơn vị',
     'head.email': 'E-mail trưởng đơn vị',
     duties: 'Nhiệm vụ của đơn vị (ghi để đối chiếu)',
+  } as Record<string, string>,
+  subordinateFields: {
+    name: 'Tên cơ quan',
+    'office.name': 'Văn phòng: tên',
+    'office.title': 'Văn phòng: chức vụ người phụ trách',
+    'office.email': 'Văn phòng: e-mail',
+    'director.name': 'Thủ trưởng: họ tên',
+    'director.title': 'Thủ trưởng: chức vụ',
+    'director.email': 'Thủ trưởng: e-mail',
   } as Record<string, string>,
   catalogueFields: { title: 'Tên', target: 'Chỉ tiêu' } as Record<string, string>,
   overrideFields: { kind: 'Loại ngày', reason: 'Lý do' } as Record<string, string>,
@@ -134,6 +145,7 @@ const vi = {
   },
   lists: {
     units: 'Thứ tự đơn vị',
+    subordinates: 'Thứ tự cơ quan cấp dưới',
     themes: 'Thứ tự chủ đề',
     forms: 'Thứ tự hình thức',
     tasks: 'Thứ tự nhiệm vụ có hạn',
@@ -143,6 +155,8 @@ const vi = {
   },
   head: (who: string) => `trưởng đơn vị ${who}`,
   headLine: 'Trưởng đơn vị',
+  officeLine: 'Văn phòng',
+  directorLine: 'Thủ trưởng',
   reporting: 'Chế độ báo cáo định kỳ',
   reportingDropped: (periods: string) => `Không còn báo cáo định kỳ (trước đây: ${periods})`,
   period: (name: string) => `Kỳ báo cáo ${name}`,
@@ -192,6 +206,7 @@ const en: DiffTexts = {
   sections: {
     header: 'General information',
     units: 'Units',
+    subordinates: 'Subordinate bodies',
     catalogue: 'Themes and forms',
     duties: 'Duties',
     reporting: 'Reporting',
@@ -218,6 +233,7 @@ const en: DiffTexts = {
     'plan.carriesOut.issuer': 'Document carried out: issuer',
     'plan.carriesOut.org': 'Document carried out: organisation code here',
     'plan.carriesOut.year': 'Document carried out: year',
+    'plan.carriesOut.namespace': 'Document carried out: Temporal namespace',
     'office.name': 'Office: name',
     'office.title': 'Office: position of the person in charge',
     'office.email': 'Office: e-mail',
@@ -246,6 +262,15 @@ const en: DiffTexts = {
     'head.title': "Head's position",
     'head.email': "Head's e-mail",
     duties: "Unit's responsibilities (for reference)",
+  },
+  subordinateFields: {
+    name: 'Name of the body',
+    'office.name': 'Office: name',
+    'office.title': 'Office: position of the person in charge',
+    'office.email': 'Office: e-mail',
+    'director.name': 'Director: name',
+    'director.title': 'Director: position',
+    'director.email': 'Director: e-mail',
   },
   catalogueFields: { title: 'Title', target: 'Target' },
   overrideFields: { kind: 'Kind of day', reason: 'Reason' },
@@ -283,6 +308,7 @@ const en: DiffTexts = {
   },
   lists: {
     units: 'Order of units',
+    subordinates: 'Order of subordinate bodies',
     themes: 'Order of themes',
     forms: 'Order of forms',
     tasks: 'Order of dated tasks',
@@ -292,6 +318,8 @@ const en: DiffTexts = {
   },
   head: (who) => `head ${who}`,
   headLine: 'Head of unit',
+  officeLine: 'Office',
+  directorLine: 'Director',
   reporting: 'Periodic reporting',
   reportingDropped: (periods) => `No more periodic reports (before: ${periods})`,
   period: (name) => `Report period ${name}`,
@@ -356,6 +384,7 @@ export function planDiffWords(diff: PlanDiff, before: Plan, after: Plan, locale:
   const sections: [DiffSectionId, DiffLine[]][] = [
     ['header', diff.header.map((f) => fieldLine(ctx, f, labelOf(ctx.w.fields, f.field)))],
     ['units', diff.units.map((u) => unitLine(ctx, u))],
+    ['subordinates', diff.subordinates.map((s) => subordinateLine(ctx, s))],
     [
       'catalogue',
       [
@@ -495,6 +524,27 @@ function unitLine(ctx: Context, c: KeyedChange<PlanUnit>): DiffLine {
     (f) => `${labelOf(w.unitFields, f.field)}: ${plainValue(ctx, f.from)} → ${plainValue(ctx, f.to)}`,
   );
   return { mark: 'changed', text, details };
+}
+
+/**
+ * A subordinate body by its name and code, with its office and director when it comes or goes; changed, named as it
+ * was, field by field (a director set for the first time gives its name and e-mail).
+ */
+function subordinateLine(ctx: Context, c: KeyedChange<Subordinate>): DiffLine {
+  const { w } = ctx;
+  const name = (s: Subordinate) => `${s.name} (${s.code})`;
+  if (c.change !== 'changed') {
+    const { office, director } = c.entry;
+    const details = [
+      `${w.officeLine}: ${person(office)}`,
+      ...(director ? [`${w.directorLine}: ${person(director)}`] : []),
+    ];
+    return { mark: c.change, text: name(c.entry), details };
+  }
+  const details = c.fields.map(
+    (f) => `${labelOf(w.subordinateFields, f.field)}: ${plainValue(ctx, f.from)} → ${plainValue(ctx, f.to)}`,
+  );
+  return { mark: 'changed', text: name(c.before), details };
 }
 
 function catalogueLine<T extends { code: string; title: string; target?: PlanTarget }>(

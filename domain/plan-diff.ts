@@ -1,9 +1,9 @@
 /**
  * What an amendment changes in a plan, section by section, with each thing named by its identity in the plan: units
- * by code, duties by number (across the three kinds), themes and forms by code, calendar overrides by date. Pure:
+ * and subordinate bodies by code, duties by number (across the three kinds), themes and forms by code, calendar overrides by date. Pure:
  * the portal words it (`plan-diff-words.ts`) and shows it before the office confirms the amendment.
  */
-import type { OngoingDuty, PeriodCode, Plan, PlanTask, PlanUnit, RecurringTask } from './plan-schema.js';
+import type { OngoingDuty, PeriodCode, Plan, PlanTask, PlanUnit, RecurringTask, Subordinate } from './plan-schema.js';
 
 /** A value as the plan holds it; `undefined` when the field is not set (a default applies). */
 export type PlanValue = string | number | boolean | undefined | readonly PlanValue[] | { [key: string]: PlanValue };
@@ -73,12 +73,15 @@ export type ReportingChange =
   | { change: 'changed'; periodsAdded: PeriodCode[]; periodsDropped: PeriodCode[]; fields: FieldChange[] };
 
 /** Lists whose entries stayed the same but whose order changed (reports and e-mails list them in this order). */
-export type OrderedList = 'units' | 'themes' | 'forms' | 'tasks' | 'recurringTasks' | 'ongoingDuties' | 'overrides';
+export type OrderedList =
+  'units' | 'subordinates' | 'themes' | 'forms' | 'tasks' | 'recurringTasks' | 'ongoingDuties' | 'overrides';
 
 export interface PlanDiff {
   /** Organisation, plan document, office, director, demo clock: `organisation.name`, `plan.carriesOut.number`. */
   header: FieldChange[];
   units: KeyedChange<PlanUnit>[];
+  /** The bodies reporting to this one: added, dropped, renamed, a new office or director. */
+  subordinates: KeyedChange<Subordinate>[];
   themes: KeyedChange<PlanTheme>[];
   forms: KeyedChange<PlanForm>[];
   /** In duty-number order. */
@@ -106,6 +109,7 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
       ...objectChanges('demo', before.demo, after.demo),
     ],
     units: keyedChanges(before.units, after.units, (u) => u.code),
+    subordinates: keyedChanges(subordinatesOf(before), subordinatesOf(after), (s) => s.code),
     themes: keyedChanges(before.themes, after.themes, (t) => t.code),
     forms: keyedChanges(before.forms, after.forms, (f) => f.code, ['target']),
     duties: dutyChanges(before, after),
@@ -117,6 +121,14 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
   };
 }
 
+/**
+ * The plan's subordinate bodies; none for a plan started before the field existed, whose definition (read back from
+ * its workflow) has no `subordinates` at all.
+ */
+function subordinatesOf(plan: Plan): readonly Subordinate[] {
+  return (plan.subordinates as Subordinate[] | undefined) ?? [];
+}
+
 /** True when the amended plan is the running plan: nothing to confirm. */
 export function noChange(diff: PlanDiff): boolean {
   return (
@@ -124,6 +136,7 @@ export function noChange(diff: PlanDiff): boolean {
     [
       diff.header,
       diff.units,
+      diff.subordinates,
       diff.themes,
       diff.forms,
       diff.duties,
@@ -303,6 +316,7 @@ function reportingChange(before: PlanReporting | undefined, after: PlanReporting
 function reorderings(before: Plan, after: Plan): PlanDiff['reordered'] {
   const lists: [OrderedList, (p: Plan) => string[]][] = [
     ['units', (p) => p.units.map((u) => u.code)],
+    ['subordinates', (p) => subordinatesOf(p).map((s) => s.code)],
     ['themes', (p) => p.themes.map((t) => t.code)],
     ['forms', (p) => p.forms.map((f) => f.code)],
     ['tasks', (p) => p.tasks.map((t) => String(t.number))],

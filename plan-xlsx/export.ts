@@ -30,6 +30,7 @@ import {
   PERIOD_COLUMNS,
   SHEETS,
   SPARE_ROWS,
+  SUBORDINATE_COLUMNS,
   THEME_COLUMNS,
   UNIT_COLUMNS,
 } from './layout.js';
@@ -233,6 +234,20 @@ export async function planToWorkbook(plan: Plan): Promise<Buffer> {
       headTitle: u.head.title,
       headEmail: u.head.email,
       duties: u.duties,
+    })),
+  );
+  sheet(
+    SHEETS.subordinates,
+    SUBORDINATE_COLUMNS,
+    plan.subordinates.map((s) => ({
+      code: s.code,
+      name: s.name,
+      officeName: s.office.name,
+      officeTitle: s.office.title,
+      officeEmail: s.office.email,
+      directorName: s.director?.name,
+      directorTitle: s.director?.title,
+      directorEmail: s.director?.email,
     })),
   );
   sheet(SHEETS.themes, THEME_COLUMNS, plan.themes);

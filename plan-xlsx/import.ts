@@ -26,6 +26,7 @@ import {
   PERIOD_COLUMNS,
   REQUIRED_SHEETS,
   SHEETS,
+  SUBORDINATE_COLUMNS,
   THEME_COLUMNS,
   UNIT_COLUMNS,
 } from './layout.js';
@@ -94,7 +95,7 @@ function readGeneral(wb: ExcelJS.Workbook, map: CellMap): void {
   }
 }
 
-/** A sheet of simple records (units, themes, forms, calendar days) into the list at `path`. */
+/** A sheet of simple records (units, subordinates, themes, forms, calendar days) into the list at `path`. */
 function readRecords<Key extends string>(
   wb: ExcelJS.Workbook,
   key: SheetKey,
@@ -292,6 +293,7 @@ export async function workbookToPlan(
   }
   readGeneral(wb, map);
   readRecords(wb, 'units', UNIT_COLUMNS, map, ['units']);
+  readRecords(wb, 'subordinates', SUBORDINATE_COLUMNS, map, ['subordinates']);
   readRecords(wb, 'themes', THEME_COLUMNS, map, ['themes']);
   readRecords(wb, 'forms', FORM_COLUMNS, map, ['forms']);
   readFormTargets(wb, map);

@@ -36,6 +36,7 @@ const label = (table: LabelTable<string | boolean>): CellKind => ({ type: 'label
 export const SHEETS = {
   general: 'Thông tin chung',
   units: 'Đơn vị',
+  subordinates: 'Cơ quan cấp dưới',
   themes: 'Chủ đề',
   forms: 'Hình thức',
   formTargets: 'Chỉ tiêu',
@@ -78,6 +79,21 @@ export const UNIT_COLUMNS = [
   col({ key: 'headTitle', header: 'Chức vụ', width: 20, kind: text, field: ['head', 'title'] }),
   col({ key: 'headEmail', header: 'E-mail', width: 30, kind: text, field: ['head', 'email'] }),
   col({ key: 'duties', header: 'Nhiệm vụ của đơn vị', width: 60, kind: text, field: ['duties'] }),
+] as const;
+
+/**
+ * The bodies that report to this one (`subordinates[]`): each a unit of every periodic report, asked through its
+ * office; the director is optional, and left out when all its cells are empty.
+ */
+export const SUBORDINATE_COLUMNS = [
+  col({ key: 'code', header: 'Mã cơ quan', width: 16, kind: code, field: ['code'] }),
+  col({ key: 'name', header: 'Tên cơ quan cấp dưới', width: 40, kind: text, field: ['name'] }),
+  col({ key: 'officeName', header: 'Tên Văn phòng', width: 30, kind: text, field: ['office', 'name'] }),
+  col({ key: 'officeTitle', header: 'Chức vụ (Văn phòng)', width: 20, kind: text, field: ['office', 'title'] }),
+  col({ key: 'officeEmail', header: 'E-mail Văn phòng', width: 30, kind: text, field: ['office', 'email'] }),
+  col({ key: 'directorName', header: 'Họ tên thủ trưởng', width: 30, kind: text, field: ['director', 'name'] }),
+  col({ key: 'directorTitle', header: 'Chức vụ (thủ trưởng)', width: 20, kind: text, field: ['director', 'title'] }),
+  col({ key: 'directorEmail', header: 'E-mail thủ trưởng', width: 30, kind: text, field: ['director', 'email'] }),
 ] as const;
 
 export const THEME_COLUMNS = [

@@ -8,7 +8,7 @@ import { planSchema, type Plan } from '../../domain/plan-schema.js';
 import { reportItems } from '../../domain/reporting-periods.js';
 import { buildWorkCalendar } from '../../domain/work-calendar.js';
 import { loadDirectoryFile } from '../../organisations/directory-file.js';
-import { findOrganisation } from '../../organisations/tree.js';
+import { childrenOf, findOrganisation } from '../../organisations/tree.js';
 
 /** A sample plan file, validated. */
 function samplePlan(file: string): Plan {
@@ -252,5 +252,75 @@ describe('derivePlan: a parent with recurring tasks, ongoing duties and targets 
     const child = validated(filledIn(d, '2021-01-25'));
     expect(child.ongoingDuties).toHaveLength(parent.ongoingDuties.length);
     expect(parentDeadlineWarnings(child, parent, 'en', 2)).toEqual([]);
+  });
+});
+
+describe('derivePlan: the child’s own subordinates, never the parent’s', () => {
+  const THREE_LEVELS = 'test/fixtures/organisations/three-levels.yaml';
+  const isSubordinateMark = (field: string) => field.startsWith('subordinates');
+
+  it('hands none of the parent’s subordinates down: DEMO-THPT, itself one of them, has none', () => {
+    const parent = samplePlan('plans/demo.yaml');
+    expect(parent.subordinates.map((s) => s.code)).toEqual(['DEMO-THPT']);
+    const school = { code: 'DEMO-THPT', name: 'Trường Trung học phổ thông (bản chạy thử)', office: 'vp@example.org' };
+    const d = derivePlan(parent, { ...school, below: [] }, { leadWorkingDays: 2 });
+    expect(d.raw).not.toHaveProperty('subordinates');
+    expect(d.marked.map((m) => m.field).filter(isSubordinateMark)).toEqual([]);
+    expect(validated(filledIn(d, '2026-01-06')).subordinates).toEqual([]);
+  });
+
+  it('fills a district office’s subordinates from the directory bodies below it, names left for the clerk', async () => {
+    // Sở (plans/demo.yaml) → Phòng GD&ĐT Quận 1 → its two schools; Quận 3 and its school are a sibling branch.
+    const parent = samplePlan('plans/demo.yaml');
+    const dir = await loadDirectoryFile(THREE_LEVELS);
+    const office = findOrganisation(dir, 'PGDDT-Q1')!;
+    const below = childrenOf(dir, 'PGDDT-Q1').map(({ code, name, office, director }) => ({
+      code,
+      name,
+      office,
+      director,
+    }));
+    const d = derivePlan(
+      parent,
+      { code: office.code, name: office.name, office: office.office, director: office.director, below },
+      { leadWorkingDays: 2 },
+    );
+    expect(d.raw.subordinates).toEqual([
+      {
+        code: 'TH-BEN-NGHE',
+        name: 'Trường Tiểu học Bến Nghé (bản chạy thử)',
+        office: { email: 'vanphong.th-ben-nghe@example.org' },
+        director: { email: 'hieutruong.th-ben-nghe@example.org' },
+      },
+      {
+        code: 'THCS-DA-KAO',
+        name: 'Trường Trung học cơ sở Đa Kao (bản chạy thử)',
+        office: { email: 'vanphong.thcs-da-kao@example.org' },
+      },
+    ]);
+    const marks = d.marked.filter((m) => isSubordinateMark(m.field));
+    expect(marks.map((m) => m.field)).toEqual([
+      'subordinates[0].office.name',
+      'subordinates[0].director.name',
+      'subordinates[1].office.name',
+    ]);
+    expect(marks[0]?.reason).toContain('Trường Tiểu học Bến Nghé (bản chạy thử) (TH-BEN-NGHE)');
+    for (const m of marks) expect(m.reason).toMatch(/ \/ /);
+
+    // With everything else filled in, the plan fails exactly at the names the clerk has still to write.
+    const rest = filledIn({ ...d, marked: d.marked.filter((m) => !isSubordinateMark(m.field)) }, '2026-01-06');
+    const unnamed = parsePlanText(stringify(rest), 'derived.yaml', 'en');
+    expect(unnamed.ok ? [] : unnamed.problems.map((p) => p.path)).toEqual(marks.map((m) => m.field));
+
+    const [first, second] = rest.subordinates as Record<string, Record<string, unknown>>[];
+    first!.office!.name = 'Văn phòng nhà trường';
+    first!.director!.name = 'Nguyễn Thị Lan';
+    second!.office!.name = 'Văn phòng nhà trường';
+    const child = validated(rest);
+    expect(child.subordinates.map((s) => [s.code, s.office.email, s.director?.name])).toEqual([
+      ['TH-BEN-NGHE', 'vanphong.th-ben-nghe@example.org', 'Nguyễn Thị Lan'],
+      ['THCS-DA-KAO', 'vanphong.thcs-da-kao@example.org', undefined],
+    ]);
+    expect(parentDeadlineWarnings(child, parent, 'vi', 2)).toEqual([]);
   });
 });

@@ -55,6 +55,7 @@ function read(sections: DiffSection[]): Record<string, string[]> {
 const empty: PlanDiff = {
   header: [],
   units: [],
+  subordinates: [],
   themes: [],
   forms: [],
   duties: [],
@@ -161,6 +162,119 @@ describe('planDiff: what an amendment changes', () => {
       'dropped: Phòng Tổ chức cán bộ (TCCB)',
       '  Head of unit: Lê Văn C <tccb@example.org>',
     ]);
+  });
+
+  it('names subordinate bodies added, dropped, renamed and given a new office or director, by code', () => {
+    /** Two schools report to the fixture's department; A has a director on file, B not yet. */
+    const schools = (p: PlanInput) => {
+      p.subordinates = [
+        {
+          code: 'THPT-A',
+          name: 'Trường THPT A',
+          office: { name: 'Văn phòng trường', email: 'vp.a@example.org' },
+          director: { name: 'Hoàng Văn H', email: 'ht.a@example.org' },
+        },
+        { code: 'THPT-B', name: 'Trường THPT B', office: { name: 'Văn phòng trường', email: 'vp.b@example.org' } },
+      ];
+    };
+    const before = rich(schools);
+    const after = rich((p) => {
+      schools(p);
+      const [a, b] = p.subordinates!;
+      a!.name = 'Trường Trung học phổ thông A';
+      a!.office = { name: 'Văn phòng nhà trường', email: 'vanphong.a@example.org' };
+      b!.director = { name: 'Đỗ Thị K', title: 'Hiệu trưởng', email: 'ht.b@example.org' };
+      p.subordinates!.push({
+        code: 'THCS-C',
+        name: 'Trường THCS C',
+        office: { name: 'Văn phòng trường', email: 'vp.c@example.org' },
+        director: { name: 'Vũ Văn M', email: 'ht.c@example.org' },
+      });
+    });
+    const diff = planDiff(before, after);
+    expect(diff).toEqual({
+      ...empty,
+      subordinates: [
+        {
+          change: 'changed',
+          before: before.subordinates[0],
+          after: after.subordinates[0],
+          fields: [
+            { field: 'name', from: 'Trường THPT A', to: 'Trường Trung học phổ thông A' },
+            { field: 'office.name', from: 'Văn phòng trường', to: 'Văn phòng nhà trường' },
+            { field: 'office.email', from: 'vp.a@example.org', to: 'vanphong.a@example.org' },
+          ],
+        },
+        {
+          change: 'changed',
+          before: before.subordinates[1],
+          after: after.subordinates[1],
+          fields: [
+            { field: 'director.name', from: undefined, to: 'Đỗ Thị K' },
+            { field: 'director.title', from: undefined, to: 'Hiệu trưởng' },
+            { field: 'director.email', from: undefined, to: 'ht.b@example.org' },
+          ],
+        },
+        { change: 'added', entry: after.subordinates[2] },
+      ],
+    });
+    expect(read(planDiffWords(diff, before, after, 'vi'))).toEqual({
+      'Cơ quan cấp dưới': [
+        'changed: Trường THPT A (THPT-A)',
+        '  Tên cơ quan: Trường THPT A → Trường Trung học phổ thông A',
+        '  Văn phòng: tên: Văn phòng trường → Văn phòng nhà trường',
+        '  Văn phòng: e-mail: vp.a@example.org → vanphong.a@example.org',
+        'changed: Trường THPT B (THPT-B)',
+        '  Thủ trưởng: họ tên: (trống) → Đỗ Thị K',
+        '  Thủ trưởng: chức vụ: (trống) → Hiệu trưởng',
+        '  Thủ trưởng: e-mail: (trống) → ht.b@example.org',
+        'added: Trường THCS C (THCS-C)',
+        '  Văn phòng: Văn phòng trường <vp.c@example.org>',
+        '  Thủ trưởng: Vũ Văn M <ht.c@example.org>',
+      ],
+    });
+
+    // Dropped (B, with no director on file), and the two left swapped: said in English, by code.
+    const fewer = rich((p) => {
+      schools(p);
+      p.subordinates = [p.subordinates![0]!];
+    });
+    const swapped = rich((p) => {
+      schools(p);
+      p.subordinates!.reverse();
+    });
+    expect(read(planDiffWords(planDiff(before, fewer), before, fewer, 'en'))).toEqual({
+      'Subordinate bodies': ['dropped: Trường THPT B (THPT-B)', '  Office: Văn phòng trường <vp.b@example.org>'],
+    });
+    expect(planDiff(before, swapped)).toEqual({
+      ...empty,
+      reordered: [{ list: 'subordinates', from: ['THPT-A', 'THPT-B'], to: ['THPT-B', 'THPT-A'] }],
+    });
+    expect(read(planDiffWords(planDiff(before, swapped), before, swapped, 'vi'))).toEqual({
+      'Thứ tự': ['changed: Thứ tự cơ quan cấp dưới: THPT-A, THPT-B → THPT-B, THPT-A'],
+    });
+    // A new director's e-mail alone is a change, in English too.
+    const newHead = rich((p) => {
+      schools(p);
+      p.subordinates![0]!.director!.email = 'hieutruong.a@example.org';
+    });
+    expect(read(planDiffWords(planDiff(before, newHead), before, newHead, 'en'))).toEqual({
+      'Subordinate bodies': [
+        'changed: Trường THPT A (THPT-A)',
+        '  Director: e-mail: ht.a@example.org → hieutruong.a@example.org',
+      ],
+    });
+  });
+
+  it('reads a running plan started before subordinates existed as one without any', () => {
+    const before = rich();
+    const old = structuredClone(before) as Partial<Plan>;
+    delete old.subordinates;
+    const after = rich((p) => {
+      p.subordinates = [{ code: 'THPT-A', name: 'Trường THPT A', office: { name: 'VP', email: 'vp.a@example.org' } }];
+    });
+    expect(noChange(planDiff(old as Plan, before))).toBe(true);
+    expect(planDiff(old as Plan, after).subordinates.map((c) => c.change)).toEqual(['added']);
   });
 
   it('names themes and forms added and dropped, and a form whose target changed', () => {
@@ -385,6 +499,14 @@ describe('planDiff: what an amendment changes', () => {
       p.plan.carriesOut = { number: '35/KH-UBND', signedOn: '2026-01-02', issuer: 'Ủy ban nhân dân tỉnh' };
       p.calendar = { overrides: [{ date: '2026-04-30', kind: 'off', reason: 'Nghỉ lễ' }] };
       p.demo = { speed: 60 };
+      p.subordinates = [
+        {
+          code: 'THPT-A',
+          name: 'Trường THPT A',
+          office: { name: 'Văn phòng trường', title: 'Chánh Văn phòng', email: 'vp.a@example.org' },
+          director: { name: 'Hoàng Văn H', title: 'Hiệu trưởng', email: 'ht.a@example.org' },
+        },
+      ];
     });
     /** Every leaf of the plan (a list of plain values counts as one leaf), by its path of keys and indexes. */
     const leaves = (v: unknown, path: (string | number)[] = []): (string | number)[][] => {
@@ -413,7 +535,14 @@ describe('planDiff: what an amendment changes', () => {
       const diff = planDiff(before, after as unknown as Plan);
       expect(noChange(diff), path.join('.')).toBe(false);
       // A changed entry always says what changed in it.
-      const changedEntries = [...diff.units, ...diff.themes, ...diff.forms, ...diff.overrides, ...diff.duties];
+      const changedEntries = [
+        ...diff.units,
+        ...diff.subordinates,
+        ...diff.themes,
+        ...diff.forms,
+        ...diff.overrides,
+        ...diff.duties,
+      ];
       for (const c of changedEntries) if (c.change === 'changed') expect(c.fields, path.join('.')).not.toEqual([]);
       expect(planDiffWords(diff, before, after as unknown as Plan, 'vi').length, path.join('.')).toBeGreaterThan(0);
     }

@@ -97,6 +97,55 @@ describe('a plan workbook with mistakes', () => {
     ]);
   });
 
+  it('names the cell of a subordinate whose e-mail is wrong, whose code is a unit’s, or whose director has no e-mail', async () => {
+    const r = await importEdited((wb) => {
+      const ws = sheet(wb, 'Cơ quan cấp dưới');
+      ws.getCell('E2').value = 'vanphong.thpt@';
+      ws.getRow(3).values = ['KHTC', 'Trường Tiểu học (bản chạy thử)', 'Văn phòng', undefined, 'vp.th@example.org'];
+      ws.getRow(4).values = [
+        'DEMO-TH',
+        'Trường Tiểu học số 2',
+        'Văn phòng',
+        undefined,
+        'vp.th2@example.org',
+        'Hà Văn An',
+      ];
+    });
+    expect(r.ok ? [] : located(r.problems)).toEqual([
+      ['Cơ quan cấp dưới!E2', 'subordinates[0].office.email', '"vanphong.thpt@" không phải là địa chỉ e-mail hợp lệ'],
+      [
+        'Cơ quan cấp dưới!A3',
+        'subordinates[1].code',
+        'mã "KHTC" đã là mã một đơn vị trong units; cơ quan cấp dưới cần mã riêng',
+      ],
+      ['Cơ quan cấp dưới!H4', 'subordinates[2].director.email', 'thiếu trường bắt buộc "email" (cần chuỗi ký tự)'],
+    ]);
+    expect(r.ok ? [] : r.problems.map((p) => p.header)).toEqual([
+      'E-mail Văn phòng',
+      'Mã cơ quan',
+      'E-mail thủ trưởng',
+    ]);
+  });
+
+  it('says a bad subordinate e-mail in English with --lang en', async () => {
+    const r = await importEdited((wb) => {
+      sheet(wb, 'Cơ quan cấp dưới').getCell('H2').value = 'hieu truong@example.org';
+    }, 'en');
+    expect(r.ok ? [] : located(r.problems)).toEqual([
+      [
+        'Cơ quan cấp dưới!H2',
+        'subordinates[0].director.email',
+        '"hieu truong@example.org" is not a valid e-mail address',
+      ],
+    ]);
+  });
+
+  it('reads a workbook made before the sheet of subordinates as a plan without any', async () => {
+    const r = await importEdited((wb) => wb.removeWorksheet(sheet(wb, 'Cơ quan cấp dưới').id));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.plan.subordinates).toEqual([]);
+  });
+
   it('reads dates and numbers typed as text, as in a sheet filled in by hand', async () => {
     const r = await importEdited((wb) => {
       sheet(wb, 'Nhiệm vụ').getCell('G2').value = '7/1/2026';

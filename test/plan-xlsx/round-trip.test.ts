@@ -35,10 +35,24 @@ describe('a plan exported to Excel and imported back', () => {
     expect(back.plan).toStrictEqual(plan);
   });
 
-  it('keeps what the samples leave out: themes, form targets, share targets, calendar days, demo clock, the plan carried out and the body above', async () => {
+  it('keeps what the samples leave out: themes, form targets, share targets, calendar days, demo clock, the plan carried out, the body above and subordinates with titles or without a director', async () => {
     const plan = samplePlan('demo.yaml');
     const richer: Plan = {
       ...plan,
+      subordinates: [
+        {
+          code: 'DEMO-THCS',
+          name: 'Trường Trung học cơ sở (bản chạy thử)',
+          office: { name: 'Nguyễn Văn Tâm', title: 'Chánh Văn phòng', email: 'vanphong.thcs@example.org' },
+          director: { name: 'Lê Thị Mai', title: 'Hiệu trưởng', email: 'hieutruong.thcs@example.org' },
+        },
+        ...plan.subordinates,
+        {
+          code: 'DEMO-MN',
+          name: 'Trường Mầm non (bản chạy thử)',
+          office: { name: 'Văn phòng nhà trường', email: 'vanphong.mn@example.org' },
+        },
+      ],
       organisation: { ...plan.organisation, reportsTo: 'UBND-DEMO' },
       plan: {
         ...plan.plan,
@@ -108,5 +122,11 @@ describe('a plan exported to Excel and imported back', () => {
     expect(back.plan.recurringTasks[0]?.units.map((u) => u.unit)).toEqual(['TCCB', 'KHTC']);
     expect(back.plan.plan.carriesOut?.signedOn).toBe('2025-12-31');
     expect(back.plan.organisation.reportsTo).toBe('UBND-DEMO');
+    expect(back.plan.subordinates.map((x) => [x.code, x.office.title, x.director?.title])).toEqual([
+      ['DEMO-THCS', 'Chánh Văn phòng', 'Hiệu trưởng'],
+      ['DEMO-THPT', undefined, undefined],
+      ['DEMO-MN', undefined, undefined],
+    ]);
+    expect(back.plan.subordinates[2]).not.toHaveProperty('director');
   });
 });

@@ -24,6 +24,7 @@ describe('the workbook of plans/demo.yaml', () => {
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
       'Thông tin chung',
       'Đơn vị',
+      'Cơ quan cấp dưới',
       'Chủ đề',
       'Hình thức',
       'Chỉ tiêu',
@@ -53,6 +54,34 @@ describe('the workbook of plans/demo.yaml', () => {
     const signed = general.getColumn(3).values.indexOf('plan.signedOn');
     expect(general.getCell(signed, 4).value).toEqual(new Date(Date.UTC(2026, 0, 5)));
     expect(general.getCell(signed, 4).numFmt).toBe('dd/mm/yyyy');
+  });
+
+  it('writes each subordinate on its own row: code, name, its office and its director', () => {
+    const ws = sheet('Cơ quan cấp dưới');
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'Mã cơ quan',
+      'Tên cơ quan cấp dưới',
+      'Tên Văn phòng',
+      'Chức vụ (Văn phòng)',
+      'E-mail Văn phòng',
+      'Họ tên thủ trưởng',
+      'Chức vụ (thủ trưởng)',
+      'E-mail thủ trưởng',
+    ]);
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      'DEMO-THPT',
+      'Trường Trung học phổ thông (bản chạy thử)',
+      'Văn phòng nhà trường',
+      undefined,
+      'vanphong.thpt@example.org',
+      'Phạm Thị Hoa',
+      undefined,
+      'hieutruong.thpt@example.org',
+    ]);
+    expect(ws.getCell('A2').numFmt).toBe('@');
+    expect(ws.getCell('A3').value).toBeNull();
   });
 
   it('writes duty kinds, roles and rules in Vietnamese', () => {
