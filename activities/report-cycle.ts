@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { difficultiesOfReport, type Difficulty, type ReportDeadline } from '../domain/difficulties.js';
-import type { Plan } from '../domain/plan-schema.js';
+import { currentPlanShape, type Plan } from '../domain/plan-schema.js';
 import type { CompileReportInput, CompiledReport } from '../workflows/activities-api.js';
 import type { ItemStatus } from '../workflows/item-types.js';
 import { itemStatusQuery, planDefinitionQuery, planStatusQuery } from '../workflows/messages.js';
@@ -62,7 +62,7 @@ export function createReportCycleActivities({ client, render }: ReportCycleDeps)
       key: input.key,
       period: input.period,
       issuedOn: input.issuedOn,
-      plan,
+      plan: currentPlanShape(plan),
       report,
       tasks,
       difficulties: difficultiesForReport(report.itemId, status),

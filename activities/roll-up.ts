@@ -2,14 +2,22 @@
  * The roll-up (issue #18): a subordinate body's consolidated report, once its director accepted it, becomes that
  * body's submission to its parent's report of the same period. Read from the subordinate's own workflows (queries,
  * no history), sent with one Update whose id is the subordinate report's workflow id, and carrying that id as the
- * submission's source: however often it is retried or by which worker, the parent takes it once.
+ * submission's source: however often it is retried or by which worker, the parent takes it once. A parent whose plan
+ * runs in another Temporal namespace is reached through Nexus (nexus/): read here, filed there by the same code.
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { FAILURES } from '../domain/failures.js';
-import type { Plan } from '../domain/plan-schema.js';
+import { currentPlanShape, type Plan } from '../domain/plan-schema.js';
 import { SUBMISSION_LIMITS, type SubmissionInput } from '../domain/submission.js';
-import type { RollUpInput, RollUpReceipt } from '../workflows/activities-api.js';
+import type { NexusEndpoints } from '../nexus/endpoints-config.js';
+import type {
+  PreparedRollUp,
+  RollUpAcrossInput,
+  RollUpInput,
+  RollUpReceipt,
+  SubordinateReport,
+} from '../workflows/activities-api.js';
 import type { ItemStatus } from '../workflows/item-types.js';
 import { itemStatusQuery, planDefinitionQuery, submitReportUpdate } from '../workflows/messages.js';
 
@@ -17,6 +25,8 @@ export interface RollUpDeps {
   client: Client;
   /** The portal's public address: the subordinate's report files are linked through it as evidence. */
   portalBaseUrl: string;
+  /** The Nexus endpoint to each parent namespace (NEXUS_ENDPOINTS); none: every parent runs in this namespace. */
+  nexusEndpoints?: NexusEndpoints;
 }
 
 /** Each accepted unit's text of one section, under the unit's name, cut to what a submission may hold. */
@@ -68,30 +78,84 @@ export function rollUpSubmission(
   };
 }
 
-export function createRollUpActivities({ client, portalBaseUrl }: RollUpDeps) {
+/** Reads the subordinate's report in its own namespace (queries), with the figures of `forms` (default: its plan's). */
+export async function readSubordinateReport(
+  client: Client,
+  req: RollUpInput,
+  portalBaseUrl: string,
+  forms?: ReadonlySet<string>,
+): Promise<SubordinateReport> {
+  const [plan, status] = await Promise.all([
+    client.workflow.getHandle(req.planWorkflowId).query(planDefinitionQuery),
+    client.workflow.getHandle(req.itemWorkflowId).query(itemStatusQuery),
+  ]);
+  const counted = forms ?? formsOf(plan);
+  return { ...req, submission: rollUpSubmission(req, { plan, status }, counted, portalBaseUrl) };
+}
+
+/**
+ * Files the report in the parent's report item with one Update whose id is the report's key: the parent takes it once
+ * and a repeat answers with the version it became. `client` is the parent namespace's: this worker's own, or the Nexus
+ * handler's (nexus/roll-up-handler.ts). Only the parent's forms are kept, and the unit and key are the report's.
+ */
+export async function sendSubordinateReport(
+  client: Client,
+  report: SubordinateReport,
+  parentPlan?: Plan,
+): Promise<RollUpReceipt> {
+  const forms = formsOf(
+    parentPlan ?? (await parentPlanOf(client, report).catch((err: unknown) => missing(err, report))),
+  );
+  const figures = Object.entries(report.submission.figures ?? {}).filter(([form]) => forms.has(form));
+  const submission: SubmissionInput = {
+    ...report.submission,
+    unit: report.unit,
+    figures: Object.fromEntries(figures),
+    source: { kind: 'roll-up', key: report.key },
+  };
+  try {
+    const receipt = await client.workflow
+      .getHandle(report.parentItemWorkflowId)
+      .executeUpdate(submitReportUpdate, { args: [submission], updateId: report.key });
+    return { version: receipt.version, at: receipt.at };
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError)
+      throw ApplicationFailure.nonRetryable(
+        `${report.parentItemWorkflowId} refused the report of ${report.unit}: ${err.cause?.message ?? err.message}`,
+        FAILURES.rollUpRefused,
+      );
+    return missing(err, report);
+  }
+}
+
+export function createRollUpActivities({ client, portalBaseUrl, nexusEndpoints = {} }: RollUpDeps) {
   return {
+    /** A parent in this namespace: the report, read with the parent's forms, filed in one activity. */
     async rollUpReport(req: RollUpInput): Promise<RollUpReceipt> {
-      const parent = client.workflow.getHandle(req.parentItemWorkflowId);
-      const [plan, status, parentPlan] = await Promise.all([
-        client.workflow.getHandle(req.planWorkflowId).query(planDefinitionQuery),
-        client.workflow.getHandle(req.itemWorkflowId).query(itemStatusQuery),
-        parentPlanOf(client, req).catch((err: unknown) => missing(err, req)),
-      ]);
-      const forms = new Set(parentPlan.forms.map((f) => f.code));
-      const submission = rollUpSubmission(req, { plan, status }, forms, portalBaseUrl);
-      try {
-        const receipt = await parent.executeUpdate(submitReportUpdate, { args: [submission], updateId: req.key });
-        return { version: receipt.version, at: receipt.at };
-      } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError)
-          throw ApplicationFailure.nonRetryable(
-            `${req.parentItemWorkflowId} refused the report of ${req.unit}: ${err.cause?.message ?? err.message}`,
-            FAILURES.rollUpRefused,
-          );
-        return missing(err, req);
-      }
+      const parentPlan = await parentPlanOf(client, req).catch((err: unknown) => missing(err, req));
+      const report = await readSubordinateReport(client, req, portalBaseUrl, formsOf(parentPlan));
+      return sendSubordinateReport(client, report, parentPlan);
+    },
+    /**
+     * A parent in another namespace: the report is read here, with this plan's forms (a subordinate's plan takes the
+     * parent's, `plan derive`); the item sends it through the endpoint that leads there, and the parent keeps its own.
+     */
+    async buildRollUpSubmission({ namespace, ...req }: RollUpAcrossInput): Promise<PreparedRollUp> {
+      const endpoint = nexusEndpoints[namespace];
+      if (!endpoint)
+        throw ApplicationFailure.nonRetryable(
+          `no Nexus endpoint leads to namespace "${namespace}", where ${req.parentItemWorkflowId} runs: ` +
+            `NEXUS_ENDPOINTS must name one (${namespace}=<endpoint>), then the office retries`,
+          FAILURES.rollUpEndpointMissing,
+        );
+      return { endpoint, report: await readSubordinateReport(client, req, portalBaseUrl) };
     },
   };
+}
+
+/** The form codes a plan counts. */
+function formsOf(plan: Plan): ReadonlySet<string> {
+  return new Set(plan.forms.map((f) => f.code));
 }
 
 /** The parent's plan definition, from the plan workflow that started the parent's report item. */
@@ -100,7 +164,7 @@ async function parentPlanOf(client: Client, req: RollUpInput): Promise<Plan> {
   return client.workflow.getHandle(parentPlanId).query(planDefinitionQuery);
 }
 
-/** A parent that does not run (no such plan, period or year here, or closed) is final; anything else is retried. */
+/** A parent that does not run (no such plan, period or year there, or closed) is final; anything else is retried. */
 function missing(err: unknown, req: RollUpInput): never {
   if (err instanceof WorkflowNotFoundError)
     throw ApplicationFailure.nonRetryable(

@@ -11,7 +11,7 @@ import {
 import type { AnswerInput, DifficultyInput } from '../domain/difficulties.js';
 import { itemWorkflowId, planWorkflowId } from '../domain/ids.js';
 import type { ClockRequest } from '../domain/plan-clock.js';
-import type { Plan } from '../domain/plan-schema.js';
+import { currentPlanShape, type Plan } from '../domain/plan-schema.js';
 import type { OfficialYear } from '../domain/schedule-types.js';
 import type { SubmissionInput } from '../domain/submission.js';
 import type { RetryInput } from '../workflows/incidents.js';
@@ -176,8 +176,9 @@ export async function getItemDetail(client: Client, ref: PlanRef, itemId: string
 }
 
 /** The plan as currently in force (after amendments). */
+/** The running plan's definition, with the fields added since it started at their defaults (`currentPlanShape`). */
 export async function getPlanDefinition(client: Client, ref: PlanRef): Promise<Plan> {
-  return planHandle(client, ref).query(planDefinitionQuery);
+  return currentPlanShape(await planHandle(client, ref).query(planDefinitionQuery));
 }
 
 export async function submitReport(client: Client, ref: PlanRef, itemId: string, submission: SubmissionInput) {

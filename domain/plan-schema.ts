@@ -152,6 +152,11 @@ export function buildPlanSchema() {
     issuer: z.string().min(1).optional(),
     org: code.optional(),
     year: z.int().min(2000).max(2100).optional(),
+    /** The Temporal namespace the parent's plan runs in, when not this one: its reports go up through Nexus. */
+    namespace: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'expected a Temporal namespace name, e.g. bo or tinh-a')
+      .optional(),
   });
 
   const calendarOverride = z.strictObject({
@@ -271,3 +276,12 @@ export type DeadlinePolicy = Plan['defaults']['deadlinePolicy'];
 export type PeriodCode = NonNullable<Plan['reporting']>['periods'][number];
 export type Escalation = Plan['defaults']['escalation'];
 export type CarriedOutPlan = NonNullable<Plan['plan']['carriesOut']>;
+
+/**
+ * A plan definition as this version's schema shapes it: a plan started by an earlier version lacks the fields added
+ * since (`subordinates` …), which this fills with their defaults. One that no longer parses is returned as it was.
+ */
+export function currentPlanShape(plan: Plan): Plan {
+  const parsed = planSchema().safeParse(plan);
+  return parsed.success ? parsed.data : plan;
+}

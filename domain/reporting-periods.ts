@@ -169,7 +169,8 @@ export function reportItems(plan: Plan, cal: WorkCalendar): PeriodicReportSpec[]
         ongoingDutiesAsked(plan),
       forms: plan.forms.map((f) => f.code),
       opens,
-      units: [...reportingUnits(plan), ...plan.subordinates.map((s) => s.code)].map((unit) => ({
+      // A plan started before subordinates existed keeps its definition without them (the workflow's state).
+      units: [...reportingUnits(plan), ...(plan.subordinates ?? []).map((s) => s.code)].map((unit) => ({
         unit,
         role: 'lead' as const,
         due: unitDue,

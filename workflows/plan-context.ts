@@ -12,8 +12,11 @@ export interface PlanContext {
   /** The plan's units and its subordinate bodies (`director` only for those: their escalations reach it too). */
   units: Record<string, { name: string; head: Recipient; director?: Recipient }>;
   forms: Record<string, string>;
-  /** The plan this one carries out, when it runs in this deployment: accepted reports are sent up to it. */
-  rollUpTo?: { org: string; year: number };
+  /**
+   * The plan this one carries out, when it runs in this deployment: accepted reports are sent up to it, through
+   * Nexus when it runs in another Temporal `namespace`.
+   */
+  rollUpTo?: { org: string; year: number; namespace?: string };
 }
 
 /** Extracts the addressing data from a validated plan (kept small: it travels in every child's input). */
@@ -27,7 +30,8 @@ export function planContext(plan: Plan): PlanContext {
     director: { name: plan.director.name, email: plan.director.email, title: plan.director.title },
     units: Object.fromEntries([
       ...plan.units.map((u) => [u.code, { name: u.name, head: { name: u.head.name, email: u.head.email } }] as const),
-      ...plan.subordinates.map(
+      // A plan started before subordinates existed keeps its definition without them (its state).
+      ...(plan.subordinates ?? []).map(
         (s) =>
           [
             s.code,
@@ -40,8 +44,12 @@ export function planContext(plan: Plan): PlanContext {
       ),
     ]),
     forms: Object.fromEntries(plan.forms.map((f) => [f.code, f.title])),
-    ...(plan.plan.carriesOut?.org
-      ? { rollUpTo: { org: plan.plan.carriesOut.org, year: plan.plan.carriesOut.year ?? plan.plan.year } }
-      : {}),
+    ...(plan.plan.carriesOut?.org ? { rollUpTo: rollUpTo(plan.plan.carriesOut.org, plan) } : {}),
   };
+}
+
+/** The parent's plan: its body, its year (this plan's unless said), and its namespace only when one is named. */
+function rollUpTo(org: string, plan: Plan): NonNullable<PlanContext['rollUpTo']> {
+  const { year, namespace } = plan.plan.carriesOut ?? {};
+  return { org, year: year ?? plan.plan.year, ...(namespace ? { namespace } : {}) };
 }
