@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { join } from 'node:path';
+import type { NexusEndpoints } from '../nexus/endpoints-config.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { LocalBlobStore } from '../storage/local-blob-store.js';
 import type { WorkflowActivities } from '../workflows/activities-api.js';
@@ -25,6 +26,8 @@ export interface ActivityDeps {
   blobs?: BlobStore;
   /** Only for use outside a worker (scripts, tests); inside an activity Temporal's logger is used. */
   logger?: EmailLogger;
+  /** The Nexus endpoint to each parent namespace (NEXUS_ENDPOINTS), for roll-ups to plans that run elsewhere. */
+  nexusEndpoints?: NexusEndpoints;
 }
 
 /**
@@ -48,7 +51,11 @@ export function createActivities(deps: ActivityDeps): WorkflowActivities {
     }),
   });
   const archive = createArchiveActivities({ client: deps.client, blobs });
-  const rollUp = createRollUpActivities({ client: deps.client, portalBaseUrl: deps.mailConfig.portalBaseUrl });
+  const rollUp = createRollUpActivities({
+    client: deps.client,
+    portalBaseUrl: deps.mailConfig.portalBaseUrl,
+    nexusEndpoints: deps.nexusEndpoints,
+  });
   return { ...email, ...reports, ...archive, ...rollUp } satisfies WorkflowActivities;
 }
 

@@ -86,7 +86,8 @@ export async function readSubordinateReport(
   forms?: ReadonlySet<string>,
 ): Promise<SubordinateReport> {
   const [plan, status] = await Promise.all([
-    client.workflow.getHandle(req.planWorkflowId).query(planDefinitionQuery),
+    // A plan started by an earlier version lacks the fields added since (`subordinates`): read in today's shape.
+    client.workflow.getHandle(req.planWorkflowId).query(planDefinitionQuery).then(currentPlanShape),
     client.workflow.getHandle(req.itemWorkflowId).query(itemStatusQuery),
   ]);
   const counted = forms ?? formsOf(plan);

@@ -37,6 +37,8 @@ export const FAILURES = {
   rollUpRefused: 'RollUpRefused',
   /** The parent body's report item of the period does not run (no such plan or period there). */
   rollUpTargetMissing: 'RollUpTargetMissing',
+  /** The parent's plan runs in another namespace that this worker's NEXUS_ENDPOINTS gives no endpoint for. */
+  rollUpEndpointMissing: 'RollUpEndpointMissing',
 } as const;
 
 export type FailureType = (typeof FAILURES)[keyof typeof FAILURES];

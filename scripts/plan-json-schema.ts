@@ -185,6 +185,10 @@ export const DESCRIPTIONS: Record<string, Described> = {
     vi: 'Năm của kế hoạch cấp trên trong hệ thống; mặc định bằng năm kế hoạch này.',
     en: "The year of the parent's plan in this deployment; defaults to this plan's year.",
   },
+  'plan.carriesOut.namespace': {
+    vi: 'Không gian tên (namespace) Temporal nơi kế hoạch cấp trên chạy, khi khác nơi kế hoạch này chạy (ví dụ bo): báo cáo được gửi lên qua Temporal Nexus. Không ghi = cùng nơi.',
+    en: "The Temporal namespace the parent's plan runs in, when not this plan's (e.g. bo): reports go up through Temporal Nexus. Omitted = the same one.",
+  },
   ...person('office', {
     vi: 'Văn phòng: đầu mối theo dõi, tổng hợp; nhận báo cáo quá hạn.',
     en: 'The office (Văn phòng): follows up and consolidates; told when units are overdue.',

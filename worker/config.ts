@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseNexusEndpoints } from '../nexus/endpoints-config.js';
 import { blobStoreFields, checkBlobStore } from '../storage/config.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -120,6 +121,22 @@ export const configSchema = z
     UPLOADS_DIR: z.string().default('.data/uploads'),
     /** Reports and evidence, shared by every worker and portal: a folder (default) or S3 (storage/config.ts). */
     ...blobStoreFields,
+    /**
+     * The Nexus endpoint that leads to each parent namespace (`bo=kehoach-bo,tinh-b=kehoach-tinh-b`): a plan whose
+     * `carriesOut.namespace` names one sends its accepted reports there (nexus/endpoints-config.ts); unset = none.
+     */
+    NEXUS_ENDPOINTS: z
+      .string()
+      .superRefine((s, ctx) => {
+        const parsed = parseNexusEndpoints(s);
+        if ('problems' in parsed) for (const message of parsed.problems) ctx.addIssue({ code: 'custom', message });
+      })
+      .default(''),
+    /**
+     * This worker serves the `kehoach-roll-up` Nexus service on its task queue: its namespace holds parent plans that
+     * bodies in other namespaces report to, through an endpoint targeting this namespace and task queue.
+     */
+    NEXUS_ROLL_UP_HANDLER: bool.default(false),
   })
   .superRefine(checkBlobStore)
   .superRefine(checkOidc);

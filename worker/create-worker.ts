@@ -7,6 +7,7 @@ import {
   type WorkerOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import { createRollUpHandler } from '../nexus/roll-up-handler.js';
 import type { WorkflowActivities } from '../workflows/activities-api.js';
 
 const require = createRequire(import.meta.url);
@@ -31,6 +32,11 @@ export interface KehoachWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** The provider's send limit, applied to the whole task queue (so several workers share it). */
   activitiesPerSecond?: number;
+  /**
+   * Serve the roll-up's Nexus service on this task queue (NEXUS_ROLL_UP_HANDLER): subordinates in other namespaces
+   * file their reports here through an endpoint that targets this namespace and task queue.
+   */
+  rollUpHandler?: boolean;
 }
 
 /**
@@ -52,5 +58,6 @@ export async function createKehoachWorker(opts: KehoachWorkerOptions): Promise<W
       : { workflowsPath, bundlerOptions: { preloadModules: sharedWorkflowModules } }),
     shutdownGraceTime: SHUTDOWN_GRACE,
     ...(opts.activitiesPerSecond ? { maxTaskQueueActivitiesPerSecond: opts.activitiesPerSecond } : {}),
+    ...(opts.rollUpHandler ? { nexusServices: [createRollUpHandler()] } : {}),
   });
 }

@@ -7,6 +7,7 @@ import { createKehoachWorker } from './create-worker.js';
 import { mailConfigFrom } from './mail-config.js';
 import { temporalTls } from './temporal-tls.js';
 import { createActivities } from '../activities/index.js';
+import { nexusEndpointsOf } from '../nexus/endpoints-config.js';
 
 /** config → connection → activities → worker; Ctrl-C (SIGINT) or SIGTERM drains and stops it. */
 async function main(): Promise<void> {
@@ -27,8 +28,16 @@ async function main(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      activities: createActivities({ mailer, mailConfig, client, reportsDir: config.REPORTS_DIR, blobs }),
+      activities: createActivities({
+        mailer,
+        mailConfig,
+        client,
+        reportsDir: config.REPORTS_DIR,
+        blobs,
+        nexusEndpoints: nexusEndpointsOf(config.NEXUS_ENDPOINTS),
+      }),
       activitiesPerSecond: config.SMTP_RATE_PER_SECOND,
+      rollUpHandler: config.NEXUS_ROLL_UP_HANDLER,
     });
     console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
     await worker.run();

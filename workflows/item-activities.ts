@@ -1,11 +1,14 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { NexusOperationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, createNexusServiceClient, proxyActivities } from '@temporalio/workflow';
 import { since } from './patches.js';
 import { FAILURES } from '../domain/failures.js';
+import { rollUpService } from '../nexus/roll-up-service.js';
 import type { CompileReportInput, RollUpInput, WorkflowActivities } from './activities-api.js';
 import type { EmailRequest } from './email-request.js';
 import { failureOf } from './failure-of.js';
 import { emailSummary } from './item-labels.js';
 import type { ItemModel, PlanNow } from './item-model.js';
+import { nexusFailureOf } from './nexus-failure-of.js';
 import type { PlannedSend } from './item-state.js';
 
 const { sendEmail } = proxyActivities<WorkflowActivities>({
@@ -38,6 +41,18 @@ const { rollUpReport } = proxyActivities<WorkflowActivities>({
     maximumInterval: '10 minutes',
     maximumAttempts: 12,
     nonRetryableErrorTypes: [FAILURES.rollUpRefused, FAILURES.rollUpTargetMissing],
+  },
+});
+
+const { buildRollUpSubmission } = proxyActivities<WorkflowActivities>({
+  // Two queries in this namespace, retried as the roll-up above; a namespace no endpoint leads to is final at once.
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 12,
+    nonRetryableErrorTypes: [FAILURES.rollUpEndpointMissing],
   },
 });
 
@@ -81,17 +96,34 @@ export function itemActivities(model: ItemModel, now: () => PlanNow) {
       model.failed({ kind: 'report' }, failure, now());
     }
   };
-  /** Sends the accepted report up to the parent body; a final failure is an incident the office can retry. */
-  const rollUp = async (req: RollUpInput) => {
+  /**
+   * Sends the accepted report up to the parent body, through Nexus when its plan runs in another `namespace`; a final
+   * failure is an incident the office can retry.
+   */
+  const rollUp = async (req: RollUpInput, namespace?: string) => {
     try {
       model.rolledUp(
-        await rollUpReport.executeWithOptions({ summary: `Gửi báo cáo lên ${req.parentItemWorkflowId}` }, [req]),
+        namespace
+          ? await rollUpAcross(req, namespace)
+          : await rollUpReport.executeWithOptions({ summary: `Gửi báo cáo lên ${req.parentItemWorkflowId}` }, [req]),
       );
     } catch (err) {
-      const failure = incidentOf(err);
+      const failure = err instanceof NexusOperationFailure ? nexusFailureOf(err) : incidentOf(err);
       if (!failure) throw err;
       model.failed({ kind: 'roll-up' }, failure, now());
     }
+  };
+  /** The report read here, then filed in the parent's namespace by its worker (nexus/roll-up-handler.ts). */
+  const rollUpAcross = async (req: RollUpInput, namespace: string) => {
+    const summary = `Gửi báo cáo lên ${req.parentItemWorkflowId} (${namespace})`;
+    const { endpoint, report } = await buildRollUpSubmission.executeWithOptions({ summary }, [{ ...req, namespace }]);
+    return createNexusServiceClient({ endpoint, service: rollUpService }).executeOperation(
+      rollUpService.operations.submitSubordinateReport,
+      report,
+      // The parent's worker may be down for a while (a deploy): Temporal retries the handler for about an hour, as
+      // the activity above retries; a refusal fails at once.
+      { scheduleToCloseTimeout: '1 hour', summary },
+    );
   };
   return { deliver, deliverStep, compile, rollUp };
 }

@@ -161,9 +161,10 @@ export async function itemWorkflow(input: ItemWorkflowInput): Promise<ItemStatus
       await compile(report, wfId, at.iso, input.item.title);
       continue;
     }
-    // Only reports accepted since `kh-2026-12b` of a plan that carries out one here are ever due to roll up.
+    // Only reports accepted since `kh-2026-12b` of a plan that carries out one here are ever due to roll up; through
+    // Nexus only for a plan whose parent runs in another namespace (`carriesOut.namespace`), which no older run has.
     if (model.rollUpDue) {
-      await rollUp(model.rollUpRequest(wfId));
+      await rollUp(model.rollUpRequest(wfId), input.ctx.rollUpTo?.namespace);
       continue;
     }
     if (workflowInfo().continueAsNewSuggested) {
