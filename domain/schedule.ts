@@ -253,6 +253,15 @@ export interface AdHocRequest {
   cutOff?: string;
 }
 
+/**
+ * Whom an ad hoc request may ask: the plan's units and the bodies below it (`subordinates`, each a unit of the
+ * periodic reports too), e.g. `['VP', 'KHTC', 'TRUONG-A']`.
+ */
+export function adHocUnitCodes(plan: Plan): string[] {
+  // A plan-year started before `subordinates` existed carries a plan without it in its state.
+  return [...plan.units.map((u) => u.code), ...(plan.subordinates ?? []).map((s) => s.code)];
+}
+
 /** The item of an ad hoc report request, itemId `report-adhoc-<number>`, units as leads, the regime's reminders and policy. */
 export function adHocItem(plan: Plan, cal: WorkCalendar, req: AdHocRequest): AdHocReportSpec {
   const zone = cal.timeZone;

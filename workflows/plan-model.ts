@@ -10,7 +10,13 @@ import { answerProblem, difficultyProblem, type AnswerInput, type DifficultyInpu
 import { itemWorkflowId } from '../domain/ids.js';
 import { anchorClock } from '../domain/plan-clock.js';
 import { ISO_DATE } from '../domain/local-date.js';
-import { adHocItem, CURRENT_SCHEDULE_RULES, scheduleItems, type ScheduleRules } from '../domain/schedule.js';
+import {
+  adHocItem,
+  adHocUnitCodes,
+  CURRENT_SCHEDULE_RULES,
+  scheduleItems,
+  type ScheduleRules,
+} from '../domain/schedule.js';
 import type { ItemSpec, OfficialYear } from '../domain/schedule-types.js';
 import { buildWorkCalendar } from '../domain/work-calendar.js';
 import type { ItemStatus, ItemWorkflowInput } from './item-types.js';
@@ -153,8 +159,9 @@ export class PlanModel {
       refuse('this plan does not allow ad hoc reports');
     if (!req.title?.trim()) refuse('title: must not be empty');
     if (!req.units?.length) refuse('units: choose at least one unit');
+    const askable = adHocUnitCodes(state.plan);
     for (const u of req.units)
-      if (!state.plan.units.some((p) => p.code === u)) refuse(`units: ${u} is not a unit of the plan`);
+      if (!askable.includes(u)) refuse(`units: ${u} is not a unit of the plan nor one of its subordinates`);
     const due = DateTime.fromISO(req.dueDate ?? '', { zone: this.zone });
     if (!ISO_DATE.test(req.dueDate ?? '') || !due.isValid)
       refuse(`dueDate: "${req.dueDate}" is not a date (expected yyyy-MM-dd)`);
