@@ -5,6 +5,7 @@ import { loginRoutes, logoutRoutes } from './auth-routes.js';
 import { emailLinkRoutes } from './auth/email-link-routes.js';
 import { oidcRoutes } from './auth/oidc-routes.js';
 import type { PortalDeps, ResolvedDeps } from './deps.js';
+import { assetRoutes } from './asset-routes.js';
 import { evidenceRoutes } from './evidence-routes.js';
 import { officeRoutes } from './office-routes.js';
 import { parseUsers } from './passwords.js';
@@ -40,12 +41,12 @@ export function createPortalApp(deps: PortalDeps): Hono {
   app.use(
     secureHeaders({
       // Scripts only from the portal's own files (the editor's checks as one types), never inline; the one inline
-      // <style> is ours; the editor's live checks call back to the portal.
+      // <style> is ours, and so is the editor's stylesheet (/tai-nguyen); the editor's live checks call back to the portal.
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
-        styleSrc: ["'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
@@ -62,6 +63,7 @@ export function createPortalApp(deps: PortalDeps): Hono {
   app.route('/van-phong', officeRoutes(resolved));
   // Evidence addresses are stored in the workflows' submissions: `<PORTAL_BASE_URL>/minh-chung/<sha256>.<ext>`.
   app.route('/minh-chung', evidenceRoutes(resolved));
+  app.route('/tai-nguyen', assetRoutes());
   app.get('/', (c) => c.redirect('/van-phong'));
   app.notFound((c) => refuse(c, 404, 'pageNotFound'));
   app.onError((err, c) => {

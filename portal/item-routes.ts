@@ -47,6 +47,8 @@ export function itemRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
   /** After a refused review or extension: the item page again, with the workflow validator's reason. */
   const refused = (c: Context<OfficeEnv>, ref: PlanRef, itemId: string, err: unknown) => {
     if (err instanceof RequestRejectedError) return show(c, ref, itemId, 422, [err.message]);
+    // A form sent to an item that does not run (a mistyped address, an item not opened yet): the 404 page.
+    if (isNotFound(err)) return refuse(c, 404, 'planNotFound');
     throw err;
   };
 

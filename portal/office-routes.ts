@@ -5,9 +5,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { RequestRejectedError, startOrAmendPlan } from '../client/plan-client.js';
 import { parsePlanText, type PlanProblem } from '../domain/plan-file.js';
 import type { ResolvedDeps } from './deps.js';
+import { deriveRoutes } from './derive-routes.js';
 import { dashboardHref, parseDashboardParams, type DashboardParams } from './dashboard-params.js';
 import { field } from './form-body.js';
 import { langOf, withLang } from './i18n.js';
+import { amendRoutes } from './editor/amend-routes.js';
+import { importRoutes } from './editor/import-routes.js';
+import { importBodyLimit, isImportUpload } from './editor/import-upload.js';
 import { itemRoutes } from './item-routes.js';
 import { ListQueryError } from './lists/query-values.js';
 import { narrowScope, type OrgScope } from './lists/scope.js';
@@ -25,8 +29,12 @@ import { dashboardPage } from './pages/dashboard-page.js';
 import { listAttention, listPlans } from './plan-list.js';
 import { planRoutes } from './plan-routes.js';
 import { refuse } from './refusals.js';
+import { subordinatesRoutes } from './subordinates-routes.js';
 import { resolveInside } from './safe-path.js';
 import { texts } from './texts/index.js';
+import { yearCalendarRoutes } from './year-calendar-routes.js';
+import { editorRoutes } from './editor/editor-routes.js';
+import { openRunningRoutes } from './editor/open-running-route.js';
 
 /**
  * The organisation a report file belongs to: its name starts with its item's workflow id
@@ -43,8 +51,10 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
   const app = new Hono<OfficeEnv>();
   const { config } = deps;
 
-  // Limit before the guard reads the body: a plan file and office forms are small.
-  app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => refuse(c, 413, 'tooLarge') }));
+  // Limit before the guard reads the body: a plan file and office forms are small; the editor's workbook and signed
+  // document uploads have their own limit.
+  const formLimit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => refuse(c, 413, 'tooLarge') });
+  app.use('*', (c, next) => (isImportUpload(c.req.path) ? importBodyLimit : formLimit)(c, next));
   app.use('*', officeGuard(deps));
   // Every `/:org/:year[/…]` page and form is checked against its organisation first (portal/access/).
   app.use('*', planAccess(deps));
@@ -159,6 +169,14 @@ export function officeRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
   /** The organisations of the deployment as a tree (names and offices are public facts of the bodies). */
   app.get('/co-quan', (c) => c.html(organisationsPage(officeView(c, deps), deps.directory)));
 
+  // Before the plan routes, whose `/:org/:year/:item` would take `soan-thao/excel` for a plan-year and an item.
+  app.route('/:org/soan-thao/thay-doi', amendRoutes(deps));
+  app.route('/:org/soan-thao', importRoutes(deps));
+  app.route('/:org/soan-thao', editorRoutes(deps));
+  app.route('/:org/:year/sua', openRunningRoutes(deps));
+  app.route('/:org/:year/lich-nam', yearCalendarRoutes(deps));
+  app.route('/:org/:year/giao-cap-duoi', deriveRoutes(deps));
+  app.route('/:org/:year/cap-duoi', subordinatesRoutes(deps));
   app.route('/', planRoutes(deps));
   app.route('/', itemRoutes(deps));
   return app;

@@ -17,6 +17,7 @@ import { validateBlobKey } from '../storage/blob-store.js';
 import { archivePrefix, readPlanArchive } from '../storage/plan-archive.js';
 import { may } from './access/permissions.js';
 import { auditTrail } from './audit-trail.js';
+import { childrenOf } from '../organisations/tree.js';
 import type { ResolvedDeps } from './deps.js';
 import { typedText } from './difficulty-form.js';
 import { isNotFound } from './errors.js';
@@ -67,7 +68,8 @@ export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       planStatus.archive && 'error' in planStatus.archive
         ? (await readPlanArchive(deps.blobs, ref.org, ref.year).catch(() => undefined))?.plan.archivedAt
         : undefined;
-    const model = { status: planStatus, plan, items, adHoc, answerDraft, calendarProvisional, archivedAgainAt };
+    const below = childrenOf(deps.directory, ref.org);
+    const model = { status: planStatus, plan, items, adHoc, answerDraft, calendarProvisional, archivedAgainAt, below };
     const view = officeView(c, deps, errors);
     view.readOnly = !may(c.get('roles'), { do: 'steer-plan', org: ref.org });
     return c.html(planPage(view, model), status);

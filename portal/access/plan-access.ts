@@ -8,8 +8,8 @@ import { may } from './permissions.js';
 
 /** The editor's path segment: `/van-phong/:org/soan-thao`. */
 const EDITOR = 'soan-thao';
-/** Pages of a plan-year that are not items: its archive, its audit trail, its year calendar. */
-const PLAN_PAGES = new Set(['luu-tru', 'nhat-ky', 'lich-nam', 'sua']);
+/** Pages of a plan-year that are not items: its archive, its audit trail, its year calendar, its subordinates. */
+const PLAN_PAGES = new Set(['luu-tru', 'nhat-ky', 'lich-nam', 'sua', 'cap-duoi']);
 /** An item's form for the director's review of its consolidated report: `…/:item/duyet-tong-hop`. */
 export const DIRECTOR_REVIEW = 'duyet-tong-hop';
 /** GET pages that change something: opening a running plan in the editor copies it into the office's draft. */

@@ -12,6 +12,11 @@ import { difficultyTable, type AnswerDraft } from './difficulty-table.js';
 import { INCIDENT_ANCHOR, openIncidentCount } from './incident-section.js';
 import type { Html } from './layout.js';
 import { officePage, temporalLink, type OfficeView } from './office-shell.js';
+import { yearCalendarTexts } from './year-calendar-texts.js';
+import { editorTexts } from '../editor/editor-texts.js';
+import type { Organisation } from '../../organisations/directory-schema.js';
+import { deriveSection } from './derive-section.js';
+import { subordinatesTexts } from './subordinates-texts.js';
 
 /** One column of the matrix: the plan's entry for an item, and the item's status when it has opened. */
 export interface MatrixItem {
@@ -38,6 +43,8 @@ export interface PlanPageModel {
   calendarProvisional: boolean;
   /** The archive at close failed, and `kehoach plan archive` wrote it since: when (the archive's own time). */
   archivedAgainAt?: string;
+  /** The bodies directly below in the directory: the office can hand the plan down to them (derive). */
+  below?: readonly Organisation[];
 }
 
 export const STATES: readonly OfficialState[] = ['done-on-time', 'done-late', 'pending-in-time', 'overdue'];
@@ -277,7 +284,14 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
   const body = html`<h1>${t.plan.heading} ${status.number}: ${status.title}</h1>
     <p class="hint">
       ${t.plan.version} ${status.planVersion}${paused} · ${temporalLink(v, status.workflowId)} ·
-      <a href="${withLang(`${base}/nhat-ky`, v.lang)}">${t.audit.link}</a>
+      <a href="${withLang(`${base}/nhat-ky`, v.lang)}">${t.audit.link}</a> ·
+      <a href="${withLang(`${base}/lich-nam`, v.lang)}">${yearCalendarTexts(v.lang).link}</a>
+      ${v.readOnly ? '' : html` · <a href="${withLang(`${base}/sua`, v.lang)}">${editorTexts(v.lang).openRunning}</a>`}
+      ${
+        (plan.subordinates ?? []).length
+          ? html` · <a href="${withLang(`${base}/cap-duoi`, v.lang)}">${subordinatesTexts(v.lang).link}</a>`
+          : ''
+      }
     </p>
     ${archiveNote(status, plan.organisation.timeZone, t.archive, m.archivedAgainAt)}
     ${v.readOnly ? '' : remindersForm(v, base, status.paused, t.plan)} ${flaggedList(v, base, shown, t.incidents)}
@@ -304,7 +318,8 @@ export function planPage(v: OfficeView, m: PlanPageModel): Html {
         : html`<h2>${t.plan.adHocHeading}</h2>
             ${adHocForm(v, base, plan, adHoc, t.plan)}
             <h2>${t.plan.calendarHeading}</h2>
-            ${calendarForm(v, base, m, t.plan)}`
+            ${calendarForm(v, base, m, t.plan)}
+            ${deriveSection(v, { org: status.organisation, year: status.year, below: m.below ?? [] })}`
     }`;
   const title = `${status.number} – ${status.organisation} ${status.year}`;
   return officePage(v, { path: base, title, org: plan.organisation.name, body });

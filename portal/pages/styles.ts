@@ -1,5 +1,9 @@
+import { SUBORDINATES_CSS } from './subordinates-styles.js';
+import { YEAR_CALENDAR_CSS } from './year-calendar-styles.js';
+
 /** Small, phone-first CSS: one column, large tap targets, the four official state colours as classes. */
-export const CSS = `
+export const CSS =
+  `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1f24;background:#f4f5f7}
 header{background:#a50e0e;color:#fff;padding:.6rem 1rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
@@ -27,4 +31,6 @@ th{background:#eef0f3}td.cell a{color:#fff;text-decoration:none;display:block}
 blockquote{margin:.4rem 0;padding:.4rem .8rem;border-left:4px solid #d9730d;background:#fff8f0}
 .pre{white-space:pre-wrap}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-`;
+` +
+  YEAR_CALENDAR_CSS +
+  SUBORDINATES_CSS;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
 import { createPortalApp } from '../../portal/app.js';
+import type { OrganisationDirectory } from '../../organisations/directory-schema.js';
 import type { People } from '../../portal/access/roles.js';
 import type { PortalStore } from '../../portal/store/portal-store.js';
 import type { BlobStore } from '../../storage/blob-store.js';
@@ -30,11 +31,19 @@ export function portalTestConfig(env: NodeJS.ProcessEnv = {}): ServiceConfig {
 /**
  * Serves the portal on a random loopback port. The app is built after the port is known, so PORTAL_BASE_URL (used in
  * e-mails and evidence links) is the real address. `store` is the portal store (default: one in this process);
- * `blobs` its blob store (default: the one its configuration names); `people` who holds which roles (default: nobody).
+ * `blobs` its blob store (default: the one its configuration names); `people` who holds which roles (default: nobody);
+ * `directory` the organisations directory (default: empty).
  */
 export async function startPortal(
   client: Client,
-  opts: { env?: NodeJS.ProcessEnv; now?: () => Date; store?: PortalStore; blobs?: BlobStore; people?: People } = {},
+  opts: {
+    env?: NodeJS.ProcessEnv;
+    now?: () => Date;
+    store?: PortalStore;
+    blobs?: BlobStore;
+    people?: People;
+    directory?: OrganisationDirectory;
+  } = {},
 ): Promise<{ url: string; config: ServiceConfig; stop(): Promise<void> }> {
   // The node server's bindings (`incoming`) go through too, so the portal sees each request's client address.
   const late: { fetch?: (req: Request, bindings: unknown) => Response | Promise<Response> } = {};
@@ -53,6 +62,7 @@ export async function startPortal(
     store: opts.store,
     blobs: opts.blobs,
     people: opts.people,
+    directory: opts.directory,
   });
   late.fetch = (req, bindings) => app.fetch(req, bindings);
   return {

@@ -5,6 +5,7 @@ import { planSchema, type Plan } from '../../domain/plan-schema.js';
 import { normalEmail, type People, type Role } from '../../portal/access/roles.js';
 import { createPortalApp } from '../../portal/app.js';
 import { hashPassword } from '../../portal/passwords.js';
+import { parseDirectoryText } from '../../organisations/directory-file.js';
 import { skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { portalClient } from '../helpers/portal-client.js';
 import { portalTestConfig } from '../helpers/portal-server.js';
@@ -59,6 +60,29 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (o) => `/van-phong/${o}/2026/task-03/thu-lai`, need: 'steer', body: () => ({ id: '99' }) },
   { method: 'POST', path: (o) => `/van-phong/${o}/2026/report-Q1/duyet-tong-hop`, need: 'review' },
   { method: 'POST', path: (o) => `/van-phong/${o}/2026/report-Q1/tong-hop-lai`, need: 'steer' },
+  { method: 'GET', path: (o) => `/van-phong/${o}/2026/lich-nam`, need: 'read' },
+  { method: 'GET', path: (o) => `/van-phong/${o}/2026/cap-duoi`, need: 'read' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/2026/cap-duoi/dot-xuat`, need: 'steer' },
+  {
+    method: 'POST',
+    path: (o) => `/van-phong/${o}/2026/giao-cap-duoi`,
+    need: 'steer',
+    body: (o) => ({ child: `${o}-TRUONG` }),
+  },
+  // The editor is the office's, even to look at; opening the running plan in it copies it into the draft.
+  { method: 'GET', path: (o) => `/van-phong/${o}/2026/sua`, need: 'steer' },
+  { method: 'GET', path: (o) => `/van-phong/${o}/soan-thao`, need: 'steer' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/soan-thao`, need: 'steer' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/soan-thao/kiem-tra`, need: 'steer' },
+  { method: 'GET', path: (o) => `/van-phong/${o}/soan-thao/tai-ve`, need: 'steer' },
+  { method: 'GET', path: (o) => `/van-phong/${o}/soan-thao/lich`, need: 'steer' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/soan-thao/bat-dau`, need: 'steer' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/soan-thao/xoa`, need: 'steer' },
+  { method: 'GET', path: (o) => `/van-phong/${o}/soan-thao/thay-doi`, need: 'steer' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/soan-thao/thay-doi`, need: 'steer' },
+  { method: 'GET', path: (o) => `/van-phong/${o}/soan-thao/excel`, need: 'steer' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/soan-thao/excel`, need: 'steer' },
+  { method: 'POST', path: (o) => `/van-phong/${o}/soan-thao/van-ban`, need: 'steer' },
   { method: 'POST', path: () => '/van-phong/ke-hoach', need: 'steer', body: (o) => ({ planText: planJson(o) }) },
   { method: 'GET', path: () => '/van-phong', need: 'signed-in' },
   { method: 'GET', path: () => '/van-phong/cua-toi', need: 'signed-in' },
@@ -113,7 +137,20 @@ describe('authorization: every route × every role × own and foreign organisati
       SMTP_PORT: String(sink.port),
       SMTP_POOL: 'false',
     });
-    app = createPortalApp({ client: env.client, config, people });
+    // Each body has a school below it, so the office can hand its plan down (giao-cap-duoi) to its own.
+    const parsed = parseDirectoryText(
+      `organisations:\n` +
+        [OWN, FRGN]
+          .map(
+            (o) =>
+              `  - { code: ${o}, name: Cơ quan ${o}, office: vp@${o.toLowerCase()}.example.org }\n` +
+              `  - { code: ${o}-TRUONG, name: Trường ${o}, parent: ${o}, office: vp@truong-${o.toLowerCase()}.example.org }\n`,
+          )
+          .join(''),
+      'organisations.yaml',
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    app = createPortalApp({ client: env.client, config, people, directory: parsed.directory });
     // task-03 opens in each plan about a second later.
     for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 250))) {
       const opened = await getItemDetail(env.client, { org: OWN, year: 2026 }, 'task-03').then(

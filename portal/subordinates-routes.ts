@@ -1,0 +1,124 @@
+import type { Client } from '@temporalio/client';
+import { Hono, type Context } from 'hono';
+import {
+  getItemStatus,
+  getPlanDefinition,
+  getPlanStatus,
+  RequestRejectedError,
+  requestAdHocReport,
+  type PlanRef,
+} from '../client/plan-client.js';
+import { ISO_DATE } from '../domain/local-date.js';
+import { may } from './access/permissions.js';
+import type { ResolvedDeps } from './deps.js';
+import { dateRead, datesAsShown } from './editor/form-values.js';
+import { isNotFound } from './errors.js';
+import { field, fields } from './form-body.js';
+import { langOf } from './i18n.js';
+import type { ItemWithStatus } from './item-states.js';
+import type { OfficeEnv } from './office-env.js';
+import { planParam } from './office-params.js';
+import { done, officeView, orNotFound } from './office-view.js';
+import { subordinatesPage, type SubordinatesAdHocValues } from './pages/subordinates-page.js';
+import { subordinatesTexts } from './pages/subordinates-texts.js';
+import { subordinatesMatrix, type BodyPlan } from './subordinates-matrix.js';
+
+/** What a subordinate's own plan of the year says: whether it runs here, and whether it has bodies below it. */
+async function bodyPlan(client: Client, ref: PlanRef): Promise<BodyPlan> {
+  try {
+    const plan = await getPlanDefinition(client, ref);
+    // A plan-year started before `subordinates` existed has none in its definition.
+    return { found: true, subordinates: plan.subordinates?.length ?? 0 };
+  } catch (err) {
+    return isNotFound(err) ? { found: false } : { found: 'unknown' };
+  }
+}
+
+/**
+ * `/van-phong/:org/:year/cap-duoi` (mounted there): the plan's subordinate bodies × its reports, and the ad hoc
+ * request to chosen subordinates (`POST …/cap-duoi/dot-xuat`). `planAccess` has already checked the person: the page
+ * is a read (the bodies above read it, two levels up as well); the request steers (the office of `org`).
+ */
+export function subordinatesRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
+  const app = new Hono<OfficeEnv>();
+
+  /** The page, with each opened report's status and each subordinate's own plan read as they are now. */
+  const show = async (
+    c: Context<OfficeEnv>,
+    ref: PlanRef,
+    status: 200 | 422,
+    refused: { adHoc?: SubordinatesAdHocValues; errors?: string[] } = {},
+  ) => {
+    const [planStatus, plan] = await Promise.all([
+      getPlanStatus(deps.client, ref),
+      getPlanDefinition(deps.client, ref),
+    ]);
+    const reports = planStatus.items.filter((i) => i.kind === 'report' && i.phase !== 'dropped');
+    const items: ItemWithStatus[] = await Promise.all(
+      reports.map(async (entry) => ({
+        entry,
+        // A running item answers its own status; a closed one left its result with the plan.
+        status:
+          entry.result ??
+          (entry.phase === 'running'
+            ? await getItemStatus(deps.client, ref, entry.itemId).catch(() => undefined)
+            : undefined),
+      })),
+    );
+    const bodies = new Map(
+      await Promise.all(
+        plan.subordinates.map(
+          async (s) => [s.code, await bodyPlan(deps.client, { org: s.code, year: ref.year })] as const,
+        ),
+      ),
+    );
+    const view = officeView(c, deps, refused.errors);
+    view.readOnly = !may(c.get('roles'), { do: 'steer-plan', org: ref.org });
+    const matrix = subordinatesMatrix(plan, items, bodies);
+    return c.html(subordinatesPage(view, { org: ref.org, year: ref.year, plan, matrix, adHoc: refused.adHoc }), status);
+  };
+
+  app.get('/', planParam, (c) => {
+    const { ref } = c.req.valid('param');
+    return orNotFound(c, () => show(c, ref, 200));
+  });
+
+  /** An ad hoc report from the subordinates checked: the plan's own update, with the session's user as `by`. */
+  app.post('/dot-xuat', planParam, (c) => {
+    const { ref } = c.req.valid('param');
+    const t = subordinatesTexts(langOf(c)).refusals;
+    const form = c.get('form');
+    const typed: SubordinatesAdHocValues = {
+      title: field(form, 'title').trim(),
+      content: field(form, 'content').trim(),
+      dueDate: field(form, 'dueDate').trim(),
+      units: fields(form, 'units'),
+    };
+    return orNotFound(c, async () => {
+      const below = (await getPlanDefinition(deps.client, ref)).subordinates.map((s) => s.code);
+      const dueDate = dateRead(typed.dueDate);
+      const errors = [
+        ...(typed.units.length ? [] : [t.noBody]),
+        ...typed.units.filter((code) => !below.includes(code)).map((code) => t.notBelow(code)),
+        ...(ISO_DATE.test(dueDate) ? [] : [t.due(typed.dueDate)]),
+      ];
+      if (errors.length) return show(c, ref, 422, { adHoc: typed, errors });
+      try {
+        await requestAdHocReport(deps.client, ref, {
+          title: typed.title,
+          content: typed.content,
+          units: typed.units,
+          dueDate,
+          by: c.get('session').user,
+        });
+        return done(c, `/van-phong/${ref.org}/${ref.year}/cap-duoi`, 'adhoc');
+      } catch (err) {
+        if (!(err instanceof RequestRejectedError)) throw err;
+        // The plan's validator speaks yyyy-MM-dd; the form is written dd/MM/yyyy.
+        return show(c, ref, 422, { adHoc: typed, errors: [t.refused(datesAsShown(err.message))] });
+      }
+    });
+  });
+
+  return app;
+}
