@@ -25,6 +25,7 @@ import { planSchema, type Plan } from '../../domain/plan-schema.js';
 import { directorySchema } from '../../organisations/directory-schema.js';
 import { temporalPeople } from '../../portal/access/temporal-people.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
+import { mailedSignInLink, signInInBrowser } from '../helpers/browser-sign-in.js';
 import { launchChromium, screenshot } from '../helpers/browser.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
 import { overHttp, portalClient } from '../helpers/portal-client.js';
@@ -111,15 +112,7 @@ describe('subordinates × periods, the ad hoc request, two levels up (time-skipp
   /** The department's office in Chromium at 1280 px, signed in once. */
   let desk: { context: BrowserContext; page: Page };
 
-  /** The sign-in link the portal mailed to `email` after `before` messages. */
-  async function mailedLink(email: string, before: number): Promise<string> {
-    const pattern = new RegExp(`${portal.url}(/dang-nhap/lien-ket/[A-Za-z0-9_-]{43})`);
-    for (let n = before + 1; ; n++) {
-      const mail = (await sink.waitFor(n, 20_000))[n - 1]!;
-      const link = mail.to.includes(email) ? pattern.exec(mail.text)?.[1] : undefined;
-      if (link) return link;
-    }
-  }
+  const mailedLink = (email: string, before: number) => mailedSignInLink(sink, portal.url, email, before);
 
   /** A client over HTTP signed in as `email` by its e-mailed link (ask, open, confirm), as a person is. */
   async function signInByLink(email: string) {
@@ -136,14 +129,7 @@ describe('subordinates × periods, the ad hoc request, two levels up (time-skipp
   async function signedInBrowser(email: string, width: number) {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
     const page = await context.newPage();
-    const before = sink.messages.length;
-    await page.goto(`${portal.url}/dang-nhap`);
-    await page.fill('#email', email);
-    await page.click('form[action="/dang-nhap/lien-ket"] button[type=submit]');
-    await page.waitForURL(`${portal.url}/dang-nhap/lien-ket`);
-    await page.goto(`${portal.url}${await mailedLink(email, before)}`);
-    await page.click('main form button[type=submit]');
-    await page.waitForURL(`${portal.url}/van-phong`);
+    await signInInBrowser(page, portal.url, sink, email);
     return { context, page };
   }
 

@@ -17,6 +17,7 @@ import { normalEmail, type People, type Role } from '../../portal/access/roles.j
 import { yearCalendarSection } from '../../portal/pages/year-calendar-section.js';
 import { skeletonClock } from '../fixtures/skeleton-plan.js';
 import { yearCalendarPlan, yearCalendarPlanInput } from '../fixtures/year-calendar-plan.js';
+import { signInInBrowser } from '../helpers/browser-sign-in.js';
 import { launchChromium, screenshot } from '../helpers/browser.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
 import { startPortal, TEST_LINK_SECRET } from '../helpers/portal-server.js';
@@ -87,20 +88,7 @@ describe('year calendar of a running plan (time-skipping server, real worker, Ch
   async function signedIn(email: string, width: number): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
     const page = await context.newPage();
-    const before = sink.messages.length;
-    await page.goto(`${portal.url}/dang-nhap`);
-    await page.fill('#email', email);
-    await page.click('form[action="/dang-nhap/lien-ket"] button[type=submit]');
-    await page.waitForURL(`${portal.url}/dang-nhap/lien-ket`);
-    const pattern = new RegExp(`${portal.url}/dang-nhap/lien-ket/[A-Za-z0-9_-]{43}`);
-    let link: string | undefined;
-    for (let n = before + 1; !link; n++) {
-      const mail = (await sink.waitFor(n, 20_000))[n - 1]!;
-      if (mail.to.includes(email)) link = pattern.exec(mail.text)?.[0];
-    }
-    await page.goto(link);
-    await page.click('main form button[type=submit]');
-    await page.waitForURL(`${portal.url}/van-phong`);
+    await signInInBrowser(page, portal.url, sink, email);
     return { context, page };
   }
 

@@ -17,6 +17,7 @@ import { loadDraft, saveDraft, type PlanDraftRecord } from '../../../portal/edit
 import { memoryPortalStore } from '../../../portal/store/memory-store.js';
 import type { PortalStore } from '../../../portal/store/portal-store.js';
 import { skeletonPlan } from '../../fixtures/skeleton-plan.js';
+import { signInInBrowser } from '../../helpers/browser-sign-in.js';
 import { launchChromium, screenshot } from '../../helpers/browser.js';
 import { startPortal } from '../../helpers/portal-server.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
@@ -56,20 +57,7 @@ describe('the editor: Excel both ways, and a draft from the signed document', ()
   /** Signs `email` in as people do: the link asked for on the login page, opened from the inbox, confirmed. */
   async function signIn(context: BrowserContext, email: string): Promise<void> {
     const page = await context.newPage();
-    const before = sink.messages.length;
-    await page.goto(`${portal.url}/dang-nhap`);
-    await page.fill('#email', email);
-    await page.click('form[action="/dang-nhap/lien-ket"] button[type=submit]');
-    await page.waitForURL(`${portal.url}/dang-nhap/lien-ket`);
-    let link: string | undefined;
-    for (let n = before + 1; !link; n++) {
-      const mail = (await sink.waitFor(n))[n - 1]!;
-      if (mail.to.includes(email))
-        link = new RegExp(`${portal.url}/dang-nhap/lien-ket/[A-Za-z0-9_-]+`).exec(mail.text)?.[0];
-    }
-    await page.goto(link);
-    await page.click('main form button[type=submit]');
-    await page.waitForURL(`${portal.url}/van-phong`);
+    await signInInBrowser(page, portal.url, sink, email);
     await page.close();
   }
 
