@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeNewFile } from './write-new-file.js';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
@@ -124,19 +125,9 @@ export async function deriveCommand(parentFile: string, options: DeriveCommandOp
   if (options.output === undefined)
     return { exitCode: 0, output: derivedYaml(parent, derived, parentFile, schemaReference(process.cwd())) };
   const yaml = derivedYaml(parent, derived, parentFile, schemaReference(dirname(resolve(options.output))));
-  try {
-    // `wx`: a draft the child's office is already filling in is never replaced.
-    await writeFile(options.output, yaml, { flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-      return {
-        exitCode: 1,
-        output: vi
-          ? `${options.output} đã có; không ghi đè. Chọn tên tệp khác.`
-          : `${options.output} already exists; not overwritten. Choose another name.`,
-      };
-    throw err;
-  }
+  // A draft the child's office is already filling in is never replaced.
+  const refused = await writeNewFile(options.output, yaml, vi ? 'vi' : 'en');
+  if (refused) return refused;
   const n = derived.marked.length;
   return {
     exitCode: 0,

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeNewFile } from './write-new-file.js';
 import { basename, dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
@@ -74,20 +75,9 @@ export async function draftCommand(
   if (options.output === undefined)
     return { exitCode: 0, output: draftYaml(result, source, schemaReference(process.cwd())) };
   const yaml = draftYaml(result, source, schemaReference(dirname(resolve(options.output))));
-  try {
-    // `wx`: a draft someone is already filling in is never replaced.
-    await writeFile(options.output, yaml, { flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-      return {
-        exitCode: 1,
-        output:
-          lang === 'vi'
-            ? `${options.output} đã có; không ghi đè. Chọn tên tệp khác.`
-            : `${options.output} already exists; not overwritten. Choose another name.`,
-      };
-    throw err;
-  }
+  // A draft someone is already filling in is never replaced.
+  const refused = await writeNewFile(options.output, yaml, lang);
+  if (refused) return refused;
   const n = result.marked.length;
   return {
     exitCode: 0,

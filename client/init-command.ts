@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeNewFile } from './write-new-file.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
@@ -168,22 +168,13 @@ export async function initCommand(
     };
   if (file === undefined) return { exitCode: 0, output: planSkeleton(year, schemaReference(process.cwd())) };
   const text = planSkeleton(year, schemaReference(dirname(resolve(file))));
-  try {
-    // `wx`: created only if absent, in one step, so a plan someone is writing is never replaced.
-    await writeFile(file, text, { flag: 'wx' });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST')
-      return {
-        exitCode: 1,
-        output:
-          lang === 'vi'
-            ? `${file} đã có; không ghi đè. Chọn tên tệp khác, hoặc bỏ tên tệp để in tệp mẫu ra màn hình.`
-            : `${file} already exists; not overwritten. Choose another name, or omit it to print the skeleton.`,
-      };
-    const why = err instanceof Error ? err.message : String(err);
-    return { exitCode: 2, output: lang === 'vi' ? `Không ghi được ${file}: ${why}` : `Cannot write ${file}: ${why}` };
-  }
+  const refused = await writeNewFile(file, text, lang, {
+    hint: {
+      vi: 'Chọn tên tệp khác, hoặc bỏ tên tệp để in tệp mẫu ra màn hình.',
+      en: 'Choose another name, or omit it to print the skeleton.',
+    },
+  });
+  if (refused) return refused;
   return {
     exitCode: 0,
     output:

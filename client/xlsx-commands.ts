@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeNewFile } from './write-new-file.js';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { stringify } from 'yaml';
@@ -24,21 +25,13 @@ async function write(
   force: boolean,
   lang: Locale,
 ): Promise<CommandResult | undefined> {
-  try {
-    await writeFile(file, data, { flag: force ? 'w' : 'wx' });
-    return undefined;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-      return {
-        exitCode: 1,
-        output:
-          lang === 'vi'
-            ? `${file} đã có; không ghi đè. Chọn tên khác bằng -o, hoặc thêm --force để ghi đè.`
-            : `${file} already exists; not overwritten. Choose another name with -o, or add --force to replace it.`,
-      };
-    const why = err instanceof Error ? err.message : String(err);
-    return { exitCode: 2, output: lang === 'vi' ? `Không ghi được ${file}: ${why}` : `Cannot write ${file}: ${why}` };
-  }
+  return writeNewFile(file, data, lang, {
+    force,
+    hint: {
+      vi: 'Chọn tên khác bằng -o, hoặc thêm --force để ghi đè.',
+      en: 'Choose another name with -o, or add --force to replace it.',
+    },
+  });
 }
 
 /** The problems under their count, as `plan validate` prints them (exit 1). */
