@@ -1,3 +1,5 @@
+import type { Client } from '@temporalio/client';
+import { getItemStatus, type PlanRef } from '../client/plan-client.js';
 import type { ItemStatus, OfficialState } from '../workflows/item-types.js';
 import type { PlanStatus } from '../workflows/plan-types.js';
 
@@ -5,6 +7,25 @@ import type { PlanStatus } from '../workflows/plan-types.js';
 export interface ItemWithStatus {
   entry: PlanStatus['items'][number];
   status?: ItemStatus;
+}
+
+/**
+ * Each of `entries` with its status: a running item answers its own (one query each, side by side; one that cannot
+ * answer just now has none), a closed one left its result with the plan.
+ */
+export function withStatuses(
+  client: Client,
+  ref: PlanRef,
+  entries: readonly PlanStatus['items'][number][],
+): Promise<ItemWithStatus[]> {
+  return Promise.all(
+    entries.map(async (entry) => ({
+      entry,
+      status:
+        entry.result ??
+        (entry.phase === 'running' ? await getItemStatus(client, ref, entry.itemId).catch(() => undefined) : undefined),
+    })),
+  );
 }
 
 /** An item's state from its units': overdue if one is, done (late if one was) when all are, else still open. */

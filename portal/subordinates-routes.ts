@@ -1,7 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { Hono, type Context } from 'hono';
 import {
-  getItemStatus,
   getPlanDefinition,
   getPlanStatus,
   RequestRejectedError,
@@ -15,7 +14,7 @@ import { dateRead, datesAsShown } from './editor/form-values.js';
 import { isNotFound } from './errors.js';
 import { field, fields } from './form-body.js';
 import { langOf } from './i18n.js';
-import type { ItemWithStatus } from './item-states.js';
+import { withStatuses } from './item-states.js';
 import type { OfficeEnv } from './office-env.js';
 import { planParam } from './office-params.js';
 import { done, officeView, orNotFound } from './office-view.js';
@@ -54,17 +53,7 @@ export function subordinatesRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       getPlanDefinition(deps.client, ref),
     ]);
     const reports = planStatus.items.filter((i) => i.kind === 'report' && i.phase !== 'dropped');
-    const items: ItemWithStatus[] = await Promise.all(
-      reports.map(async (entry) => ({
-        entry,
-        // A running item answers its own status; a closed one left its result with the plan.
-        status:
-          entry.result ??
-          (entry.phase === 'running'
-            ? await getItemStatus(deps.client, ref, entry.itemId).catch(() => undefined)
-            : undefined),
-      })),
-    );
+    const items = await withStatuses(deps.client, ref, reports);
     const bodies = new Map(
       await Promise.all(
         plan.subordinates.map(

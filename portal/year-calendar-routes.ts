@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { getItemStatus, getPlanDefinition, getPlanStatus } from '../client/plan-client.js';
+import { getPlanDefinition, getPlanStatus } from '../client/plan-client.js';
 import { planYearCalendar } from '../domain/year-calendar.js';
 import type { ResolvedDeps } from './deps.js';
-import { itemStates, type ItemWithStatus } from './item-states.js';
+import { itemStates, withStatuses } from './item-states.js';
 import type { OfficeEnv } from './office-env.js';
 import { planParam } from './office-params.js';
 import { officeView, orNotFound } from './office-view.js';
@@ -23,17 +23,7 @@ export function yearCalendarRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
     const { ref } = c.req.valid('param');
     return orNotFound(c, async () => {
       const [status, plan] = await Promise.all([getPlanStatus(deps.client, ref), getPlanDefinition(deps.client, ref)]);
-      const items: ItemWithStatus[] = await Promise.all(
-        status.items.map(async (entry) => ({
-          entry,
-          // A running item answers its own status; a closed one left its result with the plan.
-          status:
-            entry.result ??
-            (entry.phase === 'running'
-              ? await getItemStatus(deps.client, ref, entry.itemId).catch(() => undefined)
-              : undefined),
-        })),
-      );
+      const items = await withStatuses(deps.client, ref, status.items);
       const view = officeView(c, deps);
       const [calendarYears, today] = await Promise.all([
         heldCalendarYears(deps.client, status),
