@@ -29,6 +29,7 @@ import {
   amendPlan,
   answerDifficulty,
   extendDeadline,
+  getItemStatus,
   pauseReminders,
   raiseDifficulty,
   reassignItem,
@@ -59,6 +60,7 @@ import {
   steeringYearPlan,
   steeringYearPlanV2,
 } from '../test/fixtures/replay-plans.js';
+import { bodyPlan } from '../test/fixtures/roll-up-plans.js';
 import { skeletonClock } from '../test/fixtures/skeleton-plan.js';
 import { planTimeStepper } from '../test/helpers/plan-time.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../test/helpers/smtp-sink.js';
@@ -77,6 +79,20 @@ if (!/^v\d+$/.test(LABEL)) throw new Error('usage: npm run histories:record -- v
 const ID_FILE = 'workflow-ids.txt';
 const QUERY_FILE = 'queries.txt';
 const by = 'Văn phòng Sở';
+/** The roll-up scenario: a department and one school below it (Q1 2026; the school reports on Fri 13/03). */
+const rollUpDepartment = bodyPlan({
+  code: 'SO',
+  subordinates: ['TRUONG'],
+  officeDeadlineDay: 25,
+  unitWorkingDaysBeforeOffice: 3,
+});
+const rollUpSchool = bodyPlan({
+  code: 'TRUONG',
+  reportsTo: 'SO',
+  officeDeadlineDay: 13,
+  unitWorkingDaysBeforeOffice: 1,
+  cutOffDay: 10,
+});
 
 interface Ctx {
   env: TestWorkflowEnvironment;
@@ -330,6 +346,45 @@ const scenarios: Scenario[] = [
             signalled(recorded, 'itemClosed').length === 0,
           `items closed through child completion, no itemClosed signal (${signalled(recorded, 'itemClosed').join(', ')})`,
         ),
+      ];
+    },
+  },
+  {
+    // From v9: a school whose plan carries out its department's (started beside it): its units report, its office
+    // accepts, its report is compiled, its head teacher accepts it and it rolls up to the department's Q1 report
+    // (the `rollUpReport` activity; a second send would be taken once). The school's plan and items are recorded.
+    name: 'roll-up',
+    plan: rollUpSchool,
+    clock: skeletonClock,
+    server: 'time-skipping',
+    ends: 'year-close',
+    async run({ env, ref, at }) {
+      await startPlan(env.client, rollUpDepartment, { taskQueue: TASK_QUEUE, clock: skeletonClock });
+      await at('2026-03-11T10:00:00+07:00');
+      await submitReport(env.client, ref, 'task-01', {
+        unit: 'TO',
+        submittedBy: 'Tổ trưởng',
+        results: 'Đăng 4 tin.',
+        figures: { WEBSITE: 4 },
+      });
+      await reviewSubmission(env.client, ref, 'task-01', { unit: 'TO', decision: 'accept', by });
+      for (const unit of ['VP', 'TO']) {
+        await submitReport(env.client, ref, 'report-Q1', { unit, submittedBy: 'Trưởng đơn vị', results: 'Quý I.' });
+        await reviewSubmission(env.client, ref, 'report-Q1', { unit, decision: 'accept', by });
+      }
+      await at('2026-03-13T10:00:00+07:00');
+      await reviewReport(env.client, ref, 'report-Q1', { decision: 'accept', by: 'thutruong.truong@example.org' });
+      await at('2026-03-13T12:00:00+07:00');
+      const sent = await getItemStatus(env.client, { org: 'SO', year: 2026 }, 'report-Q1');
+      if (sent.units.find((u) => u.unit === 'TRUONG')?.versions !== 1)
+        throw new Error("roll-up: the department's Q1 report did not take the school's once");
+    },
+    expect(recorded) {
+      const all = json(recorded);
+      return [
+        ...need(all.includes('"rollUpReport"'), 'the accepted report rolled up (rollUpReport activity)'),
+        ...need(all.includes('"reviewReport"'), "the head teacher's acceptance"),
+        ...need(patchesIn(recorded).has(CURRENT_VERSION), `the '${CURRENT_VERSION}' patch marker`),
       ];
     },
   },
