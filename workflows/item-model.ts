@@ -582,7 +582,9 @@ export class ItemModel {
   } {
     const { state } = this;
     const incident = state.incidents?.length ? openIncidents(state.incidents).length > 0 : undefined;
-    const overdue = overdueUnits(state, nowMs, this.zone);
+    // Subordinate bodies are not listed: hundreds would pass the attribute's size limit (their states are on the
+    // parent's dashboard), and the attribute keeps naming the plan's own late units.
+    const overdue = overdueUnits(state, nowMs, this.zone).filter((u) => !this.input.ctx.units[u]?.body);
     const open = state.units.filter((u) => !isClosed(u));
     const nextDue = open.map((u) => u.due.at).sort()[0];
     const settled = open.length === 0 && (!this.isReport || !state.directorReview || this.reportSettled);

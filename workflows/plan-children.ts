@@ -37,12 +37,26 @@ export function itemChildOptions(
       { key: KhYear, value: state.plan.plan.year },
       { key: KhKind, value: spec.kind },
       { key: KhItem, value: spec.itemId },
-      { key: KhUnits, value: spec.units.map((u) => u.unit) },
+      // The plan's own units: a province's subordinate bodies would pass the attribute's size limit (2 KB by default,
+      // bench P9); their states are on the parent's dashboard (`cap-duoi`).
+      {
+        key: KhUnits,
+        value: ownUnits(
+          state,
+          spec.units.map((u) => u.unit),
+        ),
+      },
       { key: KhStatus, value: 'open' },
       ...(dueMonth ? [{ key: KhMonth, value: dueMonth }] : []),
       ...(nextDue ? [{ key: KhNextDeadline, value: new Date(nextDue) }] : []),
     ],
   };
+}
+
+/** `codes` without the plan's subordinate bodies (a plan started before they existed has none). */
+function ownUnits(state: PlanState, codes: string[]): string[] {
+  const bodies = new Set((state.plan.subordinates ?? []).map((s) => s.code));
+  return bodies.size ? codes.filter((c) => !bodies.has(c)) : codes;
 }
 
 const reasonOf = (err: unknown): string => {

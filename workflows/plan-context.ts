@@ -10,7 +10,7 @@ export interface PlanContext {
   office: Recipient & { unit: string };
   director: Recipient & { title?: string };
   /** The plan's units and its subordinate bodies (`director` only for those: their escalations reach it too). */
-  units: Record<string, { name: string; head: Recipient; director?: Recipient }>;
+  units: Record<string, { name: string; head: Recipient; director?: Recipient; body?: true }>;
   forms: Record<string, string>;
   /**
    * The plan this one carries out, when it runs in this deployment: accepted reports are sent up to it, through
@@ -38,6 +38,7 @@ export function planContext(plan: Plan): PlanContext {
             {
               name: s.name,
               head: { name: s.office.name, email: s.office.email },
+              body: true as const,
               ...(s.director ? { director: { name: s.director.name, email: s.director.email } } : {}),
             },
           ] as const,

@@ -1,10 +1,7 @@
 import type { Plan } from '../../domain/plan-schema.js';
 import { normalEmail, type Role } from './roles.js';
 
-/**
- * The roles a plan in force gives an address: its office, its director, the head of each unit it names, and the
- * office of each body below it, which answers the plan's periodic reports as a unit does (its "unit" is its code).
- */
+/** The roles a plan in force gives an address: its office, its director, the head of each unit it names. */
 export function rolesFromPlan(plan: Plan, email: string): Role[] {
   const me = normalEmail(email);
   const org = plan.organisation.code;
@@ -13,9 +10,6 @@ export function rolesFromPlan(plan: Plan, email: string): Role[] {
     ...(is(plan.office.email) ? [{ kind: 'office', org } as const] : []),
     ...(is(plan.director.email) ? [{ kind: 'director', org } as const] : []),
     ...plan.units.filter((u) => is(u.head.email)).map((u) => ({ kind: 'unit-head', org, unit: u.code }) as const),
-    ...(plan.subordinates ?? [])
-      .filter((s) => is(s.office.email))
-      .map((s) => ({ kind: 'unit-head', org, unit: s.code }) as const),
   ];
 }
 

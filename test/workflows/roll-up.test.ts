@@ -21,6 +21,7 @@ import {
 import { itemWorkflowId, planWorkflowId } from '../../domain/ids.js';
 import { planSchema, type Plan } from '../../domain/plan-schema.js';
 import { LocalBlobStore } from '../../storage/local-blob-store.js';
+import { KhOverdueUnits, KhUnits } from '../../workflows/search-attributes.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
 import { planTimeStepper } from '../helpers/plan-time.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
@@ -233,6 +234,12 @@ describe('roll-up: schools’ accepted reports arrive once in the department’s
     const b = (await parentQ1()).units.find((u) => u.unit === 'TRUONG-B')!;
     expect(b.state).toBe('done-late');
     expect((await parentQ1()).units.find((u) => u.unit === 'TRUONG-D')?.state).toBe('overdue');
+    // The item's search attributes name the department's own units only: 200 schools would pass their size limit.
+    const attributes = (
+      await env.client.workflow.getHandle(itemWorkflowId(planWorkflowId('SO', YEAR), 'report-Q1')).describe()
+    ).typedSearchAttributes;
+    expect(attributes.get(KhUnits)).toEqual(['VP', 'KHTC', 'TCCB']);
+    expect(attributes.get(KhOverdueUnits)).toBeUndefined();
 
     // The department accepts the schools' reports and compiles its own on Wed 25/03: every school that reported counts.
     for (const unit of ['TRUONG-A', 'TRUONG-B', 'TRUONG-C'])

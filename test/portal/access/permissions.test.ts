@@ -29,15 +29,6 @@ describe('roles from what the plans and the directory say', () => {
     expect(rolesFromPlan(mamNon, 'nobody@example.org')).toEqual([]);
   });
 
-  it("a body below answers its parent's reports as a unit: its office heads the unit of its code", () => {
-    const demo = loadPlan(readFileSync(new URL('../../../plans/demo.yaml', import.meta.url), 'utf8'), 'demo.yaml');
-    expect(rolesFromPlan(demo, 'VanPhong.THPT@example.org')).toEqual([
-      { kind: 'unit-head', org: 'DEMO-SGDDT', unit: 'DEMO-THPT' },
-    ]);
-    // Its head teacher is copied on escalations but gets no role in the department's plan.
-    expect(rolesFromPlan(demo, 'hieutruong.thpt@example.org')).toEqual([]);
-  });
-
   it('the directory makes administrators, office staff and directors; an office reads every body below it', () => {
     const admin = directory.administrators[0]!;
     expect(rolesFromDirectory(directory, admin)).toContainEqual({ kind: 'administrator' });
