@@ -13,6 +13,9 @@
  * run, e.g. 1,2,1,2)  BENCH_P6_PLANS  BENCH_P6_ORDER  BENCH_P7_REPORTS  BENCH_P7_ORDER (e.g. A,B,A,B).
  * BENCH_P8_PLANS  BENCH_P8_USERS  BENCH_P8_OFFICE_REQUESTS  BENCH_P8_ADMIN_REQUESTS (pages per user per run)
  * BENCH_P8_ORDER  BENCH_P8_VISIBILITY_RPS (the P8 server's visibility calls/s; 0: the server's default, 10).
+ * P9 (the roll-up, N schools): BENCH_P9_SUBORDINATES  BENCH_P9_ORDER (A,B or A)  BENCH_P9_SCHOOL_DAY_S (real s per
+ * plan day)  BENCH_P9_START_RATE  BENCH_P9_READY_RATE (reports/s; 0: at once)  BENCH_P9_WINDOW_S (0: by size)
+ * BENCH_P9_LANES  BENCH_P9_ATTRIBUTE_LIMIT (bytes; 0: the server's 2,048)  BENCH_P9_LIMIT_S.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -31,12 +34,14 @@ import { runP6, type P6Run } from './p6-workers.js';
 import { runP7, type P7Run } from './p7-blobs.js';
 import { runP8, type P8Result } from './p8-lists.js';
 import { p8Rows } from './p8-rows.js';
+import { runP9, type P9Result } from './p9-roll-up.js';
+import { p9Rows } from './p9-rows.js';
 import { p1Rows, p2Rows, p3Rows, p4Rows, p5Rows, p6Rows, p7Rows } from './result-rows.js';
 import { smtpCeiling } from './smtp-ceiling.js';
 import { writeBundles } from './worker-procs.js';
 
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
-const ALL = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'ceil'];
+const ALL = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'ceil'];
 const asked = process.argv.slice(2).join(',') || process.env.BENCH_PHASES || ALL.join(',');
 const phases = new Set(asked.split(',').filter(Boolean));
 const unknown = [...phases].filter((p) => !ALL.includes(p));
@@ -183,6 +188,30 @@ async function main(): Promise<void> {
     });
     out.p8 = p8 ?? { error: p8Error };
   }
+  // P9 on a dev server of its own too: 200 schools and their departments, Q1 end to end.
+  let p9: P9Result | undefined;
+  let p9Error: string | undefined;
+  if (phases.has('p9')) {
+    log('P9 (the roll-up: N schools, Q1; their department by roll-up, another by hand)…');
+    const o = {
+      subordinates: env('BENCH_P9_SUBORDINATES', 200),
+      order: order('BENCH_P9_ORDER', 'A,B') as ('A' | 'B')[],
+      schoolDayS: env('BENCH_P9_SCHOOL_DAY_S', 2),
+      windowS: env('BENCH_P9_WINDOW_S', 0),
+      lanes: env('BENCH_P9_LANES', 20),
+      startRate: env('BENCH_P9_START_RATE', 4),
+      readyRate: env('BENCH_P9_READY_RATE', 10),
+      attributeLimit: env('BENCH_P9_ATTRIBUTE_LIMIT', 0),
+      limitS: env('BENCH_P9_LIMIT_S', 420),
+      log,
+    };
+    p9 = await timed('P9', () => runP9(bundles, o)).catch((err: unknown) => {
+      p9Error = err instanceof Error ? err.message : String(err);
+      log(`P9 FAILED: ${p9Error}`);
+      return undefined;
+    });
+    out.p9 = p9 ?? { error: p9Error };
+  }
   // P1 last and bounded: the time-skipping server sometimes wedges (IllegalStateException "Unbalanced lock and
   // unlock calls"), and a wedged P1 must not cost the dev-server phases their numbers.
   let p1: P1Result | undefined;
@@ -206,6 +235,7 @@ async function main(): Promise<void> {
     ...p6Rows(p6, cpus().length),
     ...p7Rows(p7),
     ...p8Rows(p8, p8Error),
+    ...p9Rows(p9, p9Error),
   ].filter((r) => phases.has(r.phase.toLowerCase()));
   const wallS = (Date.now() - started) / 1000;
   const lines = [
@@ -228,7 +258,7 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(out, null, 2));
   log(`wrote ${file}`);
   // A wedged time-skipping server (P1 timeout) keeps handles open; the results are written, so leave.
-  process.exit(p5Error || p8Error ? 1 : 0);
+  process.exit(p5Error || p8Error || p9Error ? 1 : 0);
 }
 
 main().catch((err) => {

@@ -29,6 +29,8 @@ export interface WorkerProcess {
   cpuSeconds(): number;
   stats(): Promise<WorkerStats>;
   stop(): Promise<void>;
+  /** SIGKILL, for a worker that no longer answers (a graceful stop waits for its activities). */
+  kill(): void;
 }
 
 /** Writes the bundles where `worker-child.ts` reads them; returns the directory. */
@@ -68,6 +70,7 @@ function startOne(spec: ChildWorkerSpec): Promise<WorkerProcess> {
       await exited;
       process.off('exit', kill);
     },
+    kill,
   };
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(proc));
