@@ -99,6 +99,9 @@ export async function readSubordinateReport(
  * and a repeat answers with the version it became. `client` is the parent namespace's: this worker's own, or the Nexus
  * handler's (nexus/roll-up-handler.ts). Only the parent's forms are kept, and the unit and key are the report's.
  */
+/** How long one attempt waits for the parent's item to take the report (the activity's own limit is a minute). */
+const UPDATE_WAIT_MS = 30_000;
+
 export async function sendSubordinateReport(
   client: Client,
   report: SubordinateReport,
@@ -115,9 +118,14 @@ export async function sendSubordinateReport(
     source: { kind: 'roll-up', key: report.key },
   };
   try {
-    const receipt = await client.workflow
-      .getHandle(report.parentItemWorkflowId)
-      .executeUpdate(submitReportUpdate, { args: [submission], updateId: report.key });
+    // A bounded wait: with hundreds of schools accepted at once the parent's item takes ten Updates at a time, and an
+    // unbounded call would hold the worker's activity slot for as long (bench P9 wedged a worker so); past the
+    // deadline the attempt fails and Temporal retries it with back-off, and the Update id keeps it once.
+    const receipt = await client.withDeadline(Date.now() + UPDATE_WAIT_MS, () =>
+      client.workflow
+        .getHandle(report.parentItemWorkflowId)
+        .executeUpdate(submitReportUpdate, { args: [submission], updateId: report.key }),
+    );
     return { version: receipt.version, at: receipt.at };
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError)
