@@ -35,6 +35,7 @@ export function schoolCodes(n: number): string[] {
 /** The server's default limit on one search attribute value (`frontend.searchAttributesSizeOfValueLimit`, bytes). */
 export const SEARCH_ATTRIBUTE_VALUE_LIMIT = 2048;
 
+/** A department: three units of its own and every school as a subordinate; Q1 only, one reminder. */
 export function parentPlan(code: string, schools: string[]): Plan {
   return planSchema().parse({
     organisation: {
