@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import {
   answerDifficulty,
-  getItemStatus,
   getPlanDefinition,
   getPlanStatus,
   pauseReminders,
@@ -17,6 +16,7 @@ import { validateBlobKey } from '../storage/blob-store.js';
 import { archivePrefix, readPlanArchive } from '../storage/plan-archive.js';
 import { may } from './access/permissions.js';
 import { auditTrail } from './audit-trail.js';
+import { withStatuses } from './item-states.js';
 import { childrenOf } from '../organisations/tree.js';
 import type { ResolvedDeps } from './deps.js';
 import { typedText } from './difficulty-form.js';
@@ -56,12 +56,7 @@ export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       getPlanDefinition(deps.client, ref),
     ]);
     const calendarProvisional = planYearProvisional(planStatus);
-    const itemStatus = (entry: MatrixItem['entry']) =>
-      entry.result ??
-      (entry.phase === 'running' ? getItemStatus(deps.client, ref, entry.itemId).catch(() => undefined) : undefined);
-    const items: MatrixItem[] = await Promise.all(
-      planStatus.items.map(async (entry) => ({ entry, status: await itemStatus(entry) })),
-    );
+    const items: MatrixItem[] = await withStatuses(deps.client, ref, planStatus.items);
     const { adHoc, answerDraft, errors } = refused;
     // An archive that failed at close may have been written since (`kehoach plan archive`).
     const archivedAgainAt =
