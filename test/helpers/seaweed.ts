@@ -56,6 +56,18 @@ function grpcSockets(ports: { master: number; volume: number; filer: number; s3:
  * joined the master. Buckets are not created on upload (`-s3.autoCreateBucket=false`): the store creates its own.
  */
 export async function startSeaweed(opts: SeaweedOptions = {}): Promise<SeaweedServer> {
+  // Its eight ports are free when picked but not held: a server starting beside it (tests run in parallel) may take
+  // one first, and `weed` then exits at once. A fresh set of ports is the cure; anything else fails the first time.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startSeaweedOnce(opts);
+    } catch (err) {
+      if (attempt >= 3 || !/bind: address already in use/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function startSeaweedOnce(opts: SeaweedOptions): Promise<SeaweedServer> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const weed = weedPath();
   const dir = mkdtempSync(join(tmpdir(), 'kehoach-weed-'));
