@@ -1,3 +1,4 @@
+import type { HandledUpdate } from './update-ledger.js';
 import type { Incident, IncidentSummary } from './incidents.js';
 import type { PlanClock } from '../domain/plan-clock.js';
 import type { DatedStep, ItemSpec, WorkCalendar } from '../domain/schedule-types.js';
@@ -81,6 +82,8 @@ export interface ItemState {
   incidents?: Incident[];
   /** The plan continued as new and no longer sees this item's completion: it signals `itemClosed` at the end. */
   reportBack?: true;
+  /** The latest Updates taken, by id, with their answers: a client's repeat after continue-as-new is answered, not applied. */
+  updates?: HandledUpdate[];
 }
 
 export interface ItemWorkflowInput {

@@ -3,15 +3,16 @@ import { patched } from '@temporalio/workflow';
 /**
  * The patch of the current version. A workflow started on it records this one marker (and one `TemporalChangeVersion`
  * upsert) per run instead of one per earlier patch: every earlier patch is implied by it (`since`). Covers, besides:
- * the director's review of a consolidated report (accept, or return to the office, which compiles it again).
+ * an item continuing as new at the top of its loop, before it sends what is queued, when its run is long (a stream of
+ * Updates always leaves e-mail to send, and the run grew past its suggestion).
  */
-export const CURRENT_VERSION = 'kh-2026-12b';
+export const CURRENT_VERSION = 'kh-2026-12c';
 
 /**
  * Earlier versions' one markers, newest first: a run recorded on one of them has only that marker, which implies
  * every patch before it.
  */
-const EARLIER_VERSIONS = ['kh-2026-12'] as const;
+const EARLIER_VERSIONS = ['kh-2026-12b', 'kh-2026-12'] as const;
 
 /** Patches of earlier versions, each still deciding for runs recorded before `CURRENT_VERSION`. */
 export type EarlierPatch =
@@ -27,7 +28,9 @@ export type EarlierPatch =
    * Items that report their end through child completion instead of the `itemClosed` signal, and the plan keeping
    * its people (`KhPeople`) and memo current when an amendment changes them.
    */
-  | 'kh-2026-12';
+  | 'kh-2026-12'
+  /** The director's review of a consolidated report (accept, or return to the office, which compiles it again). */
+  | 'kh-2026-12b';
 
 /** This run runs the current version's commands. Not cached: it turns true when a replaying run goes live. */
 export const current = (): boolean => patched(CURRENT_VERSION);
