@@ -1,3 +1,4 @@
+import type { HandledUpdate } from './update-ledger.js';
 import type { Difficulty } from '../domain/difficulties.js';
 import type { ClockRequest, PlanClock } from '../domain/plan-clock.js';
 import type { Plan } from '../domain/plan-schema.js';
@@ -35,6 +36,8 @@ export interface PlanState {
   difficulties?: Difficulty[];
   /** The year's record written out of Temporal when it closed (since `patched('archive-at-close')`). */
   archive?: PlanArchive;
+  /** The latest Updates taken, by id, with their answers: a client's repeat after continue-as-new is answered, not applied. */
+  updates?: HandledUpdate[];
 }
 
 /**

@@ -36,7 +36,7 @@ export class UpdateLedger {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as the SDK's own `UpdateDefinition` parameters
   handle<Ret, Args extends any[]>(
     def: UpdateDefinition<Ret, Args>,
-    handler: NoInfer<(...args: Args) => Ret>,
+    handler: NoInfer<(...args: Args) => Ret | Promise<Ret>>,
     options: { validator: NoInfer<(...args: Args) => void>; description: string },
   ): void {
     setHandler(def, this.once(handler), { ...options, validator: this.validator(options.validator) });

@@ -44,6 +44,7 @@ import { KhNextDeadline, KhPeople, KhStatus } from './search-attributes.js';
 import { planMemo } from './plan-memo.js';
 import { planPeople } from './plan-visibility.js';
 import { StepTimer } from './step-timer.js';
+import { UpdateLedger } from './update-ledger.js';
 
 const visibleOf = (plan: YearPlanInput['plan']) => ({
   people: planPeople(plan).join(' '),
@@ -89,7 +90,9 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
   };
   setHandler(pauseRemindersSignal, pausing(true));
   setHandler(resumeRemindersSignal, pausing(false));
-  setHandler(
+  // An Update a client sends again after the plan continued as new gets its first answer (one ad hoc report, not two).
+  const ledger = new UpdateLedger((state.updates ??= []));
+  ledger.handle(
     requestAdHocReportUpdate,
     (req) => {
       const added = model.addAdHoc(req, now());
@@ -102,15 +105,15 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
     },
   );
   // Kept for the dashboard and the next report; nothing the loop waits on changes, so no wake-up.
-  setHandler(raiseDifficultyUpdate, (req) => model.raiseDifficulty(req, now()), {
+  ledger.handle(raiseDifficultyUpdate, (req) => model.raiseDifficulty(req, now()), {
     validator: (req) => model.checkDifficulty(req),
     description: 'Đơn vị phản ánh khó khăn, vướng mắc, kiến nghị với Văn phòng',
   });
-  setHandler(answerDifficultyUpdate, (req) => model.answerDifficulty(req, now()), {
+  ledger.handle(answerDifficultyUpdate, (req) => model.answerDifficulty(req, now()), {
     validator: (req) => model.checkAnswer(req),
     description: 'Văn phòng trả lời kiến nghị của đơn vị',
   });
-  setHandler(
+  ledger.handle(
     amendPlanUpdate,
     async (req) => {
       const before = visibleOf(state.plan);
@@ -134,7 +137,7 @@ export async function yearPlanWorkflow(input: YearPlanInput): Promise<PlanStatus
       description: 'Điều chỉnh kế hoạch (phiên bản mới của tệp kế hoạch)',
     },
   );
-  setHandler(
+  ledger.handle(
     updateCalendarUpdate,
     async ({ years }) => {
       const replaced = model.takeCalendar(years);
