@@ -19,6 +19,26 @@ function rateRow(code: string, name: string, entries: ReportItemUnit[]): RateRow
   };
 }
 
+/**
+ * Each unit's output per form in the period. A unit's report for the period states its total (most of a plan is
+ * ongoing duties, reported only there); its dated tasks state theirs as they are done. The report's figure counts
+ * where it is more than the tasks' sum, the tasks' sum where the report says less or nothing: the same posts are
+ * never counted twice. A body below holds no task of this plan: its report for the period is all it states.
+ */
+function outputsByUnit(req: ReportRequest): Map<string, Map<string, number>> {
+  const fromTasks = new Map<string, Map<string, number>>();
+  const of = (code: string) => fromTasks.get(code) ?? fromTasks.set(code, new Map()).get(code)!;
+  for (const e of req.items.flatMap((i) => i.units))
+    for (const [form, n] of Object.entries(e.submission?.figures ?? {}))
+      of(e.code).set(form, (of(e.code).get(form) ?? 0) + n);
+  for (const e of req.periodReport?.units ?? []) {
+    const byForm = of(e.code);
+    for (const [form, n] of Object.entries(e.submission?.figures ?? {}))
+      byForm.set(form, Math.max(byForm.get(form) ?? 0, n));
+  }
+  return fromTasks;
+}
+
 /** Completion and on-time rates per unit and per item, output per form, and who is overdue; pure. */
 export function computeFigures(req: ReportRequest): ReportFigures {
   const unitName = new Map(req.units.map((u) => [u.code, u.name]));
@@ -32,12 +52,8 @@ export function computeFigures(req: ReportRequest): ReportFigures {
   );
   const perItem = req.items.map((i) => rateRow(i.itemId, i.title, i.units));
   const totalsByForm = new Map<string, number>();
-  // The subordinates' outputs come only through their reports for the period (they hold none of the plan's duties).
-  const below = new Set((req.subordinates ?? []).map((s) => s.code));
-  const fromBelow = (req.periodReport?.units ?? []).filter((e) => below.has(e.code));
-  for (const e of [...all, ...fromBelow])
-    for (const [form, n] of Object.entries(e.submission?.figures ?? {}))
-      totalsByForm.set(form, (totalsByForm.get(form) ?? 0) + n);
+  for (const [, byForm] of outputsByUnit(req))
+    for (const [form, n] of byForm) totalsByForm.set(form, (totalsByForm.get(form) ?? 0) + n);
   const perForm = req.forms.map((f) => ({ code: f.code, title: f.title, total: totalsByForm.get(f.code) ?? 0 }));
   // Figures for forms the plan does not list still count: they are shown under their code rather than dropped.
   for (const [code, total] of totalsByForm)

@@ -67,6 +67,19 @@ describe('figures', () => {
     ]);
   });
 
+  it("counts a unit's report for the period where it states more than its tasks, and never the same output twice", () => {
+    const req = reportRequest();
+    const [vp, khtc] = req.periodReport!.units;
+    // VP's report states the quarter's 12 posts (4 of them on task-01); KHTC's states fewer posts than its task did
+    // (its task's one counts) and two meetings it held under ongoing duties, which no task holds.
+    vp!.submission!.figures = { WEBSITE: 12 };
+    khtc!.submission!.figures = { WEBSITE: 0, MEETING: 2 };
+    expect(computeFigures(req).perForm).toEqual([
+      { code: 'WEBSITE', title: 'Tin bài trên Cổng thông tin', total: 13 },
+      { code: 'MEETING', title: 'Hội nghị, tọa đàm', total: 3 },
+    ]);
+  });
+
   it('writes the date line with zero-padded days below 10 and months 1–2 only', () => {
     expect(placeDateLine('Thành phố Hồ Chí Minh', '2026-01-05')).toBe(
       'Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026',
