@@ -183,12 +183,13 @@ describe('roll-up over three levels: schools → district offices → department
       await expect.poll(() => versions('SO', district), { timeout: 20_000 }).toBe(1);
     }
 
-    // What went up is what each district office's report counts: its own task and its schools' reports.
+    // What went up is what each district office's report counts: its team's task (stated again in the team's report
+    // for the quarter, counted once), its office's own 1, and its schools' reports (each its team's and office's).
     const so = await q1('SO');
     const p1 = await q1('P1');
     const p2 = await q1('P2');
-    expect(websiteOf(p1)).toBe(2 + 4 + 5);
-    expect(websiteOf(p2)).toBe(3 + 6 + 7 + 8);
+    expect(websiteOf(p1)).toBe(2 + 1 + (4 + 1) + (5 + 1));
+    expect(websiteOf(p2)).toBe(3 + 1 + (6 + 1) + (7 + 1) + (8 + 1));
     expect(so.units.find((u) => u.unit === 'P1')?.lastSubmission?.figures).toEqual({ WEBSITE: websiteOf(p1) });
     expect(so.units.find((u) => u.unit === 'P2')?.lastSubmission?.figures).toEqual({ WEBSITE: websiteOf(p2) });
     // Each arrived once, at every level.
@@ -205,7 +206,7 @@ describe('roll-up over three levels: schools → district offices → department
     await clock.sleepUntil('2026-03-25T10:00:00+07:00');
     await compiled('SO');
     const top = await q1('SO');
-    expect(websiteOf(top)).toBe(10 + websiteOf(p1)! + websiteOf(p2)!);
+    expect(websiteOf(top)).toBe(10 + 1 + websiteOf(p1)! + websiteOf(p2)!);
     // The rendered report sums the form over units and bodies below, and gives each body below its row.
     const page = (await blobs.get(top.report!.files.html!))!.body.toString('utf8').replace(/<[^>]+>/g, ' ');
     expect(page).toContain('Kết quả của các cơ quan, đơn vị cấp dưới');

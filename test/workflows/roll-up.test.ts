@@ -171,11 +171,11 @@ describe('roll-up: schools’ accepted reports arrive once in the department’s
     await reviewReport(env.client, ref('TRUONG-C'), 'report-Q1', { decision: 'accept', by: head('TRUONG-C') });
     await expect.poll(() => versionsOf('TRUONG-C')).toBe(1);
 
-    // What arrived is the school's report: its figures as its report states them (its duties' output), texts by
-    // unit, files as evidence.
+    // What arrived is the school's report: its figures as its report states them (its team's 4 posts, stated on
+    // its task and again in its report for the quarter, once, and its office's 1), texts by unit, files as evidence.
     const a = (await parentQ1()).units.find((u) => u.unit === 'TRUONG-A')!;
-    expect((await getItemStatus(env.client, ref('TRUONG-A'), 'report-Q1')).report?.totals).toEqual({ WEBSITE: 4 });
-    expect(a.lastSubmission?.figures).toEqual({ WEBSITE: 4 });
+    expect((await getItemStatus(env.client, ref('TRUONG-A'), 'report-Q1')).report?.totals).toEqual({ WEBSITE: 4 + 1 });
+    expect(a.lastSubmission?.figures).toEqual({ WEBSITE: 4 + 1 });
     expect(a.lastSubmission?.results).toContain('Tổ Ngữ văn: Đăng 4 tin (TO-VAN)');
     expect(a.lastSubmission?.proposals).toContain('Đề xuất của TRUONG-A');
     expect(a.lastSubmission?.evidence.map((e) => e.url)).toContain(
@@ -247,7 +247,7 @@ describe('roll-up: schools’ accepted reports arrive once in the department’s
     await clock.sleepUntil('2026-03-25T12:00:00+07:00');
     const parent = await parentQ1();
     expect(parent.report?.number).toBeTruthy();
-    // The department's own units hold no duties this quarter: its output is what the schools reported, A + B + C.
-    expect(parent.report?.totals).toEqual({ WEBSITE: 4 + 2 + 7 });
+    // The department's three units report 10 posts each for the quarter; the schools A, B and C what they reported.
+    expect(parent.report?.totals).toEqual({ WEBSITE: 3 * 10 + (4 + 1) + (2 + 1) + (7 + 1) });
   }, 240_000);
 });
