@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getItemDetail } from '../client/plan-client.js';
+import { itemNowMs } from '../domain/item-now.js';
 import type { ItemDetail, UnitState } from '../workflows/item-types.js';
 import type { ResolvedDeps } from './deps.js';
 import { isNotFound } from './errors.js';
@@ -33,7 +34,8 @@ export function itemLinkGuard(deps: ResolvedDeps): MiddlewareHandler<LinkEnv> {
       if (!isNotFound(err)) throw err;
       return refuse(c, 404, 'itemNotFound');
     }
-    if (Date.parse(detail.now) >= access.expiresAt.getTime()) return refuse(c, 410, 'expiredLink');
+    // Expiry is in plan time now, not at the item's last wake-up (a link must not outlive its date while the item sleeps).
+    if (itemNowMs(detail, deps.now().getTime()) >= access.expiresAt.getTime()) return refuse(c, 410, 'expiredLink');
     const unit = detail.units.find((u) => u.unit === access.ref.unit);
     if (!unit) return refuse(c, 403, 'notAssigned');
     c.set('token', token);

@@ -115,6 +115,7 @@ export class ItemModel {
       ctx: this.input.ctx,
       units: this.state.units.filter((u) => u.phase !== 'dropped'),
       now: now.iso,
+      clock: this.input.clock,
     };
   }
 

@@ -147,6 +147,11 @@ export interface ItemDetail {
   item: ItemSpec;
   ctx: PlanContext;
   units: UnitState[];
-  /** Plan time (ISO) when the query was answered. */
+  /**
+   * Plan time (ISO) at the run's last workflow task: a query does not move workflow time, so for an item asleep
+   * until its next step this can be days old. `clock` gives plan time at any real moment (`itemNowMs`).
+   */
   now: string;
+  /** The item's plan clock (absent from items answering before it was added). */
+  clock?: PlanClock;
 }
