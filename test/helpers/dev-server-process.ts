@@ -20,6 +20,8 @@ export interface DevServerOptions {
   dbFile?: string;
   /** More `start-dev` flags (ports, dynamic config). */
   extraArgs?: string[];
+  /** Without the project's search attributes: a test of what registers them. */
+  bare?: boolean;
   timeoutMs?: number;
 }
 
@@ -39,7 +41,7 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServerProc
       ...(o.dbFile ? ['--db-filename', o.dbFile] : []),
       '--log-level',
       'error',
-      ...searchAttributeFlags(),
+      ...(o.bare ? [] : searchAttributeFlags()),
       ...(o.extraArgs ?? []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
