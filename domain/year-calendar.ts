@@ -1,4 +1,4 @@
-import type { Locale } from './format-date.js';
+import { formatShortDate, type Locale } from './format-date.js';
 import { daysInMonth, plusDays, weekdayOf, ymd } from './local-date.js';
 import type { Plan } from './plan-schema.js';
 import { previewRows, type PreviewKind, type PreviewRow } from './preview.js';
@@ -87,6 +87,139 @@ export interface YearCalendar {
   events: YearCalendarEvent[];
   ongoingDuties: { number: number; title: string; units: string[] }[];
   calendarYears: { year: number; source: string; provisional: boolean }[];
+}
+
+/**
+ * One unit's deadline on an item as the running plan has it now (`UnitOutcome.due`), which its schedule may not show:
+ * moved by an extension, a unit given the item by a reassignment, or an ad hoc report requested during the year.
+ */
+export interface CurrentDeadline {
+  itemId: string;
+  itemKind: 'task' | 'report';
+  title: string;
+  unit: string;
+  /** `yyyy-MM-dd`, local. */
+  due: string;
+  /** The item's opening, ISO instant with offset (an ad hoc report's request is shown on its day). */
+  opensAt: string;
+}
+
+const CHANGED: Record<
+  Locale,
+  {
+    extended: string;
+    extendedFrom: (from: string) => string;
+    movedTo: (to: string) => string;
+    reassigned: string;
+    reassignedRule: string;
+    adHocDue: string;
+    adHocRule: string;
+    adHocRequest: string;
+    adHocRequestRule: string;
+  }
+> = {
+  vi: {
+    extended: 'Hạn mới (gia hạn)',
+    extendedFrom: (from) => `Văn phòng gia hạn từ ${formatShortDate(from)}`,
+    movedTo: (to) => `Đã gia hạn đến ${formatShortDate(to)}.`,
+    reassigned: 'Hạn (giao lại)',
+    reassignedRule: 'Nhiệm vụ được giao lại cho đơn vị này trong năm',
+    adHocDue: 'Hạn gửi báo cáo đột xuất',
+    adHocRule: 'Theo yêu cầu báo cáo đột xuất của Văn phòng',
+    adHocRequest: 'Đề nghị báo cáo đột xuất',
+    adHocRequestRule: 'Văn phòng yêu cầu báo cáo đột xuất trong năm',
+  },
+  en: {
+    extended: 'New deadline (extended)',
+    extendedFrom: (from) => `The office extended it from ${formatShortDate(from)}`,
+    movedTo: (to) => `Extended to ${formatShortDate(to)}.`,
+    reassigned: 'Deadline (reassigned)',
+    reassignedRule: 'The item was reassigned to this unit during the year',
+    adHocDue: 'Ad hoc report due',
+    adHocRule: "As the office's ad hoc request asks",
+    adHocRequest: 'Ad hoc report requested',
+    adHocRequestRule: 'The office requested an ad hoc report during the year',
+  },
+};
+
+/**
+ * The running plan's deadlines its schedule does not show, as events: each extension at its new date (and the planned
+ * deadline saying where it went), a reassigned unit's deadline, an ad hoc report's request and its units' deadlines.
+ * Only deadlines are added: the reminders and escalations around a moved one are the item's to recompute.
+ */
+function currentEvents(
+  planned: YearCalendarEvent[],
+  current: readonly CurrentDeadline[],
+  names: Map<string, string>,
+  states: Record<string, string> | undefined,
+  today: string | undefined,
+  lang: Locale,
+): YearCalendarEvent[] {
+  const t = CHANGED[lang];
+  const plannedDue = new Map(
+    planned.filter((e) => e.kind === 'due-today' && e.unit).map((e) => [`${e.itemId}/${e.unit}`, e]),
+  );
+  const scheduled = new Set(planned.map((e) => e.itemId));
+  const requested = new Set<string>();
+  const added: YearCalendarEvent[] = [];
+  const event = (
+    d: CurrentDeadline,
+    fields: Pick<YearCalendarEvent, 'kind' | 'marker' | 'label' | 'rule' | 'date' | 'at'>,
+    unit?: string,
+  ) => {
+    const state = (unit !== undefined ? states?.[`${d.itemId}/${unit}`] : undefined) ?? states?.[d.itemId];
+    const tone = toneOf(state);
+    return {
+      ...fields,
+      itemId: d.itemId,
+      itemKind: d.itemKind,
+      title: d.title,
+      ...(unit !== undefined ? { unit, unitName: names.get(unit) ?? unit } : {}),
+      ...(state !== undefined ? { state } : {}),
+      ...(tone ? { tone } : {}),
+      past: today !== undefined && fields.date < today,
+    };
+  };
+  for (const d of current) {
+    const was = plannedDue.get(`${d.itemId}/${d.unit}`);
+    if (was?.date === d.due) continue;
+    if (was) was.rule = `${was.rule} ${t.movedTo(d.due)}`;
+    const adHoc = !scheduled.has(d.itemId);
+    if (adHoc && !requested.has(d.itemId)) {
+      requested.add(d.itemId);
+      const date = d.opensAt.slice(0, 10);
+      added.push(
+        event(d, {
+          kind: 'open',
+          marker: 'request',
+          label: t.adHocRequest,
+          rule: t.adHocRequestRule,
+          date,
+          at: d.opensAt,
+        }),
+      );
+    }
+    const [label, rule] = was
+      ? [t.extended, t.extendedFrom(was.date)]
+      : adHoc
+        ? [t.adHocDue, t.adHocRule]
+        : [t.reassigned, t.reassignedRule];
+    added.push(
+      event(
+        d,
+        {
+          kind: 'due-today',
+          marker: 'due-today',
+          label,
+          rule,
+          date: d.due,
+          at: `${d.due}${(was?.at ?? d.opensAt).slice(10)}`,
+        },
+        d.unit,
+      ),
+    );
+  }
+  return added;
 }
 
 /** States as the plan, items and units name them, by colour; anything else is shown uncoloured. */
@@ -190,7 +323,8 @@ function eventOf(
  * notices, escalations, report cut-offs and office deadlines, each with its rule), on the plan's calendar
  * (`buildWorkCalendar(plan, calendarYears)`: the official days off and working weekend days, the plan's overrides).
  * `today` (`yyyy-MM-dd`, the plan's own clock) marks the day and what is past; `states` colours each item's actions,
- * keyed by item id or, for one unit's share, `itemId/unit` (which wins).
+ * keyed by item id or, for one unit's share, `itemId/unit` (which wins); `current` adds what the running plan changed
+ * (extended deadlines, reassigned units, ad hoc reports).
  * E.g. a 2026 plan: 16/02/2026 is `holiday` (`Tết Nguyên đán Bính Ngọ`), 10/01/2026 `working-saturday`
  * (`Làm bù cho thứ Sáu 02/01/2026`), and a task due Fri 20/02 shows its deadline on Mon 23/02.
  */
@@ -204,6 +338,8 @@ export function planYearCalendar(
       string,
       'open' | 'submitted' | 'accepted' | 'overdue' | 'closed' | 'cancelled' | (string & Record<never, never>)
     >;
+    /** The running plan's deadlines now, to show what its schedule does not (`CurrentDeadline`). */
+    current?: readonly CurrentDeadline[];
   } = {},
 ): YearCalendar {
   const { today, states } = opts;
@@ -212,6 +348,12 @@ export function planYearCalendar(
   const special = specialDays(cal);
   const deadlines = deadlineRules(plan, cal, lang);
   const events = previewRows(plan, cal, lang).map((row) => eventOf(row, deadlines, states, today));
+  if (opts.current?.length) {
+    const names = new Map([...plan.units, ...(plan.subordinates ?? [])].map((u) => [u.code, u.name]));
+    events.push(...currentEvents(events, opts.current, names, states, today, lang));
+    // In time order as the schedule's own are; an added deadline comes after what its day already held.
+    events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  }
   const byDate = new Map<string, YearCalendarEvent[]>();
   for (const e of events) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
 

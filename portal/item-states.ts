@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { CurrentDeadline } from '../domain/year-calendar.js';
 import { getItemStatus, type PlanRef } from '../client/plan-client.js';
 import type { ItemStatus, OfficialState } from '../workflows/item-types.js';
 import type { PlanStatus } from '../workflows/plan-types.js';
@@ -56,4 +57,22 @@ export function itemStates(items: readonly ItemWithStatus[]): Record<string, str
     for (const u of status.units) states[`${entry.itemId}/${u.unit}`] = u.phase === 'dropped' ? 'cancelled' : u.state;
   }
   return states;
+}
+
+/** Every unit's deadline now on the items that have opened, for the year calendar to show what the schedule does not. */
+export function currentDeadlines(items: readonly ItemWithStatus[]): CurrentDeadline[] {
+  return items.flatMap(({ entry, status }) =>
+    entry.phase === 'dropped' || !status
+      ? []
+      : status.units
+          .filter((u) => u.phase !== 'dropped')
+          .map((u) => ({
+            itemId: status.itemId,
+            itemKind: status.kind,
+            title: status.title,
+            unit: u.unit,
+            due: u.due,
+            opensAt: status.opensAt,
+          })),
+  );
 }

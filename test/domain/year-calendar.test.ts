@@ -19,6 +19,11 @@ function day(cal: YearCalendar, date: string): YearCalendarDay {
 /** `date kind item/unit` of every event, for comparing schedules at a glance. */
 const line = (e: YearCalendarEvent) => `${e.date} ${e.kind} ${e.itemId}${e.unit ? `/${e.unit}` : ''}`;
 const of = (cal: YearCalendar, itemId: string) => cal.events.filter((e) => e.itemId === itemId).map(line);
+/** Where the plan's schedule puts a unit's deadline on an item. */
+const plannedDue = (itemId: string, unit: string) =>
+  planYearCalendar(yearCalendarPlan, 'vi').events.find(
+    (e) => e.itemId === itemId && e.unit === unit && e.kind === 'due-today',
+  )!.date;
 
 describe('planYearCalendar: the 2026 plan-year at a glance (VPCP 12729/VPCP-KGVX, BLLĐ 2019)', () => {
   const cal = planYearCalendar(yearCalendarPlan, 'vi');
@@ -208,6 +213,85 @@ describe('planYearCalendar: the 2026 plan-year at a glance (VPCP 12729/VPCP-KGVX
       running.events.filter((e) => e.date < '2026-02-24').map((e) => e.date),
     );
     expect(running.events.find((e) => e.kind === 'reminder' && e.date === '2026-02-11')?.past).toBe(true);
+  });
+
+  it('a running plan shows what changed since its schedule: an extension, a reassigned unit, an ad hoc report', () => {
+    const running = planYearCalendar(yearCalendarPlan, 'vi', {
+      today: '2026-03-03',
+      states: { 'task-01/KHTC': 'done-late', 'report-adhoc-1/TCCB': 'pending-in-time' },
+      current: [
+        // KHTC's deadline of 23/02 extended to 02/03; KHTC itself given task-02-m04 beside TCCB; the rest as planned.
+        {
+          itemId: 'task-01',
+          itemKind: 'task',
+          title: 'x',
+          unit: 'KHTC',
+          due: '2026-03-02',
+          opensAt: '2026-02-09T08:00:00.000+07:00',
+        },
+        {
+          itemId: 'report-M02',
+          itemKind: 'report',
+          title: 'x',
+          unit: 'KHTC',
+          due: plannedDue('report-M02', 'KHTC'),
+          opensAt: '2026-02-01T08:00:00.000+07:00',
+        },
+        {
+          itemId: 'task-02-m04',
+          itemKind: 'task',
+          title: 'Nhiệm vụ tháng 4',
+          unit: 'KHTC',
+          due: '2026-04-29',
+          opensAt: '2026-04-01T08:00:00.000+07:00',
+        },
+        {
+          itemId: 'report-adhoc-1',
+          itemKind: 'report',
+          title: 'Báo cáo đột xuất về tin giả',
+          unit: 'TCCB',
+          due: '2026-03-10',
+          opensAt: '2026-03-04T09:30:00.000+07:00',
+        },
+      ],
+    });
+    const planned = running.events.find(
+      (e) => e.itemId === 'task-01' && e.kind === 'due-today' && e.date === '2026-02-23',
+    )!;
+    expect(planned.rule).toMatch(/Đã gia hạn đến 02\/03\/2026\.$/);
+    expect(running.events.find((e) => e.itemId === 'task-01' && e.date === '2026-03-02')).toMatchObject({
+      kind: 'due-today',
+      marker: 'due-today',
+      unitName: 'Phòng Kế hoạch - Tài chính',
+      label: 'Hạn mới (gia hạn)',
+      rule: 'Văn phòng gia hạn từ 23/02/2026',
+      state: 'done-late',
+      tone: 'late',
+      past: true,
+    });
+    expect(day(running, '2026-03-02').events.map((e) => e.label)).toContain('Hạn mới (gia hạn)');
+    // A deadline as planned adds nothing.
+    expect(
+      running.events.filter((e) => e.itemId === 'report-M02' && e.unit === 'KHTC' && e.kind === 'due-today'),
+    ).toHaveLength(1);
+    expect(running.events.find((e) => e.itemId === 'task-02-m04' && e.unit === 'KHTC')).toMatchObject({
+      label: 'Hạn (giao lại)',
+      date: '2026-04-29',
+    });
+    expect(of(running, 'report-adhoc-1')).toEqual([
+      '2026-03-04 open report-adhoc-1',
+      '2026-03-10 due-today report-adhoc-1/TCCB',
+    ]);
+    expect(running.events.find((e) => e.itemId === 'report-adhoc-1' && e.kind === 'open')).toMatchObject({
+      marker: 'request',
+      label: 'Đề nghị báo cáo đột xuất',
+      past: false,
+    });
+    expect(running.events.find((e) => e.itemId === 'report-adhoc-1' && e.unit === 'TCCB')).toMatchObject({
+      tone: 'open',
+    });
+    const instants = running.events.map((e) => Date.parse(e.at));
+    expect(instants).toEqual([...instants].sort((a, b) => a - b));
   });
 
   it('states colour the events: a unit’s own state wins over its item’s; unknown states stay uncoloured', () => {

@@ -9,7 +9,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPlanStatus, startPlan, submitReport, updateCalendar } from '../../client/plan-client.js';
+import {
+  extendDeadline,
+  getPlanStatus,
+  requestAdHocReport,
+  startPlan,
+  submitReport,
+  updateCalendar,
+} from '../../client/plan-client.js';
 import { officialYear } from '../../domain/official-calendar.js';
 import { planSchema } from '../../domain/plan-schema.js';
 import { planYearCalendar } from '../../domain/year-calendar.js';
@@ -222,6 +229,41 @@ describe('year calendar of a running plan (time-skipping server, real worker, Ch
     const missing = await office.page.goto(`${portal.url}/van-phong/LICH/2025/lich-nam`);
     expect(missing?.status()).toBe(404);
     await office.context.close();
+  });
+
+  it('what the year changed: an extended deadline and an ad hoc report on their days, the planned deadline saying where it went', async () => {
+    const by = OFFICE;
+    await extendDeadline(env.client, ref, 'report-M02', {
+      unit: 'TCCB',
+      newDate: '2026-03-06',
+      reason: 'Chờ số liệu',
+      by,
+    });
+    const { itemId } = await requestAdHocReport(env.client, ref, {
+      title: 'Báo cáo đột xuất về tin giả',
+      content: 'Tình hình xử lý tin giả',
+      units: ['KHTC'],
+      dueDate: '2026-03-13',
+      by,
+    });
+    await expect
+      .poll(async () => (await getPlanStatus(env.client, ref)).items.find((i) => i.itemId === itemId)?.phase)
+      .toBe('running');
+    const { context, page } = await signedIn(OFFICE, 1280);
+    await page.goto(`${portal.url}${PAGE}`);
+    await expect(cell(page, '06/03/2026').getAttribute('title')).resolves.toContain('Văn phòng gia hạn từ 26/02/2026');
+    await expect(cell(page, '26/02/2026').getAttribute('title')).resolves.toContain('Đã gia hạn đến 06/03/2026.');
+    const lines = await page.locator('ul.yc-list li').allInnerTexts();
+    expect(lines.find((l) => l.includes('Hạn mới (gia hạn): Báo cáo tháng 02 2026'))).toMatch(
+      /^thứ Sáu, 06\/03\/2026.*Phòng Tổ chức cán bộ/s,
+    );
+    expect(lines.find((l) => l.includes('Hạn gửi báo cáo đột xuất: Báo cáo đột xuất về tin giả'))).toMatch(
+      /^thứ Sáu, 13\/03\/2026.*Phòng Kế hoạch - Tài chính/s,
+    );
+    expect(lines.find((l) => l.includes('Đề nghị báo cáo đột xuất: Báo cáo đột xuất về tin giả'))).toMatch(
+      /^thứ Ba, 03\/03\/2026/,
+    );
+    await context.close();
   });
 });
 
