@@ -20,17 +20,36 @@ import { planParam } from './office-params.js';
 import { done, officeView, orNotFound } from './office-view.js';
 import { subordinatesPage, type SubordinatesAdHocValues } from './pages/subordinates-page.js';
 import { subordinatesTexts } from './pages/subordinates-texts.js';
+import { reused } from './lists/reused.js';
 import { subordinatesMatrix, type BodyPlan } from './subordinates-matrix.js';
 
-/** What a subordinate's own plan of the year says: whether it runs here, and whether it has bodies below it. */
+/**
+ * How long a subordinate's running plan is taken as read: the page asks one definition per body below (200 for a
+ * department over its schools) on every view, and only an amendment of that plan changes the answer.
+ */
+const BODY_PLAN_TTL_MS = 30_000;
+
+/**
+ * What a subordinate's own plan of the year says: whether it runs here, and whether it has bodies below it. A plan
+ * found is shared for `BODY_PLAN_TTL_MS` by every view; a plan not (yet) there is asked again each time.
+ */
 async function bodyPlan(client: Client, ref: PlanRef): Promise<BodyPlan> {
-  try {
-    const plan = await getPlanDefinition(client, ref);
-    // A plan-year started before `subordinates` existed has none in its definition.
-    return { found: true, subordinates: plan.subordinates?.length ?? 0 };
-  } catch (err) {
-    return isNotFound(err) ? { found: false } : { found: 'unknown' };
-  }
+  const answer = await reused(
+    client,
+    `body-plan:${ref.org}:${ref.year}`,
+    BODY_PLAN_TTL_MS,
+    async (): Promise<BodyPlan> => {
+      try {
+        const plan = await getPlanDefinition(client, ref);
+        // A plan-year started before `subordinates` existed has none in its definition.
+        return { found: true, subordinates: plan.subordinates?.length ?? 0 };
+      } catch (err) {
+        return isNotFound(err) ? { found: false } : { found: 'unknown' };
+      }
+    },
+    (plan) => plan.found === true,
+  );
+  return answer ?? { found: 'unknown' };
 }
 
 /**

@@ -10,14 +10,21 @@ const MAX_KEYS = 1_000;
  * including those arriving while the call is still under way, shares one visibility call. A failed answer
  * (`undefined`) is not kept. For what may be a little old (totals, the dashboard's attention block), never rows.
  */
-export function reused<T>(client: Client, key: string, ttlMs: number, ask: () => Promise<T | undefined>) {
+export function reused<T>(
+  client: Client,
+  key: string,
+  ttlMs: number,
+  ask: () => Promise<T | undefined>,
+  /** Whether an answer is kept for the callers after this call's (those meanwhile share it whatever it is). */
+  keep: (answer: T) => boolean = () => true,
+) {
   const mine = caches.get(client) ?? new Map<string, { at: number; value: Promise<unknown> }>();
   caches.set(client, mine);
   const hit = mine.get(key);
   if (hit && Date.now() - hit.at < ttlMs) return hit.value as Promise<T | undefined>;
   const value = ask().catch(() => undefined);
   mine.set(key, { at: Date.now(), value });
-  void value.then((v) => v === undefined && mine.get(key)?.value === value && mine.delete(key));
+  void value.then((v) => (v === undefined || !keep(v)) && mine.get(key)?.value === value && mine.delete(key));
   if (mine.size > MAX_KEYS) mine.delete(mine.keys().next().value!);
   return value;
 }

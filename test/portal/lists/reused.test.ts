@@ -46,4 +46,21 @@ describe('reused: one visibility call for everyone asking the same within its ti
     await expect(reused(client, 'k', 30_000, () => (calls++, Promise.resolve(5)))).resolves.toBe(5);
     expect(calls).toBe(2);
   });
+
+  it('an answer `keep` refuses is shared by those asking meanwhile, then asked again', async () => {
+    let calls = 0;
+    let release!: (n: number) => void;
+    const ask = () => (calls++, new Promise<number>((r) => (release = r)));
+    const odd = (n: number) => n % 2 === 1;
+    const first = reused(client, 'k', 30_000, ask, odd);
+    const meanwhile = reused(client, 'k', 30_000, ask, odd);
+    release(4);
+    await expect(Promise.all([first, meanwhile])).resolves.toEqual([4, 4]);
+    await Promise.resolve();
+    const next = reused(client, 'k', 30_000, ask, odd);
+    release(5);
+    await expect(next).resolves.toBe(5);
+    await expect(reused(client, 'k', 30_000, ask, odd)).resolves.toBe(5);
+    expect(calls).toBe(2);
+  });
 });
