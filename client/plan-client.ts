@@ -181,8 +181,23 @@ export async function getPlanDefinition(client: Client, ref: PlanRef): Promise<P
   return currentPlanShape(await planHandle(client, ref).query(planDefinitionQuery));
 }
 
-export async function submitReport(client: Client, ref: PlanRef, itemId: string, submission: SubmissionInput) {
-  return explained(itemHandle(client, ref, itemId).executeUpdate(submitReportUpdate, { args: [submission] }));
+/**
+ * A unit's report for an item. `updateId` makes it once: the same id again (a second click on the same form) gets the
+ * first receipt, in the same run by the server and after continue-as-new by the item's ledger.
+ */
+export async function submitReport(
+  client: Client,
+  ref: PlanRef,
+  itemId: string,
+  submission: SubmissionInput,
+  opts: { updateId?: string } = {},
+) {
+  return explained(
+    itemHandle(client, ref, itemId).executeUpdate(submitReportUpdate, {
+      args: [submission],
+      ...(opts.updateId ? { updateId: opts.updateId } : {}),
+    }),
+  );
 }
 
 export async function reviewSubmission(client: Client, ref: PlanRef, itemId: string, review: ReviewInput) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { RequestRejectedError, submitReport } from '../client/plan-client.js';
@@ -134,7 +135,13 @@ export function submitRoutes(deps: ResolvedDeps): Hono<LinkEnv> {
     if (!built.ok) return again(built.errors, 400);
     const { plan, ref } = c.get('access');
     try {
-      const receipt = await submitReport(deps.client, plan, ref.itemId, { ...built.input, unit: ref.unit });
+      const receipt = await submitReport(
+        deps.client,
+        plan,
+        ref.itemId,
+        { ...built.input, unit: ref.unit },
+        { updateId: `nop:${ref.unit}:${values.attempt}` },
+      );
       // Post/redirect/get: reloading the receipt page never submits twice.
       const query = new URLSearchParams({ v: String(receipt.version), ...(lang === 'en' ? { lang } : {}) });
       return c.redirect(`/nop/${token}?${query.toString()}`, 303);
@@ -142,6 +149,8 @@ export function submitRoutes(deps: ResolvedDeps): Hono<LinkEnv> {
       // The item closed between reading it and submitting.
       if (isNotFound(err)) return refuse(c, 409, 'itemClosed');
       if (!(err instanceof RequestRejectedError)) throw err;
+      // Refused before it reached the history: the corrected form is a submission of its own.
+      values.attempt = randomUUID();
       return again([t.reportRefused(err.message)], 422);
     }
   });

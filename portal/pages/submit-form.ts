@@ -110,7 +110,7 @@ export function submitForm(m: SubmitFormModel): Html {
     action="${withLang(`/nop/${m.token}`, m.lang)}"
     class="card"
   >
-    ${csrfField(m.csrf)}
+    ${csrfField(m.csrf)}<input type="hidden" name="attempt" value="${values.attempt}" />
     <label for="submittedBy">${t.submittedBy}</label>
     <input type="text" id="submittedBy" name="submittedBy" value="${values.submittedBy}" maxlength="200" required />
     <label for="results">${t.results} *</label>

@@ -125,6 +125,35 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     );
   });
 
+  it('takes one form once: a second click or a resend of the same form is the first version, a new form a new one', async () => {
+    const browser = portalClient(app);
+    const path = `/nop/${token('KHTC')}`;
+    const form = await (await browser.get(path)).text();
+    const attempt = /name="attempt" value="([0-9a-f-]{36})"/.exec(form)?.[1];
+    expect(attempt).toBeDefined();
+    const before = (await getItemStatus(env.client, ref, ITEM)).units.find((u) => u.unit === 'KHTC')!.versions;
+    const fields = {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(form)![1]!,
+      attempt: attempt!,
+      submittedBy: 'Trần Thị Kế',
+      results: 'Bấm gửi hai lần',
+    };
+    const [first, second] = await Promise.all([browser.post(path, fields), browser.post(path, fields)]);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(first.headers.get('location')).toMatch(new RegExp(`\\?v=${before + 1}$`));
+    const resent = await browser.post(path, fields);
+    expect(resent.headers.get('location')).toBe(first.headers.get('location'));
+    expect((await getItemStatus(env.client, ref, ITEM)).units.find((u) => u.unit === 'KHTC')!.versions).toBe(
+      before + 1,
+    );
+    // The form shown again carries a new one: revising is a new version.
+    const next = /name="attempt" value="([0-9a-f-]{36})"/.exec(await (await browser.get(path)).text())?.[1];
+    expect(next).not.toBe(attempt);
+    const revised = await browser.post(path, { ...fields, attempt: next!, results: 'Sửa lại' });
+    expect(revised.headers.get('location')).toMatch(new RegExp(`\\?v=${before + 2}$`));
+  });
+
   it('shows <script> typed by a unit as text, on its own page and in the office', async () => {
     const tccb = token('TCCB');
     const browser = portalClient(app);
