@@ -231,8 +231,19 @@ export async function amendPlan(client: Client, ref: PlanRef, req: AmendInput) {
   return explained(planHandle(client, ref).executeUpdate(amendPlanUpdate, { args: [req] }));
 }
 
-export async function requestAdHocReport(client: Client, ref: PlanRef, req: AdHocInput) {
-  return explained(planHandle(client, ref).executeUpdate(requestAdHocReportUpdate, { args: [req] }));
+/** An ad hoc report of the plan; `updateId` makes it once (the same form sent twice opens one report). */
+export async function requestAdHocReport(
+  client: Client,
+  ref: PlanRef,
+  req: AdHocInput,
+  opts: { updateId?: string } = {},
+) {
+  return explained(
+    planHandle(client, ref).executeUpdate(requestAdHocReportUpdate, {
+      args: [req],
+      ...(opts.updateId ? { updateId: opts.updateId } : {}),
+    }),
+  );
 }
 
 /** A unit's difficulty or proposal for the office; refused (RequestRejectedError) by the plan's validator. */

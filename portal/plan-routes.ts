@@ -1,3 +1,4 @@
+import { attemptOf } from './form-attempt.js';
 import { Hono, type Context } from 'hono';
 import {
   answerDifficulty,
@@ -126,9 +127,15 @@ export function planRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       units: fields(form, 'units'),
     };
     try {
-      await requestAdHocReport(deps.client, ref, { ...req, by: c.get('session').user });
+      await requestAdHocReport(
+        deps.client,
+        ref,
+        { ...req, by: c.get('session').user },
+        { updateId: `dot-xuat:${attemptOf(form)}` },
+      );
       return done(c, `/van-phong/${ref.org}/${ref.year}`, 'adhoc');
     } catch (err) {
+      // Refused by the plan before it reached the history: the corrected form is a request of its own.
       if (err instanceof RequestRejectedError) return show(c, ref, 422, { adHoc: req, errors: [err.message] });
       throw err;
     }

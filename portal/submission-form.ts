@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { EVIDENCE_URL, SUBMISSION_LIMITS, type Submission, type SubmissionInput } from '../domain/submission.js';
 import type { ItemSpec, ReportDuty } from '../domain/schedule-types.js';
+import { attemptOf, newAttempt } from './form-attempt.js';
 import type { FormBody } from './form-body.js';
 import type { Lang } from './i18n.js';
 import { texts } from './texts/index.js';
 import { isStoredName, type StoredFile } from './uploads.js';
-
-/** A form's submission id as `randomUUID` draws it. */
-const ATTEMPT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the unit typed, kept verbatim so a refused submission comes back with nothing lost. */
 export interface SubmissionFormValues {
@@ -52,7 +49,7 @@ const strings = (v: FormBody[string] | undefined): string[] =>
 
 export function emptyValues(submittedBy: string): SubmissionFormValues {
   return {
-    attempt: randomUUID(),
+    attempt: newAttempt(),
     submittedBy,
     results: '',
     shortcomings: '',
@@ -75,7 +72,7 @@ export function valuesFrom(s: Submission): SubmissionFormValues {
     else links.push(e);
   }
   return {
-    attempt: randomUUID(),
+    attempt: newAttempt(),
     submittedBy: s.submittedBy,
     results: s.results,
     shortcomings: s.shortcomings,
@@ -117,10 +114,8 @@ export function formValues(
     if (isStoredName(name) && keptValid(name, mark)) kept.push({ name, original: rest.join('|').slice(0, 200) });
     else refusedKept++;
   }
-  const attempt = one(body.attempt);
   const values = {
-    // A form without one (or with anything else) is still taken, as a submission of its own.
-    attempt: ATTEMPT.test(attempt) ? attempt : randomUUID(),
+    attempt: attemptOf(body),
     submittedBy: one(body.submittedBy).trim(),
     results: one(body.results),
     shortcomings: one(body.shortcomings),

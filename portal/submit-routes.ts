@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { newAttempt } from './form-attempt.js';
 import { bodyLimit } from 'hono/body-limit';
 import { RequestRejectedError, submitReport } from '../client/plan-client.js';
 import { csrfToken, csrfValid, CSRF_FIELD } from './csrf.js';
@@ -150,7 +150,7 @@ export function submitRoutes(deps: ResolvedDeps): Hono<LinkEnv> {
       if (isNotFound(err)) return refuse(c, 409, 'itemClosed');
       if (!(err instanceof RequestRejectedError)) throw err;
       // Refused before it reached the history: the corrected form is a submission of its own.
-      values.attempt = randomUUID();
+      values.attempt = newAttempt();
       return again([t.reportRefused(err.message)], 422);
     }
   });

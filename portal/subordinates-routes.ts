@@ -20,6 +20,7 @@ import { planParam } from './office-params.js';
 import { done, officeView, orNotFound } from './office-view.js';
 import { subordinatesPage, type SubordinatesAdHocValues } from './pages/subordinates-page.js';
 import { subordinatesTexts } from './pages/subordinates-texts.js';
+import { attemptOf } from './form-attempt.js';
 import { reused } from './lists/reused.js';
 import { subordinatesMatrix, type BodyPlan } from './subordinates-matrix.js';
 
@@ -101,6 +102,7 @@ export function subordinatesRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       content: field(form, 'content').trim(),
       dueDate: field(form, 'dueDate').trim(),
       units: fields(form, 'units'),
+      attempt: attemptOf(form),
     };
     return orNotFound(c, async () => {
       const below = (await getPlanDefinition(deps.client, ref)).subordinates.map((s) => s.code);
@@ -112,18 +114,19 @@ export function subordinatesRoutes(deps: ResolvedDeps): Hono<OfficeEnv> {
       ];
       if (errors.length) return show(c, ref, 422, { adHoc: typed, errors });
       try {
-        await requestAdHocReport(deps.client, ref, {
-          title: typed.title,
-          content: typed.content,
-          units: typed.units,
-          dueDate,
-          by: c.get('session').user,
-        });
+        await requestAdHocReport(
+          deps.client,
+          ref,
+          { title: typed.title, content: typed.content, units: typed.units, dueDate, by: c.get('session').user },
+          { updateId: `dot-xuat:${typed.attempt}` },
+        );
         return done(c, `/van-phong/${ref.org}/${ref.year}/cap-duoi`, 'adhoc');
       } catch (err) {
         if (!(err instanceof RequestRejectedError)) throw err;
-        // The plan's validator speaks yyyy-MM-dd; the form is written dd/MM/yyyy.
-        return show(c, ref, 422, { adHoc: typed, errors: [t.refused(datesAsShown(err.message))] });
+        // The plan's validator speaks yyyy-MM-dd; the form is written dd/MM/yyyy. Refused before it reached the
+        // history, the corrected form is a request of its own.
+        const again = { ...typed, attempt: undefined };
+        return show(c, ref, 422, { adHoc: again, errors: [t.refused(datesAsShown(err.message))] });
       }
     });
   });

@@ -2,11 +2,16 @@ import { html } from 'hono/html';
 import type { Submission } from '../../domain/submission.js';
 import type { OfficialState } from '../../workflows/item-types.js';
 import { CSRF_FIELD } from '../csrf.js';
+import { ATTEMPT_FIELD, newAttempt } from '../form-attempt.js';
 import type { Texts } from '../texts/index.js';
 import type { Html } from './layout.js';
 
 /** The hidden field with the form's CSRF token. */
 export const csrfField = (csrf: string): Html => html`<input type="hidden" name="${CSRF_FIELD}" value="${csrf}" />`;
+
+/** The hidden field with the form's one submission id (`portal/form-attempt.ts`); a new one when none is given. */
+export const attemptField = (attempt: string | undefined): Html =>
+  html`<input type="hidden" name="${ATTEMPT_FIELD}" value="${attempt ?? newAttempt()}" />`;
 
 /** What went wrong, above the form that is shown again. */
 export function errorList(errors: readonly string[] | undefined): Html | '' {

@@ -6,7 +6,7 @@ import type { ItemStatus, OfficialState, UnitState } from '../../workflows/item-
 import type { PlanStatus } from '../../workflows/plan-types.js';
 import { withLang } from '../i18n.js';
 import { texts, type Texts } from '../texts/index.js';
-import { csrfField, stateBadge } from './components.js';
+import { attemptField, csrfField, stateBadge } from './components.js';
 import { dayOf } from './difficulty-parts.js';
 import { difficultyTable, type AnswerDraft } from './difficulty-table.js';
 import { INCIDENT_ANCHOR, openIncidentCount } from './incident-section.js';
@@ -30,6 +30,8 @@ export interface AdHocValues {
   content: string;
   dueDate: string;
   units: string[];
+  /** The form's submission id, kept when the portal refuses it (`portal/form-attempt.ts`). */
+  attempt?: string;
 }
 
 export interface PlanPageModel {
@@ -236,7 +238,7 @@ function adHocForm(v: OfficeView, base: string, plan: Plan, adHoc: AdHocValues, 
       ${u.name}</label
     >`;
   return html`<form method="post" action="${withLang(`${base}/dot-xuat`, v.lang)}" class="card">
-    ${csrfField(v.csrf)} <label for="adhoc-title">${t.adHocTitle}</label
+    ${csrfField(v.csrf)}${attemptField(adHoc.attempt)} <label for="adhoc-title">${t.adHocTitle}</label
     ><input type="text" id="adhoc-title" name="title" value="${adHoc.title}" maxlength="200" required />
     <label for="adhoc-content">${t.adHocContent}</label
     ><textarea id="adhoc-content" name="content" required>${adHoc.content}</textarea>

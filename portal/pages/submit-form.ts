@@ -5,7 +5,7 @@ import { withLang, type Lang } from '../i18n.js';
 import { LINK_ROWS, type SubmissionFormValues } from '../submission-form.js';
 import { texts, type Texts } from '../texts/index.js';
 import { UPLOAD_LIMITS } from '../uploads.js';
-import { csrfField } from './components.js';
+import { attemptField, csrfField } from './components.js';
 import type { Html } from './layout.js';
 
 export interface SubmitFormModel {
@@ -110,7 +110,7 @@ export function submitForm(m: SubmitFormModel): Html {
     action="${withLang(`/nop/${m.token}`, m.lang)}"
     class="card"
   >
-    ${csrfField(m.csrf)}<input type="hidden" name="attempt" value="${values.attempt}" />
+    ${csrfField(m.csrf)}${attemptField(values.attempt)}
     <label for="submittedBy">${t.submittedBy}</label>
     <input type="text" id="submittedBy" name="submittedBy" value="${values.submittedBy}" maxlength="200" required />
     <label for="results">${t.results} *</label>

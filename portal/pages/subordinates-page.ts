@@ -12,7 +12,7 @@ import {
   type SubordinateRow,
   type SubordinatesMatrix,
 } from '../subordinates-matrix.js';
-import { csrfField } from './components.js';
+import { attemptField, csrfField } from './components.js';
 import type { Html } from './layout.js';
 import { officePage, type OfficeView } from './office-shell.js';
 import { subordinatesTexts, type SubordinatesTexts } from './subordinates-texts.js';
@@ -25,6 +25,8 @@ export interface SubordinatesAdHocValues {
   dueDate: string;
   /** The subordinates' codes checked (the form's `units`, as the plan page's ad hoc form names them). */
   units: string[];
+  /** The form's submission id, kept when the portal refuses it (`portal/form-attempt.ts`). */
+  attempt?: string;
 }
 
 export interface SubordinatesPageModel {
@@ -134,7 +136,7 @@ function adHocForm(v: OfficeView, base: string, m: SubordinatesPageModel, t: Sub
       ${s.name} (${s.code})</label
     >`;
   return html`<form method="post" action="${withLang(`${base}/cap-duoi/dot-xuat`, v.lang)}" class="card">
-    ${csrfField(v.csrf)}
+    ${csrfField(v.csrf)}${attemptField(values.attempt)}
     <p class="hint">${t.adHocHint}</p>
     <fieldset class="sb-bodies">
       <legend>${t.adHocBodies}</legend>

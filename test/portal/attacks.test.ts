@@ -242,6 +242,29 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     expect(await pausedNow(false)).toBe(false);
   });
 
+  it('opens one ad hoc report for one form, however often it is sent', async () => {
+    const office = portalClient(app);
+    await office.login('vanphong', OFFICE_PASSWORD);
+    const page = '/van-phong/SKEL/2026';
+    const adHocCount = async () =>
+      (await getPlanStatus(env.client, ref)).items.filter((i) => i.itemId.startsWith('report-adhoc')).length;
+    const before = await adHocCount();
+    const shown = await (await office.get(page)).text();
+    const form = shown.slice(shown.indexOf('/dot-xuat'));
+    const fields = {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(form)![1]!,
+      attempt: /name="attempt" value="([0-9a-f-]{36})"/.exec(form)![1]!,
+      title: 'Báo cáo nhanh về tin giả',
+      content: 'Tình hình xử lý tin giả trên mạng xã hội',
+      dueDate: '2026-03-31',
+      units: 'KHTC',
+    };
+    const sent = await Promise.all([office.post(`${page}/dot-xuat`, fields), office.post(`${page}/dot-xuat`, fields)]);
+    expect(sent.map((r) => r.status)).toEqual([303, 303]);
+    expect((await office.post(`${page}/dot-xuat`, fields)).status).toBe(303);
+    expect(await adHocCount()).toBe(before + 1);
+  });
+
   it('refuses an office POST with a wrong or missing CSRF token (403) and leaves the workflow untouched', async () => {
     const office = portalClient(app);
     await office.login('vanphong', OFFICE_PASSWORD);
