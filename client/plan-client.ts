@@ -181,6 +181,9 @@ export async function getPlanDefinition(client: Client, ref: PlanRef): Promise<P
   return currentPlanShape(await planHandle(client, ref).query(planDefinitionQuery));
 }
 
+/** What an Update call takes from `opts`: its id when the caller has one (the same id again is the same Update). */
+const onceBy = (opts: { updateId?: string }) => (opts.updateId ? { updateId: opts.updateId } : {});
+
 /**
  * A unit's report for an item. `updateId` makes it once: the same id again (a second click on the same form) gets the
  * first receipt, in the same run by the server and after continue-as-new by the item's ledger.
@@ -195,7 +198,7 @@ export async function submitReport(
   return explained(
     itemHandle(client, ref, itemId).executeUpdate(submitReportUpdate, {
       args: [submission],
-      ...(opts.updateId ? { updateId: opts.updateId } : {}),
+      ...onceBy(opts),
     }),
   );
 }
@@ -241,14 +244,24 @@ export async function requestAdHocReport(
   return explained(
     planHandle(client, ref).executeUpdate(requestAdHocReportUpdate, {
       args: [req],
-      ...(opts.updateId ? { updateId: opts.updateId } : {}),
+      ...onceBy(opts),
     }),
   );
 }
 
 /** A unit's difficulty or proposal for the office; refused (RequestRejectedError) by the plan's validator. */
-export async function raiseDifficulty(client: Client, ref: PlanRef, req: DifficultyInput) {
-  return explained(planHandle(client, ref).executeUpdate(raiseDifficultyUpdate, { args: [req] }));
+export async function raiseDifficulty(
+  client: Client,
+  ref: PlanRef,
+  req: DifficultyInput,
+  opts: { updateId?: string } = {},
+) {
+  return explained(
+    planHandle(client, ref).executeUpdate(raiseDifficultyUpdate, {
+      args: [req],
+      ...onceBy(opts),
+    }),
+  );
 }
 
 /** The office's answer to difficulty `req.id`, given once. */

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { getPlanStatus, type PlanRef } from '../client/plan-client.js';
 import { DIFFICULTY_LIMITS, type Difficulty } from '../domain/difficulties.js';
 import { isNotFound } from './errors.js';
+import { attemptOf } from './form-attempt.js';
 import { field, type FormBody } from './form-body.js';
 import type { Lang } from './i18n.js';
 import { texts } from './texts/index.js';
@@ -10,6 +11,8 @@ import { texts } from './texts/index.js';
 export interface RaiseValues {
   text: string;
   raisedBy: string;
+  /** The form's submission id, kept when the portal refuses it (`portal/form-attempt.ts`). */
+  attempt?: string;
 }
 
 /** A textarea as typed: browsers send its line breaks as CRLF, which would count twice against the limit. */
@@ -17,7 +20,11 @@ export const typedText = (s: string): string => s.replace(/\r\n/g, '\n');
 
 /** The two fields of the form; the unit and the item are the link's, so nothing else is read. */
 export function raiseValues(form: FormBody): RaiseValues {
-  return { text: typedText(field(form, 'difficultyText')), raisedBy: field(form, 'raisedBy') };
+  return {
+    text: typedText(field(form, 'difficultyText')),
+    raisedBy: field(form, 'raisedBy'),
+    attempt: attemptOf(form),
+  };
 }
 
 /** What is wrong with the form, in the page's language, before it goes to the plan (whose validator has the last word). */

@@ -40,19 +40,24 @@ export function difficultyRoutes(deps: ResolvedDeps, show: ShowRaise): Hono<Link
     if (problems.length) return show(c, { values, errors: problems }, 400);
     const { plan, ref } = c.get('access');
     try {
-      const { id } = await raiseDifficulty(deps.client, plan, {
-        unit: ref.unit,
-        itemId: ref.itemId,
-        text: values.text,
-        raisedBy: values.raisedBy,
-      });
+      const { id } = await raiseDifficulty(
+        deps.client,
+        plan,
+        { unit: ref.unit, itemId: ref.itemId, text: values.text, raisedBy: values.raisedBy },
+        { updateId: `kien-nghi:${ref.unit}:${values.attempt}` },
+      );
       // Post/redirect/get: reloading the page never raises it twice.
       const query = new URLSearchParams({ kn: String(id), ...(lang === 'en' ? { lang } : {}) });
       return c.redirect(`/nop/${token}?${query.toString()}#${DIFFICULTY_ANCHOR}`, 303);
     } catch (err) {
       if (isNotFound(err)) return refuse(c, 409, 'planClosed');
       if (!(err instanceof RequestRejectedError)) throw err;
-      return show(c, { values, errors: [texts(lang).difficulties.refused(err.message)] }, 422);
+      // Refused by the plan before it reached the history: the corrected form is one of its own.
+      return show(
+        c,
+        { values: { ...values, attempt: undefined }, errors: [texts(lang).difficulties.refused(err.message)] },
+        422,
+      );
     }
   });
 

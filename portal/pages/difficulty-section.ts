@@ -3,7 +3,7 @@ import { DIFFICULTY_LIMITS, type Difficulty } from '../../domain/difficulties.js
 import type { RaiseValues } from '../difficulty-form.js';
 import { withLang, type Lang } from '../i18n.js';
 import { texts } from '../texts/index.js';
-import { csrfField, errorList, noticeBox } from './components.js';
+import { attemptField, csrfField, errorList, noticeBox } from './components.js';
 import { answerNote, dayOf } from './difficulty-parts.js';
 import type { Html } from './layout.js';
 
@@ -39,7 +39,7 @@ export function difficultySection(
     <h2>${t.unitHeading}</h2>
     ${noticeBox(m.sent ? t.sent(m.sent) : undefined)} ${errorList(m.errors)}
     <form method="post" action="${action}" class="card">
-      ${csrfField(m.csrf)}
+      ${csrfField(m.csrf)}${attemptField(m.values.attempt)}
       <p class="hint">${t.unitHint}</p>
       <label for="difficultyText">${t.text} *</label>
       <textarea id="difficultyText" name="difficultyText" maxlength="${MAX_TEXT}" required>${m.values.text}</textarea>

@@ -143,6 +143,27 @@ describe('difficulties raised from a unit link and answered by the office (time-
     expect(khtc).not.toContain('Lê Văn Tổ');
   });
 
+  it('raises one difficulty for one form, however often it is sent', async () => {
+    const browser = portalClient(stack.app);
+    const link = links.get('TCCB')!;
+    const page = await (await browser.get(link)).text();
+    const form = page.slice(page.indexOf('/kien-nghi'));
+    const fields = {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(form)![1]!,
+      attempt: /name="attempt" value="([0-9a-f-]{36})"/.exec(form)![1]!,
+      difficultyText: 'Bấm gửi hai lần một kiến nghị.',
+      raisedBy: 'Lê Văn Tổ',
+    };
+    const sent = await Promise.all([
+      browser.post(`${link}/kien-nghi`, fields),
+      browser.post(`${link}/kien-nghi`, fields),
+    ]);
+    expect(sent.map((r) => r.status)).toEqual([303, 303]);
+    expect(sent[1]!.headers.get('location')).toBe(sent[0]!.headers.get('location'));
+    const status = await getPlanStatus(stack.env.client, ref);
+    expect(status.difficulties.filter((d) => d.text === fields.difficultyText)).toHaveLength(1);
+  });
+
   it('refuses a form without its token (403), on the unit side and the office side', async () => {
     const before = (await getPlanStatus(stack.env.client, ref)).difficulties.length;
     const stranger = portalClient(stack.app);
