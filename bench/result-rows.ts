@@ -166,6 +166,7 @@ export function p3Rows(runs: P3Run[] | undefined): Row[] {
       'all = 1',
       (x) => verdict(x, '=', 1),
     ),
+    { ...row('… of them in a catch-up e-mail (item opened late)', (r) => r.folded, 'shown'), ratio: undefined },
     row('spread of due instants, ms', (r) => r.dueSpreadMs, 'shown (anchor drift)'),
   ];
   const paced = runs.find((r) => r.rate);
@@ -339,6 +340,7 @@ export function p6Rows(runs: P6Run[] | undefined, cores: number): Row[] {
       'all = 1',
       (a, b) => verdict(Math.min(a, b), '=', 1),
     ),
+    { ...row('… of them in a catch-up e-mail (item opened late)', (r) => r.folded), ratio: undefined },
     row('burst CPU, cores: worker processes (sum)', (r) => sum(r.workerCores)),
     row('burst CPU, cores: busiest worker process', (r) => Math.max(...r.workerCores)),
     row('burst CPU, cores: dev server', (r) => r.serverCores),
