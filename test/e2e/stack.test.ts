@@ -123,12 +123,14 @@ describe('npm start stack: dev server + worker + SMTP inbox, restart resumes the
     ]);
     expect(new Set(settled.map((m) => m.headers['message-id'])).size).toBe(8);
 
-    // The Temporal API (what the Web UI shows) finds the overdue unit with one search.
-    const overdue: string[] = [];
-    for await (const wf of client.workflow.list({ query: `KhOrg="E2E" AND KhYear=2026 AND KhOverdueUnits="TCCB"` })) {
-      overdue.push(wf.workflowId);
-    }
-    expect(overdue).toEqual(['plan-E2E-2026-task-03']);
+    // The Temporal API (what the Web UI shows) finds the overdue unit with one search; the list may lag the e-mail.
+    const overdue = async () => {
+      const ids: string[] = [];
+      for await (const wf of client!.workflow.list({ query: `KhOrg="E2E" AND KhYear=2026 AND KhOverdueUnits="TCCB"` }))
+        ids.push(wf.workflowId);
+      return ids;
+    };
+    await expect.poll(overdue, { timeout: 10_000 }).toEqual(['plan-E2E-2026-task-03']);
     const before = await client.workflow.getHandle('plan-E2E-2026').describe();
     await client.connection.close();
     client = undefined;

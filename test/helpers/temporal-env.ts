@@ -10,6 +10,7 @@ import { registerSearchAttributes } from '../../client/register-search-attribute
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { createActivities } from '../../activities/index.js';
 import { bundleWorkflows, createKehoachWorker } from '../../worker/create-worker.js';
+import { freePort } from './free-port.js';
 import type { SmtpSink } from './smtp-sink.js';
 import { toolPaths } from './tools.js';
 
@@ -24,7 +25,7 @@ export async function startTimeSkippingEnv(opts: { outputFile?: string } = {}): 
   const server = toolPaths().temporalTestServer;
   const path = opts.outputFile ? outputWrapper(server, opts.outputFile) : server;
   const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
+    server: { executable: { type: 'existing-path', path }, port: await freePort() },
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
@@ -43,14 +44,24 @@ function outputWrapper(executable: string, outputFile: string): string {
  * while a workflow task is pending, so with no worker running `env.sleep` there never returns.
  */
 export async function startLocalEnv(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: toolPaths().temporalCli },
-      ip: '127.0.0.1',
-      searchAttributes: ALL_SEARCH_ATTRIBUTES,
-      extraArgs,
-    },
-  });
+  // Its three ports come from this worker's own block (the CLI would otherwise pick its HTTP and metrics ports from
+  // the range other servers also take from); a start that still fails is tried once more on fresh ports.
+  const start = async () =>
+    TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path: toolPaths().temporalCli },
+        ip: '127.0.0.1',
+        port: await freePort(),
+        searchAttributes: ALL_SEARCH_ATTRIBUTES,
+        extraArgs: ['--http-port', String(await freePort()), '--metrics-port', String(await freePort()), ...extraArgs],
+      },
+    });
+  try {
+    return await start();
+  } catch (err) {
+    console.error(`[startLocalEnv] the dev server did not start (${(err as Error).message}); trying once more`);
+    return start();
+  }
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

@@ -85,7 +85,7 @@ describe('a burst of Updates on one item', () => {
       taskQueue: TASK_QUEUE,
       clock: { speed: 1, planStart: '2027-03-02T09:00:00+07:00' },
     });
-    const firstRun = handle.firstExecutionRunId;
+    const firstRun = (await handle.describe()).runId;
     const ADHOC = 30;
     const answers = await Promise.all(
       Array.from({ length: ADHOC }, (_, i) =>
