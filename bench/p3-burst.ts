@@ -11,10 +11,13 @@ import { startVariantWorker, type Bundles, type VariantName } from './bench-work
 import type { DevServer } from './dev-server.js';
 import type { RemoteSink } from './remote-sink.js';
 import { percentile, pool } from './stats.js';
+import { describeMissing } from './missing-reminders.js';
 import { anchorMs, startVariantPlan, terminateAll } from './variant-plans.js';
 
 // Half a plan day per real second: open → reminder is 11 plan days, reminder → due-today 14 (28 s of quiet for the drain).
 const SPEED = 43_200;
+/** After the window, how long a run with missing reminders waits for them to tell late from lost (not counted). */
+const LATE_WAIT_S = 90;
 
 export interface P3Run {
   variant: VariantName;
@@ -154,6 +157,27 @@ export async function runBurst(server: DevServer, sink: RemoteSink, o: BurstOpti
   const due = anchors.map((a, i) => a + (t0Plan - planStarts[i]!) / SPEED);
   const late = [...got].map(([id, at]) => at - due[owner.get(id)!]!);
   const times = [...got.values()];
+  const missingPlans = [...new Set([...owner].filter(([id]) => !got.has(id)).map(([, i]) => i))];
+  if (missingPlans.length) {
+    for (const line of await describeMissing(server.client, started, missingPlans))
+      console.error(`[bench] ${o.tag} missing reminders: ${line}`);
+    // Late or lost? Wait a while more for them (not counted above): a send's attempt may take its whole minute.
+    const missing = new Set([...owner.keys()].filter((id) => !got.has(id)));
+    const count = missing.size;
+    let lastAt = 0;
+    const until = Date.now() + LATE_WAIT_S * 1000;
+    while (missing.size && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      for (const m of await sink.take()) {
+        const id = asReminder.get(m.id) ?? m.id;
+        if (missing.delete(id)) lastAt = m.at;
+      }
+    }
+    console.error(
+      `[bench] ${o.tag}: ${count - missing.size} of the ${count} missing reminders arrived within ${LATE_WAIT_S} s more` +
+        (lastAt ? `, the last ${((lastAt - r0) / 1000).toFixed(1)} s after T0` : ''),
+    );
+  }
   await terminateAll(server.client, started);
   return {
     variant,
