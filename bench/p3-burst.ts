@@ -157,12 +157,13 @@ export async function runBurst(server: DevServer, sink: RemoteSink, o: BurstOpti
   const due = anchors.map((a, i) => a + (t0Plan - planStarts[i]!) / SPEED);
   const late = [...got].map(([id, at]) => at - due[owner.get(id)!]!);
   const times = [...got.values()];
-  const missingPlans = [...new Set([...owner].filter(([id]) => !got.has(id)).map(([, i]) => i))];
-  if (missingPlans.length) {
+  const missingIds = [...owner.keys()].filter((id) => !got.has(id));
+  if (missingIds.length) {
+    const missingPlans = [...new Set(missingIds.map((id) => owner.get(id)!))];
     for (const line of await describeMissing(server.client, started, missingPlans))
       console.error(`[bench] ${o.tag} missing reminders: ${line}`);
     // Late or lost? Wait a while more for them (not counted above): a send's attempt may take its whole minute.
-    const missing = new Set([...owner.keys()].filter((id) => !got.has(id)));
+    const missing = new Set(missingIds);
     const count = missing.size;
     let lastAt = 0;
     const until = Date.now() + LATE_WAIT_S * 1000;
