@@ -46,3 +46,15 @@ export function portalClient(app: PortalTarget, origin = 'http://portal.test') {
     },
   };
 }
+
+/**
+ * The hidden fields a form is taken once by (`portal/form-attempt.ts`): its CSRF token and submission id, from the
+ * form posting to `action` on a page.
+ */
+export function formOnceFields(page: string, action: string): { _csrf: string; attempt: string } {
+  const form = page.slice(page.indexOf(action));
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1];
+  const attempt = /name="attempt" value="([0-9a-f-]{36})"/.exec(form)?.[1];
+  if (!csrf || !attempt) throw new Error(`no form posting to ${action} with a CSRF token and a submission id`);
+  return { _csrf: csrf, attempt };
+}

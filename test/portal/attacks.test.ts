@@ -10,7 +10,7 @@ import { createPortalApp } from '../../portal/app.js';
 import { LOGIN_THROTTLE } from '../../portal/auth-routes.js';
 import type { ServiceConfig } from '../../worker/config.js';
 import { skeletonPlan } from '../fixtures/skeleton-plan.js';
-import { portalClient } from '../helpers/portal-client.js';
+import { formOnceFields, portalClient } from '../helpers/portal-client.js';
 import { TEST_LINK_SECRET } from '../helpers/portal-server.js';
 import { OFFICE_PASSWORD, startPortalStack, type PortalStack } from '../helpers/portal-stack.js';
 
@@ -249,11 +249,8 @@ describe('portal refuses what it must (in-process requests against a real Tempor
     const adHocCount = async () =>
       (await getPlanStatus(env.client, ref)).items.filter((i) => i.itemId.startsWith('report-adhoc')).length;
     const before = await adHocCount();
-    const shown = await (await office.get(page)).text();
-    const form = shown.slice(shown.indexOf('/dot-xuat'));
     const fields = {
-      _csrf: /name="_csrf" value="([^"]+)"/.exec(form)![1]!,
-      attempt: /name="attempt" value="([0-9a-f-]{36})"/.exec(form)![1]!,
+      ...formOnceFields(await (await office.get(page)).text(), '/dot-xuat'),
       title: 'Báo cáo nhanh về tin giả',
       content: 'Tình hình xử lý tin giả trên mạng xã hội',
       dueDate: '2026-03-31',

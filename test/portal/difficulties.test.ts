@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPlanStatus, startPlan } from '../../client/plan-client.js';
 import { planSchema } from '../../domain/plan-schema.js';
 import { skeletonClock, skeletonPlan } from '../fixtures/skeleton-plan.js';
-import { portalClient } from '../helpers/portal-client.js';
+import { formOnceFields, portalClient } from '../helpers/portal-client.js';
 import { OFFICE_PASSWORD, startPortalStack, type PortalStack } from '../helpers/portal-stack.js';
 import { TASK_QUEUE } from '../helpers/temporal-env.js';
 
@@ -146,11 +146,8 @@ describe('difficulties raised from a unit link and answered by the office (time-
   it('raises one difficulty for one form, however often it is sent', async () => {
     const browser = portalClient(stack.app);
     const link = links.get('TCCB')!;
-    const page = await (await browser.get(link)).text();
-    const form = page.slice(page.indexOf('/kien-nghi'));
     const fields = {
-      _csrf: /name="_csrf" value="([^"]+)"/.exec(form)![1]!,
-      attempt: /name="attempt" value="([0-9a-f-]{36})"/.exec(form)![1]!,
+      ...formOnceFields(await (await browser.get(link)).text(), '/kien-nghi'),
       difficultyText: 'Bấm gửi hai lần một kiến nghị.',
       raisedBy: 'Lê Văn Tổ',
     };
